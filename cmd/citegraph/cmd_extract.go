@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/citegraph/citegraph/graph/encoding/jsonl"
+	"github.com/citegraph/citegraph/scrape"
+)
+
+type extractOptions struct {
+	format string
+	paths  []string
+}
+
+func (o *extractOptions) addFlags(f *pflag.FlagSet) {
+	f.StringVar(&o.format, "format", "", "read every input as this format instead of detecting it ("+strings.Join(scrape.Default().Formats(), ", ")+")")
+}
+
+// validate checks the options before anything runs.
+func (o *extractOptions) validate() error {
+	return validateFormat(o.format)
+}
+
+func validateFormat(format string) error {
+	if format != "" && !slices.Contains(scrape.Default().Formats(), format) {
+		return fmt.Errorf("--format %q: unknown format (known: %s)", format, strings.Join(scrape.Default().Formats(), ", "))
+	}
+	return nil
+}
+
+func newExtractCommand(s streams) *cobra.Command {
+	var o extractOptions
+	c := &cobra.Command{
+		Use:   "extract PATH...",
+		Short: "Extract records from pages and exports as JSON Lines",
+		Long: `Extract reads each PATH (a file, or a folder read recursively in name order)
+and writes one JSON object per work the inputs describe to stdout, one per
+line, with at least the keys doi, title, year, authors, venue, volume, issue,
+pages, abstract, references, statements, cited_by and source (see README).
+The kind of each input is detected from its content. An input that cannot
+be read is reported on stderr and the others go on.
+` + exitCodesHelp,
+		Args: atLeastOneArg("PATH"),
+		RunE: func(c *cobra.Command, args []string) error {
+			o.paths = args
+			if err := o.validate(); err != nil {
+				return &usageError{err: err, usage: c.UsageString()}
+			}
+			return runExtract(c.Context(), o, s)
+		},
+	}
+	o.addFlags(c.Flags())
+	return c
+}
+
+func runExtract(ctx context.Context, o extractOptions, s streams) error {
+	w := jsonl.NewWriter(s.out)
+	total, failed := 0, 0
+	err := scrape.Default().Walk(ctx, o.paths, o.format, func(r scrape.Result) error {
+		total++
+		for i := range r.Records {
+			if err := w.Write(&r.Records[i]); err != nil {
+				return err
+			}
+		}
+		if r.Err != nil {
+			failed++
+			fmt.Fprintln(s.errOut, r.Err)
+		}
+		return nil
+	})
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return &partialError{failed: failed, total: total}
+	}
+	return nil
+}

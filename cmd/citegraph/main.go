@@ -1,0 +1,91 @@
+// Command citegraph turns the scholarly literature on a topic into a
+// citation graph: it extracts records from saved pages and exports,
+// resolves them into one graph, analyses it and draws it with GraphViz.
+//
+// This package only wires the stages together; see the packages scrape,
+// graph, analysis and graph/encoding/... for the work itself.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"golang.org/x/term"
+)
+
+// Exit codes, decided here and nowhere else.
+const (
+	exitOK          = 0   // everything worked
+	exitFailure     = 1   // the command failed
+	exitUsage       = 2   // bad flags or arguments; usage was printed
+	exitPartial     = 3   // some sources failed; the rest were processed
+	exitInterrupted = 130 // SIGINT or SIGTERM
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	s := streams{
+		in: os.Stdin, out: os.Stdout, errOut: os.Stderr,
+		isTTY: term.IsTerminal(int(os.Stderr.Fd())),
+	}
+	os.Exit(run(ctx, os.Args[1:], s))
+}
+
+// run executes the command line args and returns the exit code. It is the
+// only place that prints errors.
+func run(ctx context.Context, args []string, s streams) int {
+	root := newRootCommand(s)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	return exitCode(err, s)
+}
+
+// exitCode maps an error to the exit code and prints it.
+func exitCode(err error, s streams) int {
+	if err == nil {
+		return exitOK
+	}
+	var ue *usageError
+	var pe *partialError
+	switch {
+	case errors.As(err, &ue):
+		fmt.Fprintf(s.errOut, "citegraph: %v\n", ue.err)
+		if ue.usage != "" {
+			fmt.Fprintf(s.errOut, "\n%s", ue.usage)
+		}
+		return exitUsage
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(s.errOut, "citegraph: interrupted")
+		return exitInterrupted
+	case errors.As(err, &pe):
+		fmt.Fprintf(s.errOut, "citegraph: %v\n", pe)
+		return exitPartial
+	default:
+		fmt.Fprintf(s.errOut, "citegraph: %v\n", err)
+		return exitFailure
+	}
+}
+
+// usageError is a mistake in the command line.
+type usageError struct {
+	err   error
+	usage string
+}
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// partialError means the command did its work but some sources failed;
+// they were reported on stderr as they happened.
+type partialError struct {
+	failed, total int
+}
+
+func (e *partialError) Error() string {
+	return fmt.Sprintf("%d of %d sources failed (see the messages above); the others were processed", e.failed, e.total)
+}

@@ -1,0 +1,821 @@
+package graph
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Report counts what Build did: the numbers a systematic reviewer reports
+// (records in, duplicates removed, unique works) and how every link was
+// made.
+type Report struct {
+	Records       int `json:"records"`         // records in
+	Works         int `json:"works"`           // distinct works the records describe
+	Duplicates    int `json:"duplicates"`      // records merged into another: Records - Works
+	MergedByDOI   int `json:"merged_by_doi"`   // of Duplicates, merged because they share a DOI
+	MergedByTitle int `json:"merged_by_title"` // of Duplicates, merged on title, year and first author
+
+	ReferenceNodes int `json:"reference_nodes"` // works known only from reference lists
+	MentionNodes   int `json:"mention_nodes"`   // unresolved in-text mentions kept as nodes
+	CitingNodes    int `json:"citing_nodes"`    // unnamed works known by a statement
+
+	Statements        int `json:"statements"`         // distinct statements about works (cited_by)
+	MentionsToPage    int `json:"mentions_to_page"`   // mentions resolved to the work whose page shows them
+	MentionsToCorpus  int `json:"mentions_to_corpus"` // mentions resolved by author and year to another work
+	MentionsNew       int `json:"mentions_unresolved"`
+	AmbiguousPage     int `json:"ambiguous_page"`     // statements where several mentions could be the page's work
+	NumbersDropped    int `json:"numbers_dropped"`    // bare reference numbers that could not be tied to a work
+	DanglingRelations int `json:"dangling_relations"` // relations to records not in the input
+
+	Edges map[string]int `json:"edges"` // by kind name
+
+	// Conflicts lists what Build refused to merge, e.g. one title and
+	// year with two DOIs, one per line, sorted.
+	Conflicts []string `json:"conflicts"`
+}
+
+// Build resolves records into one citation graph. The same work seen in
+// many records becomes one node: records sharing a DOI are merged, then
+// records with the same title key (TitleKey), year and first author (or no
+// known author). References resolve by DOI, then title and year, then
+// first author and year. Statements about a work (CitedBy) make an unnamed
+// citing node, a Cites edge to the work and to each work the statement
+// mentions, and CoCited edges between them all; which mention denotes the
+// work itself is decided from the work's year and first author, and left
+// undecided when ambiguous. What resolves to nothing stays a node of kind
+// KindReference or KindMention.
+//
+// Build does not modify records. Its result depends only on the set of
+// records, not on their order. Cost is O(R log R + S·M) for R records and
+// S statements of M mentions.
+func Build(records []Record) *Graph {
+	b := &builder{
+		g:     &Graph{},
+		edges: make(map[edgeKey]*Edge),
+		keys:  make(map[string]*Work),
+	}
+	b.g.report.Edges = map[string]int{}
+	recs := make([]Record, len(records))
+	copy(recs, records)
+	for i := range recs {
+		recs[i].Normalize()
+	}
+	sort.SliceStable(recs, func(i, j int) bool {
+		a, c := &recs[i], &recs[j]
+		if a.ID != c.ID {
+			return a.ID < c.ID
+		}
+		if a.Source.Path != c.Source.Path {
+			return a.Source.Path < c.Source.Path
+		}
+		return a.Source.Line < c.Source.Line
+	})
+	b.recs = recs
+	b.g.report.Records = len(recs)
+	b.cluster()
+	b.relations()
+	b.references()
+	b.citedBy()
+	b.finish()
+	return b.g
+}
+
+type edgeKey struct {
+	kind     EdgeKind
+	from, to string
+}
+
+type builder struct {
+	g     *Graph
+	recs  []Record
+	work  []*Work // per record: its work
+	keys  map[string]*Work
+	edges map[edgeKey]*Edge
+	// described are the KindWork works in key order.
+	described []*Work
+}
+
+// union-find over record indexes.
+type unionFind []int
+
+func (u unionFind) find(i int) int {
+	for u[i] != i {
+		u[i] = u[u[i]]
+		i = u[i]
+	}
+	return i
+}
+
+// union joins the sets of i and j, keeping the smaller index as root so the
+// result does not depend on call order.
+func (u unionFind) union(i, j int) bool {
+	ri, rj := u.find(i), u.find(j)
+	if ri == rj {
+		return false
+	}
+	if rj < ri {
+		ri, rj = rj, ri
+	}
+	u[rj] = ri
+	return true
+}
+
+func (b *builder) cluster() {
+	n := len(b.recs)
+	uf := make(unionFind, n)
+	for i := range uf {
+		uf[i] = i
+	}
+	rep := &b.g.report
+	// Records with the same fingerprint describe the same work; they are
+	// adjacent after sorting.
+	for i := 1; i < n; i++ {
+		if b.recs[i].ID == b.recs[i-1].ID && b.recs[i].DOI == "" {
+			uf.union(i-1, i)
+		}
+	}
+	byDOI := map[string]int{}
+	for i := range b.recs {
+		d := b.recs[i].DOI
+		if d == "" {
+			continue
+		}
+		if j, ok := byDOI[d]; ok {
+			if uf.union(j, i) {
+				rep.MergedByDOI++
+			}
+		} else {
+			byDOI[d] = i
+		}
+	}
+	type tkey struct {
+		title string
+		year  int
+	}
+	groups := map[tkey][]int{}
+	for i := range b.recs {
+		r := &b.recs[i]
+		tk := TitleKey(r.Title)
+		if tk == "" || r.Year == 0 && strings.Count(tk, " ") < 5 {
+			continue // too little to tell works apart
+		}
+		k := tkey{tk, r.Year}
+		groups[k] = append(groups[k], i)
+	}
+	gkeys := make([]tkey, 0, len(groups))
+	for k, v := range groups {
+		if len(v) > 1 {
+			gkeys = append(gkeys, k)
+		}
+	}
+	sort.Slice(gkeys, func(i, j int) bool {
+		if gkeys[i].title != gkeys[j].title {
+			return gkeys[i].title < gkeys[j].title
+		}
+		return gkeys[i].year < gkeys[j].year
+	})
+	for _, k := range gkeys {
+		members := groups[k]
+		dois := map[string]bool{}
+		surnames := map[string]bool{}
+		for _, i := range members {
+			if d := b.recs[i].DOI; d != "" {
+				dois[d] = true
+			}
+			if len(b.recs[i].Authors) > 0 {
+				surnames[Fold(b.recs[i].Authors[0].Family)] = true
+			}
+		}
+		if len(dois) > 1 {
+			rep.Conflicts = append(rep.Conflicts, fmt.Sprintf("title %q (%d) has %d DOIs: %s; not merged",
+				k.title, k.year, len(dois), strings.Join(sortedKeys(dois), ", ")))
+			continue
+		}
+		if len(surnames) > 1 {
+			// Same title and year, different first authors: merge only the
+			// records that agree on the author; leave unknown ones apart.
+			bySurname := map[string]int{}
+			for _, i := range members {
+				if len(b.recs[i].Authors) == 0 {
+					continue
+				}
+				s := Fold(b.recs[i].Authors[0].Family)
+				if j, ok := bySurname[s]; ok {
+					if uf.union(j, i) {
+						rep.MergedByTitle++
+					}
+				} else {
+					bySurname[s] = i
+				}
+			}
+			continue
+		}
+		for _, i := range members[1:] {
+			if uf.union(members[0], i) {
+				rep.MergedByTitle++
+			}
+		}
+	}
+
+	clusters := map[int][]int{}
+	for i := range b.recs {
+		r := uf.find(i)
+		clusters[r] = append(clusters[r], i)
+	}
+	roots := make([]int, 0, len(clusters))
+	for r := range clusters {
+		roots = append(roots, r)
+	}
+	sort.Ints(roots)
+	b.work = make([]*Work, n)
+	for _, root := range roots {
+		w := b.mergeRecords(clusters[root])
+		for _, i := range clusters[root] {
+			b.work[i] = w
+		}
+		b.described = append(b.described, w)
+	}
+	rep.Works = len(roots)
+	rep.Duplicates = n - len(roots)
+}
+
+// mergeRecords makes one work of the records of a cluster, keeping the most
+// complete value of each field and every source.
+func (b *builder) mergeRecords(members []int) *Work {
+	w := &Work{Kind: KindWork}
+	var titles, venues []string
+	years := map[int]int{}
+	for _, i := range members {
+		r := &b.recs[i]
+		if w.DOI == "" {
+			w.DOI = r.DOI
+		}
+		if r.Title != "" {
+			titles = append(titles, r.Title)
+		}
+		if r.Venue != "" {
+			venues = append(venues, r.Venue)
+		}
+		if r.Year != 0 {
+			years[r.Year]++
+		}
+		if len(r.Authors) > len(w.Authors) {
+			w.Authors = slices.Clone(r.Authors)
+		}
+		if len(r.Abstract) > len(w.Abstract) {
+			w.Abstract, w.AbstractTruncated = r.Abstract, r.AbstractTruncated
+		}
+		if len(r.AbstractSections) > len(w.AbstractSections) {
+			w.AbstractSections = slices.Clone(r.AbstractSections)
+		}
+		fill(&w.Volume, r.Volume)
+		fill(&w.Issue, r.Issue)
+		fill(&w.Pages, r.Pages)
+		fill(&w.Publisher, r.Publisher)
+		for k, v := range r.Identifiers {
+			if w.Identifiers == nil {
+				w.Identifiers = map[string]string{}
+			}
+			if _, ok := w.Identifiers[k]; !ok {
+				w.Identifiers[k] = v
+			}
+		}
+		if r.Tallies != nil && w.Tallies == nil {
+			t := *r.Tallies
+			w.Tallies = &t
+		}
+		for _, st := range r.CitedBy {
+			if !slices.ContainsFunc(w.CitedBy, func(c CitingStatement) bool { return sameStatement(c, st) }) {
+				w.CitedBy = append(w.CitedBy, st)
+			}
+		}
+		w.Records = append(w.Records, r.ID)
+		w.Sources = append(w.Sources, r.Source)
+	}
+	w.Title = pickMostCommon(titles, true)
+	w.Venue = pickMostCommon(venues, false)
+	best, bestN := 0, 0
+	for y, c := range years {
+		if c > bestN || c == bestN && y < best {
+			best, bestN = y, c
+		}
+	}
+	w.Year = best
+	slices.Sort(w.Records)
+	w.Records = slices.Compact(w.Records)
+	w.Sources = sortSources(w.Sources)
+
+	switch {
+	case w.DOI != "":
+		w.Key = "doi:" + w.DOI
+	case w.Title != "":
+		w.Key = b.uniqueKey("w:" + shortHash(TitleKey(w.Title), strconv.Itoa(w.Year), Fold(w.Surname())))
+	default:
+		w.Key = b.uniqueKey("w:" + strings.TrimPrefix(w.Records[0], "rec:"))
+	}
+	b.keys[w.Key] = w
+	return w
+}
+
+// uniqueKey returns k, or k with a numeric suffix when k is taken.
+func (b *builder) uniqueKey(k string) string {
+	if _, ok := b.keys[k]; !ok {
+		return k
+	}
+	for i := 2; ; i++ {
+		c := k + "-" + strconv.Itoa(i)
+		if _, ok := b.keys[c]; !ok {
+			return c
+		}
+	}
+}
+
+func fill(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
+}
+
+// pickMostCommon returns the most frequent value; ties go to the value
+// without a trailing bracketed qualifier when plain is set, then to the
+// longest, then to the first in sort order.
+func pickMostCommon(vals []string, plain bool) string {
+	if len(vals) == 0 {
+		return ""
+	}
+	count := map[string]int{}
+	for _, v := range vals {
+		count[v]++
+	}
+	qualified := func(s string) bool {
+		s = strings.TrimSpace(s)
+		return plain && (strings.HasSuffix(s, ")") || strings.HasSuffix(s, "]"))
+	}
+	uniq := sortedKeys(count)
+	sort.SliceStable(uniq, func(i, j int) bool {
+		a, c := uniq[i], uniq[j]
+		if count[a] != count[c] {
+			return count[a] > count[c]
+		}
+		if qa, qc := qualified(a), qualified(c); qa != qc {
+			return !qa
+		}
+		if len(a) != len(c) {
+			return len(a) > len(c)
+		}
+		return a < c
+	})
+	return uniq[0]
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sortSources(s []Source) []Source {
+	sort.Slice(s, func(i, j int) bool {
+		if s[i].Path != s[j].Path {
+			return s[i].Path < s[j].Path
+		}
+		if s[i].Line != s[j].Line {
+			return s[i].Line < s[j].Line
+		}
+		return s[i].Format < s[j].Format
+	})
+	return slices.Compact(s)
+}
+
+func sameStatement(a, b CitingStatement) bool {
+	return a.Text == b.Text && a.Section == b.Section && a.Intent == b.Intent
+}
+
+func shortHash(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// edge returns the edge of kind k from f to t, creating it.
+func (b *builder) edge(k EdgeKind, f, t *Work, method string) *Edge {
+	if k == CoCited && t.Key < f.Key {
+		f, t = t, f
+	}
+	ek := edgeKey{k, f.Key, t.Key}
+	e, ok := b.edges[ek]
+	if !ok {
+		e = &Edge{F: f, T: t, Kind: k, Method: method}
+		b.edges[ek] = e
+	}
+	return e
+}
+
+func (e *Edge) addSource(s Source) {
+	e.Sources = append(e.Sources, s)
+}
+
+func (e *Edge) addStatement(st EdgeStatement) {
+	for _, o := range e.Statements {
+		if o.Text == st.Text && o.Section == st.Section {
+			return
+		}
+	}
+	e.Statements = append(e.Statements, st)
+}
+
+// relations adds the Related edges records declare.
+func (b *builder) relations() {
+	byID := map[string]*Work{}
+	for i := range b.recs {
+		byID[b.recs[i].ID] = b.work[i]
+	}
+	for i := range b.recs {
+		r := &b.recs[i]
+		for _, rel := range r.Relations {
+			to, ok := byID[rel.ID]
+			if !ok {
+				b.g.report.DanglingRelations++
+				continue
+			}
+			from := b.work[i]
+			if from == to {
+				continue
+			}
+			var k EdgeKind
+			switch rel.Kind {
+			case RelRelated:
+				k = Related
+			default:
+				b.g.report.DanglingRelations++
+				continue
+			}
+			b.edge(k, from, to, "record").addSource(r.Source)
+		}
+	}
+}
+
+// workIndex finds described and referenced works by DOI, title and year,
+// and first author and year.
+type workIndex struct {
+	byDOI        map[string]*Work
+	byTitleYear  map[string][]*Work
+	byAuthorYear map[string][]*Work
+}
+
+func (b *builder) index() *workIndex {
+	ix := &workIndex{byDOI: map[string]*Work{}, byTitleYear: map[string][]*Work{}, byAuthorYear: map[string][]*Work{}}
+	for _, w := range b.described {
+		ix.add(w)
+	}
+	return ix
+}
+
+func (ix *workIndex) add(w *Work) {
+	if w.DOI != "" {
+		ix.byDOI[w.DOI] = w
+	}
+	if tk := TitleKey(w.Title); tk != "" {
+		k := tk + "|" + strconv.Itoa(w.Year)
+		ix.byTitleYear[k] = append(ix.byTitleYear[k], w)
+	}
+	if s := w.Surname(); s != "" && w.Year != 0 {
+		k := Fold(s) + "|" + strconv.Itoa(w.Year)
+		ix.byAuthorYear[k] = append(ix.byAuthorYear[k], w)
+	}
+}
+
+// authorYear returns the only work by that first author in that year.
+func (ix *workIndex) authorYear(surname string, year int) *Work {
+	if surname == "" || year == 0 {
+		return nil
+	}
+	ws := ix.byAuthorYear[Fold(surname)+"|"+strconv.Itoa(year)]
+	if len(ws) == 1 {
+		return ws[0]
+	}
+	return nil
+}
+
+// references resolves every record's reference list into Cites edges.
+func (b *builder) references() {
+	ix := b.index()
+	for i := range b.recs {
+		r := &b.recs[i]
+		from := b.work[i]
+		for ri, ref := range r.References {
+			to, method := b.resolveReference(ix, ref)
+			e := b.edge(Cites, from, to, method)
+			e.addSource(r.Source)
+			for _, st := range r.Statements {
+				if slices.Contains(st.Refs, ri) {
+					e.addStatement(EdgeStatement{Text: st.Text, Section: st.Section, Intent: st.Intent, Confidence: st.Confidence, Source: r.Source})
+				}
+			}
+		}
+	}
+}
+
+func (b *builder) resolveReference(ix *workIndex, ref Reference) (*Work, string) {
+	if ref.DOI != "" {
+		if w, ok := ix.byDOI[ref.DOI]; ok {
+			return w, "doi"
+		}
+	}
+	tk := TitleKey(ref.Title)
+	if tk != "" {
+		if ws := ix.byTitleYear[tk+"|"+strconv.Itoa(ref.Year)]; len(ws) == 1 {
+			return ws[0], "title"
+		}
+	}
+	surname := ""
+	if len(ref.Authors) > 0 {
+		surname = ref.Authors[0].Family
+	}
+	if ref.DOI == "" && tk == "" {
+		if w := ix.authorYear(surname, ref.Year); w != nil {
+			return w, "author-year"
+		}
+	}
+	// A work known only from reference lists.
+	var key string
+	switch {
+	case ref.DOI != "":
+		key = "doi:" + ref.DOI
+	case tk != "":
+		key = "w:" + shortHash(tk, strconv.Itoa(ref.Year), Fold(surname))
+	default:
+		key = "w:" + shortHash(Fold(ref.Raw))
+	}
+	w, ok := b.keys[key]
+	if !ok {
+		w = &Work{Key: key, Kind: KindReference, DOI: ref.DOI, Title: ref.Title, Year: ref.Year, Authors: slices.Clone(ref.Authors)}
+		b.keys[key] = w
+		ix.add(w)
+		b.g.report.ReferenceNodes++
+	}
+	if ref.Raw != "" && !slices.Contains(w.Mentions, ref.Raw) {
+		w.Mentions = append(w.Mentions, ref.Raw)
+	}
+	return w, "unresolved"
+}
+
+// citedBy turns the statements about each work into citing nodes, Cites
+// edges and CoCited edges.
+func (b *builder) citedBy() {
+	ix := b.index()
+	rep := &b.g.report
+	for _, p := range b.described {
+		if len(p.CitedBy) == 0 {
+			continue
+		}
+		rep.Statements += len(p.CitedBy)
+		inferFirstAuthor(p)
+		src := p.Sources[0]
+		pFirst := Fold(p.Surname())
+		// Bare reference numbers shown to denote p, per section: the same
+		// number in the same section is taken to come from the same paper.
+		known := map[string]map[int]bool{}
+		isP := make([][]bool, len(p.CitedBy))
+		for pass := 0; pass < 2; pass++ {
+			for si, st := range p.CitedBy {
+				if isP[si] != nil {
+					continue
+				}
+				flags, ok := identifyPage(st.Mentions, pFirst, p.Year, known[st.Section])
+				if !ok && pass == 0 {
+					continue // try again once more numbers are known
+				}
+				isP[si] = flags
+				for mi, f := range flags {
+					if m := st.Mentions[mi]; f && len(m.Authors) == 0 && m.Number != 0 {
+						if known[st.Section] == nil {
+							known[st.Section] = map[int]bool{}
+						}
+						known[st.Section][m.Number] = true
+					}
+				}
+			}
+		}
+		for si, st := range p.CitedBy {
+			flags := isP[si]
+			if !slices.Contains(flags, true) && len(st.Mentions) > 0 {
+				rep.AmbiguousPage++
+			}
+			citer := b.citingNode(st.Text)
+			es := EdgeStatement{Text: st.Text, Section: st.Section, Intent: st.Intent, Confidence: st.Confidence, Source: src}
+			e := b.edge(Cites, citer, p, "page")
+			e.addStatement(es)
+			e.addSource(src)
+			set := []*Work{p}
+			for mi, m := range st.Mentions {
+				if flags[mi] {
+					rep.MentionsToPage++
+					addMention(p, m.Text)
+					continue
+				}
+				if len(m.Authors) == 0 {
+					rep.NumbersDropped++
+					continue
+				}
+				w, method := b.resolveMention(ix, m)
+				e := b.edge(Cites, citer, w, method)
+				e.addStatement(es)
+				e.addSource(src)
+				if !slices.Contains(set, w) {
+					set = append(set, w)
+				}
+			}
+			for i := 0; i < len(set); i++ {
+				for j := i + 1; j < len(set); j++ {
+					e := b.edge(CoCited, set[i], set[j], "statement")
+					e.addStatement(es)
+					e.addSource(src)
+				}
+			}
+		}
+	}
+}
+
+func addMention(w *Work, text string) {
+	if text != "" && !slices.Contains(w.Mentions, text) {
+		w.Mentions = append(w.Mentions, text)
+	}
+}
+
+// inferFirstAuthor sets p.FirstAuthor from the mentions in statements about
+// p when p has no authors: the one family name that all mentions carrying
+// p's year give, or else the one that all statements with a single named
+// mention give.
+func inferFirstAuthor(p *Work) {
+	if len(p.Authors) > 0 || p.FirstAuthor != "" {
+		return
+	}
+	pick := func(keep func(st CitingStatement, m Mention) bool) string {
+		names := map[string]string{}
+		for _, st := range p.CitedBy {
+			for _, m := range st.Mentions {
+				if len(m.Authors) > 0 && keep(st, m) {
+					f := Fold(m.Authors[0])
+					if _, ok := names[f]; !ok {
+						names[f] = m.Authors[0]
+					}
+				}
+			}
+		}
+		if len(names) == 1 {
+			for _, v := range names {
+				return v
+			}
+		}
+		return ""
+	}
+	if p.Year != 0 {
+		p.FirstAuthor = pick(func(_ CitingStatement, m Mention) bool { return m.Year == p.Year })
+	}
+	if p.FirstAuthor == "" {
+		p.FirstAuthor = pick(func(st CitingStatement, _ Mention) bool { return len(st.Mentions) == 1 })
+	}
+}
+
+// identifyPage decides which mention of a statement about a work denotes
+// that work, from its folded first-author name and year (either may be
+// unknown) and the bare reference numbers already known to denote it. A
+// mention with another author or year is ruled out; of the rest, the one
+// with the strongest evidence wins (a known number, then author and year
+// both matching, then one of them), and a tie is no decision. With no
+// evidence at all, a mention is chosen only when it is the only one not
+// ruled out. ok is false when no mention was chosen.
+func identifyPage(ms []Mention, first string, year int, known map[int]bool) (flags []bool, ok bool) {
+	flags = make([]bool, len(ms))
+	best, bestScore, candidates, atBest := -1, -1, 0, 0
+	for i, m := range ms {
+		score := 0
+		if len(m.Authors) == 0 {
+			if known[m.Number] {
+				score = 4
+			}
+		} else {
+			if first != "" {
+				if Fold(m.Authors[0]) != first {
+					continue
+				}
+				score += 2
+			}
+			if year != 0 && m.Year != 0 {
+				if m.Year != year {
+					continue
+				}
+				score += 2
+			}
+		}
+		candidates++
+		switch {
+		case score > bestScore:
+			best, bestScore, atBest = i, score, 1
+		case score == bestScore:
+			atBest++
+		}
+	}
+	if best < 0 || atBest > 1 || bestScore == 0 && candidates > 1 {
+		return flags, false
+	}
+	flags[best] = true
+	return flags, true
+}
+
+// citingNode returns the unnamed work that makes the statement text. The
+// same sentence seen on two pages is one citing work.
+func (b *builder) citingNode(text string) *Work {
+	key := "s:" + shortHash(Fold(text))
+	if w, ok := b.keys[key]; ok {
+		return w
+	}
+	w := &Work{Key: key, Kind: KindCiting, Title: ""}
+	b.keys[key] = w
+	b.g.report.CitingNodes++
+	return w
+}
+
+// resolveMention returns the work an author–year mention names: the only
+// work with that first author and year, or else the mention's own node.
+func (b *builder) resolveMention(ix *workIndex, m Mention) (*Work, string) {
+	rep := &b.g.report
+	if w := ix.authorYear(m.Authors[0], m.Year); w != nil {
+		rep.MentionsToCorpus++
+		addMention(w, m.Text)
+		return w, "author-year"
+	}
+	key := "m:" + MentionKey(m)
+	w, ok := b.keys[key]
+	if !ok {
+		w = &Work{Key: key, Kind: KindMention, Year: m.Year, FirstAuthor: m.Authors[0]}
+		b.keys[key] = w
+		rep.MentionNodes++
+	}
+	if len(m.Authors) > len(w.Authors) {
+		w.Authors = w.Authors[:0]
+		for _, a := range m.Authors {
+			w.Authors = append(w.Authors, Author{Family: a})
+		}
+	}
+	addMention(w, m.Text)
+	rep.MentionsNew++
+	return w, "unresolved"
+}
+
+// MentionKey returns the node key of an unresolved author–year mention:
+// the folded first author and the year with its letter ("kemp-2012"). A
+// mention without a year adds its second author or "etal" and "nd", so
+// that two year-less mentions in one parenthesis stay apart
+// ("gillard-edwards-etal-nd", "gillard-etal-nd").
+func MentionKey(m Mention) string {
+	slug := func(s string) string { return strings.ReplaceAll(Fold(s), " ", "-") }
+	if len(m.Authors) == 0 {
+		return "n-" + strconv.Itoa(m.Number)
+	}
+	parts := []string{slug(m.Authors[0])}
+	if m.Year != 0 {
+		return parts[0] + "-" + strconv.Itoa(m.Year) + strings.ToLower(m.Suffix)
+	}
+	if len(m.Authors) >= 2 {
+		parts = append(parts, slug(m.Authors[1]))
+	}
+	if m.EtAl || len(m.Authors) > 2 {
+		parts = append(parts, "etal")
+	}
+	return strings.Join(append(parts, "nd"), "-")
+}
+
+// finish collects works and edges into the graph and indexes it.
+func (b *builder) finish() {
+	g := b.g
+	for _, w := range b.keys {
+		g.works = append(g.works, w)
+	}
+	for _, e := range b.edges {
+		e.Sources = sortSources(e.Sources)
+		e.N = max(1, len(e.Statements))
+		if e.Kind != CoCited && len(e.Sources) > e.N {
+			e.N = len(e.Sources)
+		}
+		g.edges[e.Kind] = append(g.edges[e.Kind], e)
+		g.report.Edges[e.Kind.String()]++
+	}
+	sort.Strings(g.report.Conflicts)
+	if g.report.Conflicts == nil {
+		g.report.Conflicts = []string{}
+	}
+	g.index()
+}

@@ -1,0 +1,60 @@
+// Package jsonl writes and reads records as JSON Lines: one graph.Record
+// per line, in the records contract documented in the README (the keys
+// `citegraph extract` promises). HTML characters are not escaped, so titles
+// stay readable; output is deterministic for the same records.
+package jsonl
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+// Writer writes records, one JSON object per line.
+type Writer struct {
+	w   *bufio.Writer
+	enc *json.Encoder
+}
+
+// NewWriter returns a Writer on w. Call Flush when done.
+func NewWriter(w io.Writer) *Writer {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	return &Writer{w: bw, enc: enc}
+}
+
+// Write writes one record. The record should have gone through
+// graph.Record.Normalize so that its arrays are never null.
+func (w *Writer) Write(r *graph.Record) error {
+	return w.enc.Encode(r)
+}
+
+// Flush writes buffered data to the underlying writer.
+func (w *Writer) Flush() error { return w.w.Flush() }
+
+// ReadAll reads records written by Writer. A line that is not a record is
+// an error naming its line number.
+func ReadAll(r io.Reader) ([]graph.Record, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), 256<<20)
+	var out []graph.Record
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Bytes()
+		if len(line) == 0 {
+			continue
+		}
+		var rec graph.Record
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return out, fmt.Errorf("jsonl: line %d: %w", n, err)
+		}
+		out = append(out, rec)
+	}
+	if err := sc.Err(); err != nil {
+		return out, fmt.Errorf("jsonl: %w", err)
+	}
+	return out, nil
+}

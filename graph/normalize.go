@@ -1,0 +1,199 @@
+package graph
+
+import (
+	"errors"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Errors NormalizeDOI returns; callers branch on them with errors.Is.
+var (
+	// ErrNoDOI means the string holds no DOI at all.
+	ErrNoDOI = errors.New("graph: no DOI")
+	// ErrBadDOI means the string looks like a DOI but is not a valid one.
+	ErrBadDOI = errors.New("graph: malformed DOI")
+)
+
+// doiPrefixes are the resolver and scheme prefixes NormalizeDOI removes, in
+// the order tried (longest first where one is a prefix of another).
+var doiPrefixes = []string{
+	"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
+	"https://www.doi.org/", "http://www.doi.org/", "doi.org/", "dx.doi.org/",
+	"info:doi/", "urn:doi:", "doi:", "doi ",
+}
+
+// NormalizeDOI returns the DOI in s in its canonical form: lower case,
+// without resolver prefix ("https://doi.org/", "doi:"), surrounding space or
+// trailing punctuation that a sentence added. It returns ErrNoDOI for an
+// empty string and ErrBadDOI when what remains does not have the form
+// "10.<registrant>/<suffix>". NormalizeDOI is idempotent.
+func NormalizeDOI(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", ErrNoDOI
+	}
+	s = strings.ToLower(s)
+	for changed := true; changed; {
+		changed = false
+		for _, p := range doiPrefixes {
+			if strings.HasPrefix(s, p) {
+				s = strings.TrimSpace(s[len(p):])
+				changed = true
+			}
+		}
+	}
+	s = strings.TrimRight(s, ".,;:)]}>\"' \t")
+	if !strings.HasPrefix(s, "10.") {
+		return "", ErrBadDOI
+	}
+	reg, suffix, ok := strings.Cut(s[3:], "/")
+	if !ok || reg == "" || suffix == "" {
+		return "", ErrBadDOI
+	}
+	for _, r := range reg {
+		if !(r >= '0' && r <= '9') && r != '.' {
+			return "", ErrBadDOI
+		}
+	}
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError {
+			return "", ErrBadDOI
+		}
+	}
+	return s, nil
+}
+
+// CleanText collapses runs of white space (including no-break spaces) to
+// one space, drops control characters and trims the ends. It is idempotent.
+func CleanText(s string) string {
+	if s == "" {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff':
+			space = b.Len() > 0
+			continue
+		case unicode.IsControl(r) || r == utf8.RuneError:
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Fold returns s in lower case with diacritics removed and every run of
+// characters that are not letters or digits turned into one space: the form
+// titles and names are compared in.
+func Fold(s string) string {
+	s = norm.NFKD.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) || r == '\'' || r == '’' {
+			continue // diacritics go; "supporter's" and "supporters" compare equal
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		if rep, ok := foldSpecial[r]; ok {
+			b.WriteString(rep)
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// foldSpecial maps letters that NFKD does not decompose to their usual
+// ASCII spelling.
+var foldSpecial = map[rune]string{
+	'ß': "ss", 'ø': "o", 'Ø': "o", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe",
+	'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ı': "i", 'þ': "th", 'Þ': "th",
+}
+
+// TitleKey returns the key under which two titles count as the same: the
+// folded title without a trailing bracketed qualifier such as "(Review)" or
+// "[Editorial]", which aggregators add to a title. Empty for an empty title.
+func TitleKey(title string) string {
+	t := strings.TrimSpace(title)
+	for {
+		if n := len(t); n > 0 && (t[n-1] == ')' || t[n-1] == ']') {
+			open := strings.LastIndexAny(t, "([")
+			if open > 0 {
+				t = strings.TrimSpace(t[:open])
+				continue
+			}
+		}
+		break
+	}
+	return Fold(strings.TrimRight(t, ". "))
+}
+
+// nameParticles are lower-case words that belong to a family name that
+// follows them ("van der Berg", "de Souza").
+var nameParticles = map[string]bool{
+	"van": true, "von": true, "der": true, "den": true, "de": true, "del": true, "della": true,
+	"da": true, "das": true, "do": true, "dos": true, "di": true, "du": true, "la": true, "le": true,
+	"ter": true, "ten": true, "bin": true, "al": true, "el": true, "st": true, "st.": true,
+}
+
+var nameSuffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true}
+
+// ParseName splits a person's name as pages print it into family and given
+// parts. It reads "Family, Given" and "Given [particles] Family" (with a
+// trailing "Jr."/"III" kept with the given names). A single word is taken as
+// the family name.
+func ParseName(s string) Author {
+	s = CleanText(s)
+	s = strings.Trim(s, " ,;")
+	if s == "" {
+		return Author{}
+	}
+	if fam, giv, ok := strings.Cut(s, ","); ok {
+		fam, giv = strings.TrimSpace(fam), strings.TrimSpace(giv)
+		if !nameSuffixes[strings.ToLower(giv)] {
+			return Author{Family: fam, Given: giv}
+		}
+		// "Given Family, Jr.": the comma only sets off the suffix.
+		s = fam + " " + giv
+	}
+	words := strings.Fields(s)
+	suffix := ""
+	if n := len(words); n > 1 && nameSuffixes[strings.ToLower(strings.TrimSuffix(words[n-1], ","))] {
+		suffix = strings.TrimSuffix(words[n-1], ",")
+		words = words[:n-1]
+		words[len(words)-1] = strings.TrimSuffix(words[len(words)-1], ",")
+	}
+	if len(words) == 1 {
+		return Author{Family: words[0], Given: suffix}
+	}
+	start := len(words) - 1
+	for start > 1 && nameParticles[strings.ToLower(words[start-1])] {
+		start--
+	}
+	a := Author{Family: strings.Join(words[start:], " "), Given: strings.Join(words[:start], " ")}
+	if suffix != "" {
+		a.Given += ", " + suffix
+	}
+	return a
+}
+
+func sortStrings(s []string) { sort.Strings(s) }

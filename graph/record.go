@@ -1,0 +1,258 @@
+package graph
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"strconv"
+	"strings"
+)
+
+// Record is one work as one source describes it: the unit that scrape
+// produces and that Build resolves into the citation graph. Its JSON form is
+// the records contract of `citegraph extract` (one object per line); the
+// keys of the first block below are a promise to users' scripts and are never
+// renamed or removed, only added to.
+//
+// Slices are never nil in a Record that went through Normalize, so their JSON
+// is always an array, never null.
+type Record struct {
+	// ID is a fingerprint of the record's content (see Fingerprint): "doi:"
+	// and the DOI when the record has one, otherwise "rec:" and 16 hex
+	// digits. Relations between records of one source refer to it.
+	ID string `json:"id"`
+
+	// The records contract.
+	DOI        string            `json:"doi"`   // lower case, no resolver prefix, "" when unknown
+	Title      string            `json:"title"` // "" when the source shows none
+	Year       int               `json:"year"`  // 0 when unknown
+	Authors    []Author          `json:"authors"`
+	Venue      string            `json:"venue"`
+	Volume     string            `json:"volume"`
+	Issue      string            `json:"issue"`
+	Pages      string            `json:"pages"`
+	Abstract   string            `json:"abstract"`
+	References []Reference       `json:"references"` // works this work cites
+	Statements []Statement       `json:"statements"` // citation statements this work makes
+	CitedBy    []CitingStatement `json:"cited_by"`   // statements of other works about this one
+	Source     Source            `json:"source"`
+
+	// Additions to the contract.
+	AbstractSections  []Section         `json:"abstract_sections,omitempty"`  // structured abstract, in order
+	AbstractTruncated bool              `json:"abstract_truncated,omitempty"` // the source cut the abstract short
+	Publisher         string            `json:"publisher,omitempty"`
+	Identifiers       map[string]string `json:"identifiers,omitempty"` // other identifiers by scheme, e.g. "proquest_doc"
+	Tallies           *Tallies          `json:"tallies,omitempty"`     // citation tallies a citation index shows
+	Relations         []Relation        `json:"relations,omitempty"`   // non-citation links to other records
+}
+
+// Author is a person's name split into family and given parts. Its JSON
+// form is the string "Family, Given" ("Family" alone when the given name is
+// unknown).
+type Author struct {
+	Family string
+	Given  string
+}
+
+// String returns "Family, Given", or Family alone when Given is empty.
+func (a Author) String() string {
+	if a.Given == "" {
+		return a.Family
+	}
+	return a.Family + ", " + a.Given
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (a Author) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it reads the
+// "Family, Given" form.
+func (a *Author) UnmarshalText(b []byte) error {
+	s := string(b)
+	if fam, giv, ok := strings.Cut(s, ","); ok {
+		a.Family, a.Given = strings.TrimSpace(fam), strings.TrimSpace(giv)
+		return nil
+	}
+	a.Family, a.Given = strings.TrimSpace(s), ""
+	return nil
+}
+
+// Reference is one entry of a work's reference list, or a work another
+// record points to. Fields the source does not give are zero.
+type Reference struct {
+	DOI     string   `json:"doi"`
+	Title   string   `json:"title"`
+	Year    int      `json:"year"`
+	Authors []Author `json:"authors"`
+	Raw     string   `json:"raw"` // the reference as the source printed it
+}
+
+// Statement is a citation statement a work makes: the sentence that cites,
+// the section it stands in, what it does, and which entries of the work's
+// References it points to.
+type Statement struct {
+	Text       string  `json:"text"`
+	Section    string  `json:"section"`
+	Intent     string  `json:"intent"`
+	Confidence float64 `json:"confidence"` // 0..1; 0 when the source gives none
+	Refs       []int   `json:"refs"`       // indexes into References
+}
+
+// CitingStatement is a statement another, possibly unnamed, work makes
+// about this one, as a citation index such as scite shows it.
+type CitingStatement struct {
+	Text       string    `json:"text"`
+	Section    string    `json:"section"`
+	Intent     string    `json:"intent"` // supporting, mentioning or contrasting for scite
+	Confidence float64   `json:"confidence"`
+	Mentions   []Mention `json:"mentions"` // in-text citations found in Text, in order
+}
+
+// Mention is one in-text citation found in a sentence: an author–year
+// citation ("Kemp and Henderson 2012", "Gillard et al 2014c", "Nestor &
+// Galletly, " with its year stripped) or a numbered one ("Repper and Carter
+// 17", "44").
+type Mention struct {
+	Text    string   `json:"text"`              // as it stands in the sentence
+	Authors []string `json:"authors,omitempty"` // family names, in order
+	EtAl    bool     `json:"et_al,omitempty"`   // the author list is abbreviated
+	Year    int      `json:"year,omitempty"`    // 0 when absent or stripped
+	Suffix  string   `json:"suffix,omitempty"`  // year letter: "c" in "2014c"
+	Number  int      `json:"number,omitempty"`  // reference number of a numbered citation
+}
+
+// Source says where a record came from.
+type Source struct {
+	Path   string `json:"path"`           // file path or URL
+	Format string `json:"format"`         // extractor name, e.g. "scite"
+	Line   int    `json:"line,omitempty"` // 1-based line where the work starts, when known
+}
+
+// Section is one labelled part of a structured abstract.
+type Section struct {
+	Label string `json:"label"`
+	Text  string `json:"text"`
+}
+
+// Tallies are the citation counts a citation index shows for a work. A
+// field is nil when the page does not show it.
+type Tallies struct {
+	CitingPublications *int   `json:"citing_publications,omitempty"`
+	Statements         *int   `json:"citation_statements,omitempty"`
+	References         *int   `json:"references,omitempty"`
+	Supporting         *int   `json:"supporting,omitempty"`
+	Mentioning         *int   `json:"mentioning,omitempty"`
+	Contrasting        *int   `json:"contrasting,omitempty"`
+	Unclassified       *int   `json:"unclassified,omitempty"`
+	CitingYears        [2]int `json:"citing_years,omitzero"` // first and last year of the citing works
+}
+
+// Relation is a non-citation link from a record to another record of the
+// same extraction, such as Academia.edu's "related papers".
+type Relation struct {
+	Kind string `json:"kind"` // e.g. "related"
+	ID   string `json:"id"`   // the other record's ID
+}
+
+// Relation kinds.
+const (
+	RelRelated = "related"
+)
+
+// Normalize makes a record ready for output and for Build: it normalises
+// the DOI (dropping one that is not valid), replaces nil slices with empty
+// ones, trims text fields and sets ID from the content. It is idempotent.
+func (r *Record) Normalize() {
+	if d, err := NormalizeDOI(r.DOI); err == nil {
+		r.DOI = d
+	} else {
+		r.DOI = ""
+	}
+	r.Title = CleanText(r.Title)
+	r.Venue = CleanText(r.Venue)
+	r.Volume = CleanText(r.Volume)
+	r.Issue = CleanText(r.Issue)
+	r.Pages = CleanText(r.Pages)
+	r.Abstract = CleanText(r.Abstract)
+	if r.Authors == nil {
+		r.Authors = []Author{}
+	}
+	if r.References == nil {
+		r.References = []Reference{}
+	}
+	for i := range r.References {
+		ref := &r.References[i]
+		if d, err := NormalizeDOI(ref.DOI); err == nil {
+			ref.DOI = d
+		} else {
+			ref.DOI = ""
+		}
+		if ref.Authors == nil {
+			ref.Authors = []Author{}
+		}
+	}
+	if r.Statements == nil {
+		r.Statements = []Statement{}
+	}
+	for i := range r.Statements {
+		if r.Statements[i].Refs == nil {
+			r.Statements[i].Refs = []int{}
+		}
+	}
+	if r.CitedBy == nil {
+		r.CitedBy = []CitingStatement{}
+	}
+	for i := range r.CitedBy {
+		if r.CitedBy[i].Mentions == nil {
+			r.CitedBy[i].Mentions = []Mention{}
+		}
+	}
+	r.ID = Fingerprint(r)
+}
+
+// Fingerprint returns the content ID of a record: "doi:" and its DOI when it
+// has one, otherwise "rec:" and the first 16 hex digits of a SHA-256 over
+// its descriptive fields. It does not depend on where or by which extractor
+// the record was read, so the same entry read from a moved file keeps its
+// ID, and records with equal fingerprints describe the same work.
+func Fingerprint(r *Record) string {
+	if r.DOI != "" {
+		return "doi:" + r.DOI
+	}
+	h := sha256.New()
+	for _, s := range []string{r.Title, strconv.Itoa(r.Year), r.Venue, r.Volume, r.Issue, r.Pages, r.Abstract} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	for _, a := range r.Authors {
+		h.Write([]byte(a.String()))
+		h.Write([]byte{0})
+	}
+	for _, kv := range sortedPairs(r.Identifiers) {
+		h.Write([]byte(kv))
+		h.Write([]byte{0})
+	}
+	return "rec:" + hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// sortedPairs returns the map's entries as "key=value" strings sorted by key.
+func sortedPairs(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k, v := range m {
+		out = append(out, k+"="+v)
+	}
+	sortStrings(out)
+	return out
+}
+
+// MarshalRecordJSON encodes r as one line of JSON without a trailing
+// newline, with HTML characters left unescaped so that titles stay readable.
+func MarshalRecordJSON(r *Record) ([]byte, error) {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		return nil, err
+	}
+	return []byte(strings.TrimSuffix(b.String(), "\n")), nil
+}

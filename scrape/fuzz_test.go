@@ -1,0 +1,109 @@
+package scrape
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// addSeedCorpus adds the seed pages and their HTML renderings.
+func addSeedCorpus(f *testing.F, add func([]byte)) {
+	for _, dir := range []string{"seeds", "html"} {
+		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*"))
+		for _, p := range files {
+			if strings.HasSuffix(p, ".jsonl") {
+				continue
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				f.Fatal(err)
+			}
+			add(b)
+		}
+	}
+}
+
+// FuzzExtract feeds any bytes through detection and extraction: it must
+// never panic, every error must be an *Error naming the source, and every
+// record returned must be normalised (an ID, arrays not nil).
+func FuzzExtract(f *testing.F) {
+	addSeedCorpus(f, func(b []byte) { f.Add(b, uint8(0)) })
+	f.Add([]byte{}, uint8(1))
+	f.Add([]byte("2012\nDOI: 10.1/x\nCitation Types\nSearch citation statements\n“…a (B 2001).…”\n"), uint8(1))
+	reg := Default()
+	names := append([]string{""}, reg.Formats()...)
+	f.Fuzz(func(t *testing.T, data []byte, which uint8) {
+		format := names[int(which)%len(names)]
+		recs, err := reg.Extract(context.Background(), "fuzz", bytes.NewReader(data), format)
+		if err != nil {
+			var se *Error
+			if !asError(err, &se) || se.Path != "fuzz" {
+				t.Fatalf("error %v is not an *Error naming the source", err)
+			}
+		}
+		for _, r := range recs {
+			if r.ID == "" || r.Authors == nil || r.References == nil || r.CitedBy == nil || r.Statements == nil {
+				t.Fatalf("record not normalised: %+v", r)
+			}
+			if !utf8.ValidString(r.Title) || !utf8.ValidString(r.Abstract) {
+				t.Fatalf("invalid UTF-8 in record")
+			}
+		}
+	})
+}
+
+// FuzzParseMentions: any sentence, no panic, and every mention's text is
+// part of the sentence.
+func FuzzParseMentions(f *testing.F) {
+	for _, s := range []string{
+		"clients (Kemp and Henderson 2012). Issues (Coleman and Campbell 2009).",
+		"another. 44 Repper and Carter 17 conclude. v. role Mowbray and colleagues 49 note",
+		"(Gillard, Edwards, Gibson, Owen, & Wright, ; Gillard et al., )",
+		"[3–6], [12-] (e.g. van der Berg 2010a, 2011)", "((((", "(;;;)", "Smith (n.d.)",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, m := range ParseMentions(s) {
+			if !strings.Contains(s, m.Text) {
+				t.Fatalf("mention %q not in %q", m.Text, s)
+			}
+			if len(m.Authors) == 0 && m.Number == 0 {
+				t.Fatalf("mention with neither authors nor number: %+v", m)
+			}
+		}
+	})
+}
+
+// FuzzSplitAbstract: no panic; sections come in text order and their texts
+// are parts of the abstract.
+func FuzzSplitAbstract(f *testing.F) {
+	f.Add("Purpose – To see. Design/methodology/approach – A survey. Findings – None.")
+	f.Add("PurposeThe aim.FindingsThe way i…")
+	f.Add("Background: a Methods: b Results: c Conclusions: d")
+	f.Fuzz(func(t *testing.T, s string) {
+		secs := SplitAbstract(s)
+		if secs != nil && len(secs) < 2 {
+			t.Fatalf("%d sections; want nil or at least 2", len(secs))
+		}
+	})
+}
+
+func asError(err error, target **Error) bool {
+	for err != nil {
+		if e, ok := err.(*Error); ok {
+			*target = e
+			return true
+		}
+		u, ok := err.(interface{ Unwrap() error })
+		if !ok {
+			return false
+		}
+		err = u.Unwrap()
+	}
+	return false
+}
