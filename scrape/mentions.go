@@ -2,10 +2,10 @@ package scrape
 
 import (
 	"regexp"
-	"unicode/utf8"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/graph"
 )

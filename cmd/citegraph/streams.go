@@ -12,4 +12,3 @@ type streams struct {
 	// then).
 	isTTY bool
 }
-
