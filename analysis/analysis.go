@@ -1,0 +1,125 @@
+package analysis
+
+import (
+	"github.com/citegraph/citegraph/graph"
+)
+
+// Options are the parameters of Run. The zero value asks for the defaults
+// documented on each field.
+type Options struct {
+	// Damping is PageRank's damping factor; 0 means 0.85.
+	Damping float64
+	// Tolerance is the L1 change at which PageRank stops; 0 means 1e-12.
+	Tolerance float64
+	// Resolution is the Louvain modularity resolution γ; 0 means 1.
+	Resolution float64
+	// Seed seeds every random choice (the order in which Louvain visits
+	// nodes). Results depend on it only through the communities.
+	Seed int64
+	// Weights are the edge weights of the community graph; the zero value
+	// means DefaultWeights.
+	Weights Weights
+	// TextLinks is the number of nearest text neighbours each work with
+	// text is linked to in the community graph (see CommunityGraph); 0
+	// means 3 and a negative value turns text links off.
+	TextLinks int
+	// Terms is the number of label terms per theme; 0 means 3 and a
+	// negative value gives no labels.
+	Terms int
+}
+
+// Weights are the weights of the links of the community graph (see
+// CommunityGraph).
+type Weights struct {
+	Cites   float64 // per citation
+	CoCited float64 // per statement citing both works
+	Related float64 // per "related" link
+	Text    float64 // per unit of TF-IDF cosine
+}
+
+// DefaultWeights are the weights Run uses when Options.Weights is zero: a
+// citation and a co-citation count fully, a "related" link and a text link
+// of cosine 1 half as much.
+var DefaultWeights = Weights{Cites: 1, CoCited: 1, Related: 0.5, Text: 0.5}
+
+// Default values of Options.
+const (
+	DefaultDamping    = 0.85
+	DefaultTolerance  = 1e-12
+	DefaultResolution = 1.0
+	DefaultTextLinks  = 3
+	DefaultTerms      = 3
+)
+
+// WithDefaults returns o with every zero field replaced by its default and
+// negative TextLinks and Terms replaced by 0, ready for the separate
+// functions (CommunityGraph, Themes …), which take their arguments
+// literally.
+func (o Options) WithDefaults() Options {
+	if o.Damping == 0 {
+		o.Damping = DefaultDamping
+	}
+	if o.Tolerance == 0 {
+		o.Tolerance = DefaultTolerance
+	}
+	if o.Resolution == 0 {
+		o.Resolution = DefaultResolution
+	}
+	if o.Weights == (Weights{}) {
+		o.Weights = DefaultWeights
+	}
+	switch {
+	case o.TextLinks == 0:
+		o.TextLinks = DefaultTextLinks
+	case o.TextLinks < 0:
+		o.TextLinks = 0
+	}
+	switch {
+	case o.Terms == 0:
+		o.Terms = DefaultTerms
+	case o.Terms < 0:
+		o.Terms = 0
+	}
+	return o
+}
+
+// Result holds everything Run computes. Slices are indexed by node ID
+// (Themes by community number) and are never nil.
+type Result struct {
+	// InDegree and OutDegree count Cites edges of the gonum view (see
+	// Degrees).
+	InDegree  []int `json:"in_degree"`
+	OutDegree []int `json:"out_degree"`
+	// PageRank sums to 1 (see PageRank).
+	PageRank []float64 `json:"pagerank"`
+	// Betweenness is directed and unnormalised (see Betweenness).
+	Betweenness []float64 `json:"betweenness"`
+	// Community is each work's community, 0 … len(Themes)-1, largest
+	// community first (see Communities).
+	Community []int `json:"community"`
+	// Modularity is Q of Community on the community graph at the given
+	// resolution.
+	Modularity float64 `json:"modularity"`
+	// Themes has one Theme per community, indexed by community number.
+	Themes []Theme `json:"themes"`
+}
+
+// Run analyses g: degrees, PageRank, betweenness, communities of the
+// community graph (CommunityGraph, then Communities) and their themes. The
+// same g and opt give bit-identical results. Cost is dominated by
+// Betweenness, O(n·m) for n works and m citations.
+//
+// Run panics if an option is invalid: damping outside [0, 1] or a negative
+// weight.
+func Run(g *graph.Graph, opt Options) Result {
+	opt = opt.WithDefaults()
+	var r Result
+	r.InDegree, r.OutDegree = Degrees(g)
+	r.PageRank = PageRank(g, opt.Damping, opt.Tolerance)
+	r.Betweenness = Betweenness(g)
+	terms := workTerms(g)
+	cg := communityGraph(g, opt.Weights, opt.TextLinks, terms)
+	r.Community, r.Modularity = Communities(cg, opt.Resolution, opt.Seed)
+	r.Themes = themes(g, r.Community, r.PageRank, opt.Terms, terms)
+	return r
+}

@@ -1,0 +1,309 @@
+package analysis
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+// WorkText returns the text that speaks for a work, one part a line: its
+// title; its abstract (or, when it has none, the texts of its abstract
+// sections); the statements other works make about it (w.CitedBy); and for
+// an unnamed citing work (KindCiting) the statements on its outgoing Cites
+// edges, which are the sentences it is known by. Repeated parts appear
+// once.
+//
+// Names are not text: the in-text citations a statement holds (the Text of
+// its Mentions, such as "Repper and Carter 2011") are cut out of it, each
+// leaving a ";" so that no bigram spans the gap, and a mention
+// (KindMention), known only by such citations, has no text at all. The
+// statements on a citing work's edges carry no mentions, so they are taken
+// from the statement of the same text in the cited works' CitedBy. g must
+// be the graph w belongs to.
+func WorkText(g *graph.Graph, w *graph.Work) string {
+	var parts []string
+	add := func(s string) {
+		s = strings.TrimSpace(s)
+		if s != "" && !slices.Contains(parts, s) {
+			parts = append(parts, s)
+		}
+	}
+	add(w.Title)
+	if w.Abstract != "" {
+		add(w.Abstract)
+	} else {
+		for _, s := range w.AbstractSections {
+			add(s.Text)
+		}
+	}
+	for _, st := range w.CitedBy {
+		add(cutMentions(st.Text, st.Mentions))
+	}
+	if w.Kind == graph.KindCiting {
+		// The statements in the order first met, with the mentions the
+		// cited works record for each.
+		var texts []string
+		mentions := map[string][]graph.Mention{}
+		works := g.Works()
+		for _, to := range g.OutCites(w.ID()) {
+			e, ok := g.Edge(w.ID(), to).(*graph.Edge)
+			if !ok {
+				continue
+			}
+			for _, st := range e.Statements {
+				if _, seen := mentions[st.Text]; !seen {
+					texts = append(texts, st.Text)
+					mentions[st.Text] = nil
+				}
+				for _, c := range works[to].CitedBy {
+					if c.Text == st.Text {
+						mentions[st.Text] = append(mentions[st.Text], c.Mentions...)
+					}
+				}
+			}
+		}
+		for _, t := range texts {
+			add(cutMentions(t, mentions[t]))
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// cutMentions returns text with every occurrence of each mention's Text
+// replaced by ";".
+func cutMentions(text string, ms []graph.Mention) string {
+	for _, m := range ms {
+		if m.Text != "" {
+			text = strings.ReplaceAll(text, m.Text, ";")
+		}
+	}
+	return text
+}
+
+// workTerms returns the terms of every work's text, indexed by node ID.
+func workTerms(g *graph.Graph) [][]string {
+	terms := make([][]string, g.Len())
+	for i, w := range g.Works() {
+		terms[i] = termsOf(WorkText(g, w))
+	}
+	return terms
+}
+
+// termsOf returns the terms of text in order of appearance. The text is cut
+// into clauses at line breaks and punctuation (hyphens and apostrophes do
+// not cut), each clause loses its possessive "'s" endings and is folded
+// with graph.Fold and split into words, and
+// a word is kept unless it is a stopword, shorter than three letters or a
+// number. Each kept word is a term, and so is each bigram of two kept words
+// that stand next to each other in one clause ("peer support"); a dropped
+// word or a clause boundary between two words breaks the bigram.
+func termsOf(text string) []string {
+	var out []string
+	for _, clause := range strings.FieldsFunc(text, isClauseBreak) {
+		prev := ""
+		for _, tok := range strings.Fields(graph.Fold(dropPossessive(clause))) {
+			if !keepToken(tok) {
+				prev = ""
+				continue
+			}
+			out = append(out, tok)
+			if prev != "" {
+				out = append(out, prev+" "+tok)
+			}
+			prev = tok
+		}
+	}
+	return out
+}
+
+// dropPossessive removes the possessive "'s" (or "’s") at the end of words,
+// so that "people's" gives "people", not the "peoples" graph.Fold would make
+// of it.
+func dropPossessive(s string) string {
+	if !strings.ContainsAny(s, "'’") {
+		return s
+	}
+	rs := []rune(s)
+	out := rs[:0]
+	for i := 0; i < len(rs); i++ {
+		if (rs[i] == '\'' || rs[i] == '’') && i+1 < len(rs) && (rs[i+1] == 's' || rs[i+1] == 'S') &&
+			(i+2 == len(rs) || !unicode.IsLetter(rs[i+2]) && !unicode.IsDigit(rs[i+2])) {
+			i++
+			continue
+		}
+		out = append(out, rs[i])
+	}
+	return string(out)
+}
+
+// isClauseBreak reports whether r ends a clause for the tokeniser: a line
+// break or any punctuation but hyphens and apostrophes.
+func isClauseBreak(r rune) bool {
+	switch r {
+	case '\n', '\r':
+		return true
+	case '-', '\'', '’', '\u2010', '\u2011':
+		return false
+	}
+	return unicode.IsPunct(r)
+}
+
+// keepToken reports whether a folded word becomes a term.
+func keepToken(tok string) bool {
+	if utf8.RuneCountInString(tok) < 3 || stopwords[tok] {
+		return false
+	}
+	for _, r := range tok {
+		if !unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// minTextCosine is the smallest TF-IDF cosine for which two works are text
+// neighbours.
+const minTextCosine = 0.05
+
+// textPair is a pair of works a < b whose texts are near, with the cosine
+// of their TF-IDF vectors.
+type textPair struct {
+	a, b   int64
+	cosine float64
+}
+
+// textNeighbours returns the text links of CommunityGraph: every work with
+// terms is paired with its k most similar other works (cosine descending,
+// ties by ID), counting only pairs with cosine ≥ minTextCosine; the union
+// of these choices, each pair once, sorted by a then b.
+//
+// Vectors are TF-IDF over the works with terms, as scikit-learn's
+// TfidfVectorizer does by default: raw term counts times the smoothed idf
+// ln((1+N)/(1+df)) + 1, normalised to unit length, so the cosine is the
+// dot product. Dot products are summed over shared terms in term order, so
+// cos(a, b) and cos(b, a) are the same number. Cost is O(Σ_t df_t²) over
+// the terms t.
+func textNeighbours(terms [][]string, k int) []textPair {
+	if k <= 0 {
+		return nil
+	}
+	type entry struct {
+		term int
+		w    float64
+	}
+	// Vocabulary in sorted order, so term IDs do not depend on map order.
+	vocab := map[string]int{}
+	var docs []int64
+	for id, ts := range terms {
+		if len(ts) == 0 {
+			continue
+		}
+		docs = append(docs, int64(id))
+		for _, t := range ts {
+			vocab[t] = 0
+		}
+	}
+	if len(docs) < 2 {
+		return nil
+	}
+	words := make([]string, 0, len(vocab))
+	for t := range vocab {
+		words = append(words, t)
+	}
+	sort.Strings(words)
+	for i, t := range words {
+		vocab[t] = i
+	}
+	df := make([]int, len(words))
+	vecs := make([][]entry, len(docs))
+	for d, id := range docs {
+		counts := map[int]int{}
+		for _, t := range terms[id] {
+			counts[vocab[t]]++
+		}
+		v := make([]entry, 0, len(counts))
+		for t, c := range counts {
+			v = append(v, entry{t, float64(c)})
+			df[t]++
+		}
+		sort.Slice(v, func(i, j int) bool { return v[i].term < v[j].term })
+		vecs[d] = v
+	}
+	n := float64(len(docs))
+	type posting struct {
+		doc int
+		w   float64
+	}
+	postings := make([][]posting, len(words))
+	for d, v := range vecs {
+		var norm float64
+		for i := range v {
+			v[i].w *= math.Log((1+n)/(1+float64(df[v[i].term]))) + 1
+			norm += v[i].w * v[i].w
+		}
+		norm = math.Sqrt(norm)
+		for i := range v {
+			v[i].w /= norm
+			postings[v[i].term] = append(postings[v[i].term], posting{d, v[i].w})
+		}
+	}
+
+	chosen := map[[2]int64]float64{}
+	acc := make([]float64, len(docs))
+	var touched []int
+	type cand struct {
+		doc    int
+		cosine float64
+	}
+	var cands []cand
+	for d, v := range vecs {
+		touched = touched[:0]
+		for _, e := range v {
+			for _, p := range postings[e.term] {
+				if p.doc == d {
+					continue
+				}
+				if acc[p.doc] == 0 {
+					touched = append(touched, p.doc)
+				}
+				acc[p.doc] += e.w * p.w
+			}
+		}
+		cands = cands[:0]
+		for _, o := range touched {
+			if acc[o] >= minTextCosine {
+				cands = append(cands, cand{o, acc[o]})
+			}
+			acc[o] = 0
+		}
+		sort.Slice(cands, func(i, j int) bool {
+			if cands[i].cosine != cands[j].cosine {
+				return cands[i].cosine > cands[j].cosine
+			}
+			return cands[i].doc < cands[j].doc
+		})
+		for _, c := range cands[:min(k, len(cands))] {
+			a, b := docs[d], docs[c.doc]
+			if b < a {
+				a, b = b, a
+			}
+			chosen[[2]int64{a, b}] = c.cosine
+		}
+	}
+	pairs := make([]textPair, 0, len(chosen))
+	for ab, c := range chosen {
+		pairs = append(pairs, textPair{ab[0], ab[1], c})
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].a != pairs[j].a {
+			return pairs[i].a < pairs[j].a
+		}
+		return pairs[i].b < pairs[j].b
+	})
+	return pairs
+}
