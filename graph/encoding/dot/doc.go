@@ -1,0 +1,53 @@
+// Package dot writes the resolved citation graph as a GraphViz DOT map:
+// a digraph whose nodes are works, labelled "Family Year", coloured and
+// grouped by theme, sized by a score such as PageRank, and whose edges are
+// citations (solid arrows), co-citations (dashed) and "related" links
+// (dotted).
+//
+// In go a *graph.Graph and Options (clusters and their labels, scores,
+// layout engine) that the caller computed, e.g. with package analysis; out
+// comes DOT text for `dot`, `sfdp` and the other GraphViz engines. Write
+// writes the map; Label is the rule for a work's short label, shared with
+// the other writers; ClusterColour gives a theme's colour for legends.
+//
+// # Why not gonum's encoding/dot
+//
+// gonum's encoding/dot.Marshal writes any attribute value of the form
+// "<…>" unquoted, as a GraphViz HTML-like label, so a title such as
+// "<i>Homo sapiens</i>" would change its meaning and "<script>" or an
+// unbalanced "<" would break the file; it also writes the edges of a
+// subgraph twice. This package quotes every value instead and writes each
+// edge once, at the top level.
+//
+// # What survives
+//
+// Every text from the data (titles, names, venues, statements, cluster
+// labels) is first cleaned: invalid UTF-8 becomes U+FFFD, newlines, carriage
+// returns, tabs and other white space become a single space, other control
+// characters are dropped. It is then escaped for the GraphViz rules that
+// apply to it, so that GraphViz shows it literally:
+//
+//   - inside double quotes, '"' is written \" and '\' as \\ (labels) or
+//     \\\\ (tooltips, which GraphViz unescapes twice), so escString
+//     sequences such as \N, \G or \L in a title come out as written;
+//   - '&' is written "&amp;", because GraphViz decodes HTML entities in
+//     labels and tooltips, and U+FFFD as "&#xFFFD;", because gonum's DOT
+//     parser rejects it as a raw character;
+//   - line breaks (\n) appear only where this package puts them: between
+//     the lines of a tooltip;
+//   - no value is ever written as an HTML-like <…> string; other scripts
+//     (Arabic, Chinese, Cyrillic …) pass through as UTF-8, and the graph
+//     says charset="UTF-8".
+//
+// Node IDs are the works' Keys, quoted (never integers: one DOT writer we
+// measured dropped every edge into a node numbered 0); a control character
+// or invalid byte in a Key would be written %XX. Numbers are written with
+// three decimals. URLs to doi.org are percent-encoded so that the SVG
+// GraphViz makes from them stays well-formed.
+//
+// # Files
+//
+// dot.go holds Options and Write; label.go the label and tooltip text;
+// escape.go cleaning, quoting and number formatting; palette.go the
+// colour-blind-safe palette (Okabe–Ito, then Paul Tol's muted scheme).
+package dot

@@ -1,0 +1,426 @@
+package dot
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+// Options control what Write draws. The zero value draws every node and
+// edge, without clusters, all nodes the same size.
+type Options struct {
+	// Name is the graph's name; "citegraph" when empty.
+	Name string
+	// Title is the label shown above the map; when empty it reads
+	// "Citation map (N works, M links)" with the counts drawn.
+	Title string
+	// Cluster holds, per node ID, the node's cluster (theme) index, or -1
+	// (any negative number) for none. nil means no clusters; otherwise its
+	// length must be g.Len().
+	Cluster []int
+	// ClusterLabel holds, per cluster index, the label shown on the
+	// cluster, e.g. "Theme 1: transition, camhs, young people". A cluster
+	// without one is labelled "Theme n+1".
+	ClusterLabel []string
+	// Size holds, per node ID, a score (e.g. PageRank) that sets the node's
+	// size: width and height grow with the square root of the score from
+	// MinWidth to MaxWidth inches between the smallest and largest score
+	// drawn, and the font from MinFontSize to MaxFontSize points. NaN and
+	// infinite scores count as the smallest. nil, or all scores equal, draws
+	// every node the same size; otherwise its length must be g.Len().
+	Size []float64
+	// Layout is the GraphViz layout engine written as layout=…: "dot",
+	// "neato", "fdp", "sfdp", "circo", "twopi", "osage" or "patchwork". When
+	// empty it is "dot" for maps of fewer than SFDPFrom nodes and
+	// SFDPEdgesFrom edges, and "sfdp" for larger ones. sfdp and the
+	// other force-directed engines do not draw cluster boxes; the colours
+	// still show the clusters. dot draws edges as splines, the other
+	// engines as straight lines except on small maps (see SplinesBelow).
+	Layout string
+	// HideCiting leaves out KindCiting nodes (unnamed works known only by a
+	// statement) and their edges.
+	HideCiting bool
+}
+
+// Node sizes, and the map sizes that change how GraphViz is asked to draw.
+const (
+	MinWidth    = 0.3  // inches
+	MaxWidth    = 1.5  // inches
+	MinFontSize = 10.0 // points
+	MaxFontSize = 24.0 // points
+	// SFDPFrom and SFDPEdgesFrom are the numbers of nodes and edges drawn
+	// from which the layout defaults to sfdp. dot needs 26 s for 2,000
+	// nodes (sfdp about 1 s); on 100 nodes it took 1 s for 1,000 edges and
+	// 10 s for 1,500, and it did not finish 290 nodes and 3,922 edges in 5
+	// minutes (GraphViz 2.43).
+	SFDPFrom      = 300
+	SFDPEdgesFrom = 1000
+	// SplinesBelow is the number of nodes from which the force-directed
+	// engines (neato, fdp, sfdp) draw edges as straight lines
+	// (splines=false). Their spline router took 1.3 s for 30 nodes and 90
+	// edges, 5 s for 60 nodes, 80 s for 300 (sfdp, GraphViz 2.43), against
+	// 0.2 s with straight lines. dot routes its own splines quickly and
+	// always gets splines=true; circo, twopi, osage and patchwork always get
+	// straight lines (circo and twopi warn that nodes touch otherwise).
+	SplinesBelow = 30
+)
+
+var engines = []string{"dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"}
+
+// attr is one attribute of a statement; val is written as it stands, so it
+// must already be a DOT ID (see value, quoteText, quoteID, num).
+type attr struct{ key, val string }
+
+// Write writes g to w as a GraphViz digraph: graph attributes, default node
+// and edge attributes, one node statement per drawn work and one edge
+// statement per drawn edge. Nodes are written cluster by cluster (clusters
+// in index order, as subgraphs "cluster_<n>"), then the nodes in no
+// cluster, each group in ID order; edges follow at the top level in the
+// graph's order: Cites, then CoCited, then Related. Self-loops (a work
+// citing itself) are not drawn. The output is the same for the same graph
+// and options, byte for byte.
+//
+// Node IDs are the works' Keys, quoted. Labels follow Label; tooltips hold
+// the title, year, venue and DOI or Key; works with a DOI link to doi.org.
+// Works of KindWork are filled with their cluster's colour (ClusterColour;
+// pale grey outside clusters); references and mentions that resolved to
+// nothing get a dashed outline and say so in their tooltip; KindCiting
+// works are small grey points whose tooltip is their statement. Cites
+// edges are arrows, wider as N grows, with the first statement as tooltip;
+// CoCited edges are dashed, labelled "co-cited ×N" when N ≥ 2; Related
+// edges are dotted. Only Cites edges constrain dot's ranks.
+//
+// All text from the data is cleaned and escaped so that GraphViz shows it
+// literally, whatever it holds (see the package documentation).
+//
+// Write returns an error, before writing anything, when Cluster or Size has
+// the wrong length or Layout is unknown, and otherwise the first error of w.
+// It panics if g is nil. Cost is O(V + E).
+func Write(w io.Writer, g *graph.Graph, opt Options) error {
+	works := g.Works()
+	n := len(works)
+	if opt.Cluster != nil && len(opt.Cluster) != n {
+		return fmt.Errorf("dot: %d cluster indexes for %d works", len(opt.Cluster), n)
+	}
+	if opt.Size != nil && len(opt.Size) != n {
+		return fmt.Errorf("dot: %d sizes for %d works", len(opt.Size), n)
+	}
+	if opt.Layout != "" && !slices.Contains(engines, opt.Layout) {
+		return fmt.Errorf("dot: unknown layout engine %q (want one of %s)", opt.Layout, strings.Join(engines, ", "))
+	}
+
+	bw := bufio.NewWriter(w)
+	newDrawing(g, opt).write(bw)
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("dot: %w", err)
+	}
+	return nil
+}
+
+// drawing is what Write works out before writing.
+type drawing struct {
+	g     *graph.Graph
+	opt   Options
+	shown []bool     // per node ID
+	edges []drawEdge // in writing order
+	nodes int        // number shown
+	// scale is, per node ID, the node's place between the smallest (0) and
+	// the largest (1) score, or nil when sizes are all equal.
+	scale []float64
+	// statement is, per citing node ID, the text of its first statement.
+	statement map[int64]string
+}
+
+type drawEdge struct {
+	e     *graph.Edge
+	attrs []attr
+}
+
+func newDrawing(g *graph.Graph, opt Options) *drawing {
+	works := g.Works()
+	d := &drawing{g: g, opt: opt, shown: make([]bool, len(works)), statement: map[int64]string{}}
+	for i, w := range works {
+		d.shown[i] = !(opt.HideCiting && w.Kind == graph.KindCiting)
+		if d.shown[i] {
+			d.nodes++
+		}
+	}
+	for _, k := range []graph.EdgeKind{graph.Cites, graph.CoCited, graph.Related} {
+		for _, e := range g.Edges(k) {
+			if k == graph.Cites && e.F.Kind == graph.KindCiting {
+				if _, ok := d.statement[e.F.ID()]; !ok {
+					if t := firstStatement(e); t != "" {
+						d.statement[e.F.ID()] = t
+					}
+				}
+			}
+			if e.F == e.T || !d.shown[e.F.ID()] || !d.shown[e.T.ID()] {
+				continue
+			}
+			d.edges = append(d.edges, drawEdge{e, edgeAttrs(e)})
+		}
+	}
+	if opt.Size != nil {
+		d.scale = scores(opt.Size, func(id int) bool { return d.shown[id] && works[id].Kind != graph.KindCiting })
+	}
+	return d
+}
+
+func firstStatement(e *graph.Edge) string {
+	for _, st := range e.Statements {
+		if t := cleanText(st.Text); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// scores maps the scores of the nodes that count onto 0…1 by the square
+// root of their place between the smallest and the largest; nil when they
+// are all equal.
+func scores(size []float64, counts func(int) bool) []float64 {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for id, s := range size {
+		if counts(id) && !math.IsNaN(s) && !math.IsInf(s, 0) {
+			lo, hi = min(lo, s), max(hi, s)
+		}
+	}
+	if !(hi > lo) {
+		return nil
+	}
+	out := make([]float64, len(size))
+	for id, s := range size {
+		if math.IsNaN(s) || math.IsInf(s, 0) {
+			continue
+		}
+		out[id] = math.Sqrt(min(1, max(0, (s-lo)/(hi-lo))))
+	}
+	return out
+}
+
+// penwidth grows with the log of an edge's count, from 1 to 4.
+func penwidth(n int) string { return num(min(4, 1+math.Log2(float64(max(1, n))))) }
+
+func edgeAttrs(e *graph.Edge) []attr {
+	switch e.Kind {
+	case graph.Cites:
+		a := []attr{{"penwidth", penwidth(e.N)}}
+		if e.F.Kind == graph.KindCiting {
+			a = append(a, attr{"color", value(citingEdge)})
+		}
+		tip := statementTooltip(e)
+		if tip == "" {
+			tip = Label(e.F) + " cites " + Label(e.T)
+		}
+		return append(a, attr{"tooltip", quoteText(asTooltip, tip)})
+	case graph.CoCited:
+		text := "co-cited ×" + strconv.Itoa(e.N)
+		a := []attr{{"dir", "none"}, {"style", "dashed"}, {"constraint", "false"}, {"penwidth", penwidth(e.N)}}
+		if e.N > 1 {
+			a = append(a, attr{"label", quoteText(asLabel, text)})
+		}
+		return append(a, attr{"tooltip", quoteText(asTooltip, text)})
+	default: // graph.Related and any later kind
+		return []attr{{"dir", "none"}, {"style", "dotted"}, {"constraint", "false"},
+			{"tooltip", quoteText(asTooltip, e.Kind.String())}}
+	}
+}
+
+func (d *drawing) layout() string {
+	switch {
+	case d.opt.Layout != "":
+		return d.opt.Layout
+	case d.nodes < SFDPFrom && len(d.edges) < SFDPEdgesFrom:
+		return "dot"
+	default:
+		return "sfdp"
+	}
+}
+
+func (d *drawing) splines() string {
+	switch d.layout() {
+	case "dot":
+		return "true"
+	case "neato", "fdp", "sfdp":
+		if d.nodes < SplinesBelow {
+			return "true"
+		}
+	}
+	return "false"
+}
+
+func (d *drawing) cluster(id int64) int {
+	if d.opt.Cluster == nil || d.opt.Cluster[id] < 0 {
+		return -1
+	}
+	return d.opt.Cluster[id]
+}
+
+func (d *drawing) write(bw *bufio.Writer) {
+	name := d.opt.Name
+	if name == "" {
+		name = "citegraph"
+	}
+	title := cleanText(d.opt.Title)
+	if title == "" {
+		title = "Citation map (" + count(d.nodes, "work") + ", " + count(len(d.edges), "link") + ")"
+	}
+	bw.WriteString("digraph " + quoteID(name) + " {\n")
+	graphAttrs := []attr{
+		{"charset", `"UTF-8"`},
+		{"layout", value(d.layout())},
+		{"rankdir", "LR"},
+		{"overlap", "false"},
+		{"splines", d.splines()},
+	}
+	if d.layout() == "dot" {
+		// Bound dot's network simplex for x coordinates to 5 passes per
+		// node: it changed no drawing we tried, and cut a chain of 300
+		// works, each citing the one before and one far back, from over 10
+		// minutes to 5 s.
+		graphAttrs = append(graphAttrs, attr{"nslimit", "5"})
+	}
+	graphAttrs = append(graphAttrs,
+		attr{"outputorder", "edgesfirst"},
+		attr{"fontname", `"Helvetica"`},
+		attr{"fontsize", "16"},
+		attr{"labelloc", "t"},
+		attr{"label", quoteText(asLabel, title)},
+	)
+	for _, a := range graphAttrs {
+		bw.WriteString("\t" + a.key + "=" + a.val + ";\n")
+	}
+	writeStmt(bw, "\t", "node", []attr{{"fontname", `"Helvetica"`}, {"fontsize", "12"}, {"shape", "ellipse"},
+		{"color", value("#444444")}, {"margin", `"0.08,0.04"`}})
+	writeStmt(bw, "\t", "edge", []attr{{"fontname", `"Helvetica"`}, {"fontsize", "9"}, {"color", value(edgeColour)},
+		{"arrowsize", num(0.6)}})
+
+	// Nodes, cluster by cluster.
+	works := d.g.Works()
+	byCluster := map[int][]*graph.Work{}
+	var clusters []int
+	var loose []*graph.Work
+	for _, w := range works {
+		if !d.shown[w.ID()] {
+			continue
+		}
+		c := d.cluster(w.ID())
+		if c < 0 {
+			loose = append(loose, w)
+			continue
+		}
+		if _, ok := byCluster[c]; !ok {
+			clusters = append(clusters, c)
+		}
+		byCluster[c] = append(byCluster[c], w)
+	}
+	slices.Sort(clusters)
+	for _, c := range clusters {
+		col := ClusterColour(c)
+		label := ""
+		if c < len(d.opt.ClusterLabel) {
+			label = cleanText(d.opt.ClusterLabel[c])
+		}
+		if label == "" {
+			label = "Theme " + strconv.Itoa(c+1)
+		}
+		bw.WriteString("\tsubgraph " + quoteID("cluster_"+strconv.Itoa(c)) + " {\n")
+		for _, a := range []attr{
+			{"label", quoteText(asLabel, label)},
+			{"style", `"rounded,filled"`},
+			{"color", value(col)},
+			{"fillcolor", value(tint(col, 0.12))},
+			{"fontcolor", value(textDark)},
+			{"fontsize", "14"},
+		} {
+			bw.WriteString("\t\t" + a.key + "=" + a.val + ";\n")
+		}
+		for _, w := range byCluster[c] {
+			writeStmt(bw, "\t\t", quoteID(w.Key), d.nodeAttrs(w))
+		}
+		bw.WriteString("\t}\n")
+	}
+	for _, w := range loose {
+		writeStmt(bw, "\t", quoteID(w.Key), d.nodeAttrs(w))
+	}
+
+	for _, de := range d.edges {
+		writeStmt(bw, "\t", quoteID(de.e.F.Key)+" -> "+quoteID(de.e.T.Key), de.attrs)
+	}
+	bw.WriteString("}\n")
+}
+
+func (d *drawing) nodeAttrs(w *graph.Work) []attr {
+	id := w.ID()
+	if w.Kind == graph.KindCiting {
+		tip := d.statement[id]
+		if tip == "" {
+			tip = "unnamed citing work"
+		}
+		return []attr{
+			{"label", `""`},
+			{"tooltip", quoteText(asTooltip, tip, "(unnamed citing work)")},
+			{"shape", "point"},
+			{"width", num(0.06)},
+			{"color", value(citingColour)},
+		}
+	}
+	a := []attr{
+		{"label", quoteText(asLabel, Label(w))},
+		{"tooltip", quoteText(asTooltip, tooltipLines(w)...)},
+	}
+	if w.DOI != "" {
+		a = append(a, attr{"URL", quoteText(asLabel, doiURL(w.DOI))})
+	}
+	c := d.cluster(id)
+	if w.Kind == graph.KindWork {
+		fill := ClusterColour(c)
+		a = append(a, attr{"style", "filled"}, attr{"fillcolor", value(fill)})
+		if fc := textOn(fill); fc != "#000000" {
+			a = append(a, attr{"fontcolor", value(fc)})
+		}
+	} else {
+		line := unresolvedLine
+		if c >= 0 {
+			line = ClusterColour(c)
+		}
+		a = append(a, attr{"style", `"dashed,filled"`}, attr{"fillcolor", value("#FFFFFF")},
+			attr{"color", value(line)}, attr{"fontcolor", value(textDark)})
+	}
+	if d.scale != nil {
+		f := d.scale[id]
+		wd := num(MinWidth + (MaxWidth-MinWidth)*f)
+		a = append(a, attr{"width", wd}, attr{"height", wd}, attr{"fontsize", num(MinFontSize + (MaxFontSize-MinFontSize)*f)})
+	}
+	return a
+}
+
+// count returns "1 work", "2 works".
+func count(n int, noun string) string {
+	if n != 1 {
+		noun += "s"
+	}
+	return strconv.Itoa(n) + " " + noun
+}
+
+// writeStmt writes one node, edge or attribute statement.
+func writeStmt(bw *bufio.Writer, indent, head string, attrs []attr) {
+	bw.WriteString(indent + head)
+	if len(attrs) > 0 {
+		bw.WriteString(" [")
+		for i, a := range attrs {
+			if i > 0 {
+				bw.WriteString(", ")
+			}
+			bw.WriteString(a.key + "=" + a.val)
+		}
+		bw.WriteString("]")
+	}
+	bw.WriteString(";\n")
+}
