@@ -1,0 +1,28 @@
+// Package graph is the vocabulary every stage of citegraph speaks and the
+// resolved citation graph built from it.
+//
+// What goes in: Records (record.go), one per work as one source describes
+// it — the unit scrape produces and the JSON object `citegraph extract`
+// writes. What comes out of Build (build.go): one Graph in which the same
+// work seen in many sources is one node (*Work), with typed edges (*Edge):
+// Cites from citing to cited work carrying its citation statements and
+// sources, CoCited between works cited in one statement, and Related for
+// links pages show that are not citations. Works nobody describes but
+// somebody cites or mentions stay nodes, marked by their NodeKind.
+//
+// Everything is deterministic: node IDs are dense and follow the stable
+// keys ("doi:…", "w:…", "m:…", "s:…"), edges are sorted, and Build's result
+// depends only on the set of records. The Graph satisfies gonum's
+// graph.Directed (over Cites edges, without self-citations), so gonum's
+// algorithms run on it without copying; import gonum's graph package as
+// gograph.
+//
+// Files:
+//
+//	record.go     Record and its parts: Author, Reference, Statement, CitingStatement, Mention, Source, Tallies
+//	normalize.go  NormalizeDOI, CleanText, Fold, TitleKey, ParseName
+//	graph.go      Graph, Work, Edge, NodeKind, EdgeKind and the gonum interfaces
+//	build.go      Build: identity resolution, mention resolution, Report
+//
+// Writers for the graph live in graph/encoding/... (dot, csv, jsonl).
+package graph
