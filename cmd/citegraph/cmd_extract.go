@@ -81,8 +81,18 @@ func runExtract(ctx context.Context, o extractOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	if failed > 0 {
+	return batchError(failed, total)
+}
+
+// batchError is nil when every source was read, a partialError when some
+// failed, and a plain failure when all did.
+func batchError(failed, total int) error {
+	switch {
+	case failed == 0:
+		return nil
+	case failed == total:
+		return fmt.Errorf("none of the %d sources could be read (see the messages above)", total)
+	default:
 		return &partialError{failed: failed, total: total}
 	}
-	return nil
 }

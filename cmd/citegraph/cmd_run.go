@@ -1,9 +1,292 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/citegraph/citegraph/analysis"
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/encoding/csv"
+	"github.com/citegraph/citegraph/graph/encoding/dot"
+	"github.com/citegraph/citegraph/graph/encoding/jsonl"
+	"github.com/citegraph/citegraph/scrape"
 )
 
+type runOptions struct {
+	outDir     string
+	format     string
+	seed       int64
+	resolution float64
+	layout     string
+	render     string
+	hideCiting bool
+	top        int
+	paths      []string
+}
+
+func (o *runOptions) addFlags(f *pflag.FlagSet) {
+	f.StringVarP(&o.outDir, "out", "o", "", "folder to write the outputs to (created if missing; required)")
+	f.StringVar(&o.format, "format", "", "read every input as this format instead of detecting it")
+	f.Int64Var(&o.seed, "seed", 1, "seed for every random choice (community detection); same inputs and seed give the same bytes")
+	f.Float64Var(&o.resolution, "resolution", 1, "modularity resolution of the community detection: higher gives more, smaller themes")
+	f.StringVar(&o.layout, "layout", "", "GraphViz layout engine (dot, sfdp, neato, fdp); default: dot for small maps, sfdp for large")
+	f.StringVar(&o.render, "render", "svg", "render graph.dot with GraphViz to this format: svg, pdf, png, or none")
+	f.BoolVar(&o.hideCiting, "hide-citing", false, "leave out of the drawing the unnamed works known only by a citation statement")
+	f.IntVar(&o.top, "top", 10, "number of works listed in the summary")
+}
+
+func (o *runOptions) validate() error {
+	if o.outDir == "" {
+		return errors.New("--out (-o) is required")
+	}
+	if err := validateFormat(o.format); err != nil {
+		return err
+	}
+	switch o.render {
+	case "svg", "pdf", "png", "none":
+	default:
+		return fmt.Errorf("--render %q: want svg, pdf, png or none", o.render)
+	}
+	switch o.layout {
+	case "", "dot", "sfdp", "neato", "fdp", "circo", "twopi":
+	default:
+		return fmt.Errorf("--layout %q: want dot, sfdp, neato, fdp, circo or twopi", o.layout)
+	}
+	if o.resolution <= 0 {
+		return fmt.Errorf("--resolution %v: must be positive", o.resolution)
+	}
+	if o.top < 0 {
+		return fmt.Errorf("--top %d: must not be negative", o.top)
+	}
+	return nil
+}
+
 func newRunCommand(s streams) *cobra.Command {
-	return &cobra.Command{Use: "run"}
+	var o runOptions
+	c := &cobra.Command{
+		Use:   "run INPUT... -o DIR",
+		Short: "Run the whole pipeline: extract, resolve, analyse, draw",
+		Long: `Run reads each INPUT (a file, or a folder read recursively in name order),
+resolves the works they describe into one citation graph, analyses it and
+writes to DIR:
+
+  works.jsonl     the extracted records (the same JSON Lines as "extract")
+  graph.dot       the map for GraphViz: one cluster per theme, node size by
+                  PageRank, labels "Family Year"
+  graph.svg       graph.dot drawn by GraphViz (--render; skipped with a
+                  message when GraphViz is not installed)
+  centrality.csv  every node with its degrees, PageRank, betweenness, theme
+  themes.csv      every theme with its label terms and key works
+
+A short summary goes to stderr. An input that cannot be read is reported
+and the others go on. Files are written atomically: a file in DIR is either
+the old one or the complete new one.
+` + exitCodesHelp,
+		Args: atLeastOneArg("INPUT"),
+		RunE: func(c *cobra.Command, args []string) error {
+			o.paths = args
+			if err := o.validate(); err != nil {
+				return &usageError{err: err, usage: c.UsageString()}
+			}
+			return runRun(c.Context(), o, s)
+		},
+	}
+	o.addFlags(c.Flags())
+	return c
+}
+
+func runRun(ctx context.Context, o runOptions, s streams) error {
+	// Extract.
+	var recs []graph.Record
+	total, failed := 0, 0
+	err := scrape.Default().Walk(ctx, o.paths, o.format, func(r scrape.Result) error {
+		total++
+		recs = append(recs, r.Records...)
+		if r.Err != nil {
+			failed++
+			fmt.Fprintln(s.errOut, r.Err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(recs) == 0 {
+		return fmt.Errorf("no records: none of the %d sources could be read", total)
+	}
+	if err := writeFileAtomic(filepath.Join(o.outDir, "works.jsonl"), func(w io.Writer) error {
+		jw := jsonl.NewWriter(w)
+		for i := range recs {
+			if err := jw.Write(&recs[i]); err != nil {
+				return err
+			}
+		}
+		return jw.Flush()
+	}); err != nil {
+		return err
+	}
+
+	// Resolve and analyse.
+	g := graph.Build(recs)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	res := analysis.Run(g, analysis.Options{Seed: o.seed, Resolution: o.resolution})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+
+	// Draw.
+	labels := make([]string, len(res.Themes))
+	for i, th := range res.Themes {
+		labels[i] = themeTitle(th)
+	}
+	var dotBuf bytes.Buffer
+	if err := dot.Write(&dotBuf, g, dot.Options{
+		Cluster: res.Community, ClusterLabel: labels, Size: res.PageRank,
+		Layout: o.layout, HideCiting: o.hideCiting,
+	}); err != nil {
+		return err
+	}
+	written := []string{"works.jsonl"}
+	if err := writeFileAtomic(filepath.Join(o.outDir, "graph.dot"), func(w io.Writer) error {
+		_, err := w.Write(dotBuf.Bytes())
+		return err
+	}); err != nil {
+		return err
+	}
+	written = append(written, "graph.dot")
+	if o.render != "none" {
+		img, err := dot.Render(ctx, dotBuf.Bytes(), o.render)
+		switch {
+		case errors.Is(err, dot.ErrNoGraphviz):
+			fmt.Fprintf(s.errOut, "note: %v; graph.dot is written, graph.%s is not (install GraphViz, e.g. apt-get install graphviz)\n", err, o.render)
+		case err != nil:
+			return err
+		default:
+			name := "graph." + o.render
+			if err := writeFileAtomic(filepath.Join(o.outDir, name), func(w io.Writer) error {
+				_, err := w.Write(img)
+				return err
+			}); err != nil {
+				return err
+			}
+			written = append(written, name)
+		}
+	}
+
+	// Tables.
+	byRank := nodesByScore(res.PageRank)
+	theme := make([]int, len(res.Community))
+	themeLabel := make([]string, len(res.Community))
+	for id, c := range res.Community {
+		theme[id] = c + 1
+		themeLabel[id] = res.Themes[c].Label
+	}
+	if err := writeFileAtomic(filepath.Join(o.outDir, "centrality.csv"), func(w io.Writer) error {
+		return csv.WriteNodes(w, g, byRank, dot.Label,
+			csv.Int("in_degree", res.InDegree), csv.Int("out_degree", res.OutDegree),
+			csv.Float("pagerank", res.PageRank), csv.Float("betweenness", res.Betweenness),
+			csv.Int("theme", theme), csv.Column{Name: "theme_label", Value: func(id int64) string { return themeLabel[id] }})
+	}); err != nil {
+		return err
+	}
+	written = append(written, "centrality.csv")
+	if err := writeFileAtomic(filepath.Join(o.outDir, "themes.csv"), func(w io.Writer) error {
+		return csv.WriteTable(w, []string{"theme", "label", "terms", "works", "top_works", "top_keys"}, themeRows(g, res.Themes))
+	}); err != nil {
+		return err
+	}
+	written = append(written, "themes.csv")
+
+	printSummary(s.errOut, o, g, res, byRank, total, failed, len(recs), written)
+	return batchError(failed, total)
+}
+
+// themeTitle is the heading of a theme's cluster in the drawing.
+func themeTitle(th analysis.Theme) string {
+	if th.Label == "" {
+		return fmt.Sprintf("Theme %d", th.ID+1)
+	}
+	return fmt.Sprintf("Theme %d: %s", th.ID+1, th.Label)
+}
+
+// nodesByScore returns node IDs by descending score, ties by ID.
+func nodesByScore(score []float64) []int64 {
+	ids := make([]int64, len(score))
+	for i := range ids {
+		ids[i] = int64(i)
+	}
+	sort.SliceStable(ids, func(a, b int) bool { return score[ids[a]] > score[ids[b]] })
+	return ids
+}
+
+func themeRows(g *graph.Graph, themes []analysis.Theme) [][]string {
+	works := g.Works()
+	rows := make([][]string, 0, len(themes))
+	for _, th := range themes {
+		var top, keys []string
+		for _, id := range th.Top {
+			if works[id].Kind == graph.KindCiting {
+				continue // unnamed: nothing to list
+			}
+			if len(top) == 5 {
+				break
+			}
+			top = append(top, dot.Label(works[id]))
+			keys = append(keys, works[id].Key)
+		}
+		rows = append(rows, []string{strconv.Itoa(th.ID + 1), th.Label, strings.Join(th.Terms, "; "),
+			strconv.Itoa(th.Size), strings.Join(top, "; "), strings.Join(keys, " ")})
+	}
+	return rows
+}
+
+func printSummary(w io.Writer, o runOptions, g *graph.Graph, res analysis.Result, byRank []int64, total, failed, nrecs int, written []string) {
+	rep := g.Report()
+	kinds := map[graph.NodeKind]int{}
+	for _, wk := range g.Works() {
+		kinds[wk.Kind]++
+	}
+	fmt.Fprintf(w, "read %d sources (%d failed): %d records\n", total, failed, nrecs)
+	fmt.Fprintf(w, "graph: %d nodes: %d works (%d duplicate records merged), %d cited only, %d unresolved mentions, %d unnamed citing works\n",
+		g.Len(), kinds[graph.KindWork], rep.Duplicates, kinds[graph.KindReference], kinds[graph.KindMention], kinds[graph.KindCiting])
+	fmt.Fprintf(w, "edges: %d cites, %d co-cited, %d related; %d statements\n",
+		len(g.Edges(graph.Cites)), len(g.Edges(graph.CoCited)), len(g.Edges(graph.Related)), rep.Statements)
+	fmt.Fprintf(w, "themes: %d (modularity %.3f)\n", len(res.Themes), res.Modularity)
+	for _, th := range res.Themes {
+		if th.Size < 2 {
+			continue
+		}
+		fmt.Fprintf(w, "  %2d  %-50s %3d works\n", th.ID+1, th.Label, th.Size)
+	}
+	fmt.Fprintf(w, "most central works (PageRank):\n")
+	works := g.Works()
+	n := 0
+	for _, id := range byRank {
+		wk := works[id]
+		if wk.Kind == graph.KindCiting {
+			continue
+		}
+		if n == o.top {
+			break
+		}
+		n++
+		title := wk.Title
+		if len([]rune(title)) > 60 {
+			title = string([]rune(title)[:59]) + "…"
+		}
+		fmt.Fprintf(w, "  %-22s %.4f  %s\n", dot.Label(wk), res.PageRank[id], title)
+	}
+	fmt.Fprintf(w, "wrote %s in %s\n", strings.Join(written, ", "), o.outDir)
 }

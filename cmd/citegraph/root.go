@@ -24,6 +24,13 @@ paper pages, Emerald listings, ProQuest abstracts), resolves the works they
 describe into one citation graph, analyses it and draws it with GraphViz.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return &usageError{err: fmt.Errorf("unknown command %q", args[0]), usage: c.UsageString()}
+			}
+			return nil
+		},
+		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
 	root.SetOut(s.out)
 	root.SetErr(s.errOut)
