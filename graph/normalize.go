@@ -70,9 +70,15 @@ func NormalizeDOI(s string) (string, error) {
 // CleanText collapses runs of white space (including no-break spaces) to
 // one space, drops control characters and trims the ends. It is idempotent.
 func CleanText(s string) string {
-	if s == "" {
+	if isClean(s) {
 		return s
 	}
+	return cleanText(s)
+}
+
+// cleanText is CleanText without the shortcut for text that is clean
+// already.
+func cleanText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -91,6 +97,36 @@ func CleanText(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isClean reports whether CleanText would return s unchanged.
+func isClean(s string) bool {
+	prevSpace := true // no leading space
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			case c < 0x20 || c == 0x7f:
+				return false
+			default:
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
+			return false
+		}
+		prevSpace = false
+		i += size
+	}
+	return !prevSpace || s == ""
 }
 
 // Fold returns s in lower case with diacritics removed and every run of

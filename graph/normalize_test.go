@@ -92,6 +92,9 @@ func FuzzTextNormalisers(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		c := CleanText(s)
+		if isClean(s) != (cleanText(s) == s) {
+			t.Fatalf("isClean(%q) = %v, but cleanText gives %q", s, isClean(s), cleanText(s))
+		}
 		if CleanText(c) != c {
 			t.Fatalf("CleanText not idempotent on %q", s)
 		}

@@ -1,9 +1,10 @@
 package scrape
 
 import (
-	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/graph"
 )
@@ -21,43 +22,51 @@ var abstractLabels = []string{
 	"Conclusions", "Conclusion", "Summary", "Limitations", "Implications", "Introduction", "Discussion",
 }
 
-// reAbstractLabel finds a label at the start of the text or after the end
-// of a sentence, followed by a colon or dash, or run into the capital that
-// starts its text ("PurposeThe purpose", "Purpose The purpose").
-var reAbstractLabel = func() *regexp.Regexp {
-	alts := make([]string, len(abstractLabels))
-	for i, l := range abstractLabels {
-		alts[i] = regexp.QuoteMeta(l)
-	}
-	return regexp.MustCompile(`(?:^|[.!?…)]\s*|\s)(` + strings.Join(alts, "|") + `)(\s*[:–—]\s*|\s+-\s+|\s*(?:\p{Lu}|\d))`)
-}()
-
 // SplitAbstract splits a structured abstract into its labelled sections, in
-// order. Text before the first label becomes a section with an empty label.
-// It returns nil when the text has fewer than two labels (a plain abstract).
+// order. A heading counts where it stands at the start of the text or after
+// white space or the end of a sentence, and is followed by a colon or a
+// dash, or runs into the capital or digit that starts its text
+// ("PurposeThe purpose", "Purpose The purpose"). Each heading is taken at
+// its first such place only. Text before the first heading becomes a
+// section with an empty label. It returns nil when the text has fewer than
+// two headings (a plain abstract). Cost is linear in the text for each
+// heading.
 func SplitAbstract(text string) []graph.Section {
-	locs := reAbstractLabel.FindAllStringSubmatchIndex(text, -1)
 	type hit struct{ labelStart, labelEnd, textStart int }
 	var hits []hit
-	seen := map[string]bool{}
-	for _, l := range locs {
-		label := text[l[2]:l[3]]
-		if seen[label] {
-			continue // a label word used again inside the text
+	for _, label := range abstractLabels {
+		for off := 0; off < len(text); {
+			i := strings.Index(text[off:], label)
+			if i < 0 {
+				break
+			}
+			start := off + i
+			off = start + len(label)
+			if ts, ok := headingAt(text, start, len(label)); ok {
+				hits = append(hits, hit{start, start + len(label), ts})
+				break
+			}
 		}
-		// The run-in capital belongs to the section text.
-		ts := l[4]
-		sep := text[l[4]:l[5]]
-		if t := strings.TrimSpace(sep); t == ":" || t == "–" || t == "—" || t == "-" {
-			ts = l[5]
-		}
-		seen[label] = true
-		hits = append(hits, hit{l[2], l[3], ts})
 	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].labelStart != hits[j].labelStart {
+			return hits[i].labelStart < hits[j].labelStart
+		}
+		return hits[i].labelEnd > hits[j].labelEnd
+	})
+	// A shorter heading inside a longer one ("Purpose" in "Purpose of
+	// review") is not a heading of its own.
+	kept := hits[:0]
+	for _, h := range hits {
+		if len(kept) > 0 && h.labelStart < kept[len(kept)-1].labelEnd {
+			continue
+		}
+		kept = append(kept, h)
+	}
+	hits = kept
 	if len(hits) < 2 {
 		return nil
 	}
-	sort.Slice(hits, func(i, j int) bool { return hits[i].labelStart < hits[j].labelStart })
 	var out []graph.Section
 	if pre := graph.CleanText(text[:hits[0].labelStart]); pre != "" {
 		out = append(out, graph.Section{Text: pre})
@@ -73,4 +82,29 @@ func SplitAbstract(text string) []graph.Section {
 		})
 	}
 	return out
+}
+
+// headingAt reports whether the label of length n at start stands as a
+// heading (see SplitAbstract) and where its text starts.
+func headingAt(text string, start, n int) (textStart int, ok bool) {
+	if start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:start])
+		if !unicode.IsSpace(r) && !strings.ContainsRune(".!?…)", r) {
+			return 0, false
+		}
+	}
+	rest := text[start+n:]
+	trimmed := strings.TrimLeftFunc(rest, unicode.IsSpace)
+	skipped := len(rest) - len(trimmed)
+	r, size := utf8.DecodeRuneInString(trimmed)
+	switch {
+	case r == ':' || r == '–' || r == '—':
+		after := trimmed[size:]
+		return start + n + skipped + size + (len(after) - len(strings.TrimLeftFunc(after, unicode.IsSpace))), true
+	case r == '-' && skipped > 0 && strings.HasPrefix(trimmed[size:], " "):
+		return start + n + skipped + size + 1, true
+	case unicode.IsUpper(r) || unicode.IsDigit(r):
+		return start + n + skipped, true
+	}
+	return 0, false
 }

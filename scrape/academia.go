@@ -74,9 +74,9 @@ const (
 func acClassify(l string) acKind {
 	n := len([]rune(l))
 	switch {
-	case reAcVenueYear.MatchString(l) && !strings.Contains(l, ". "):
+	case n <= 160 && !strings.Contains(l, ". ") && reAcVenueYear.MatchString(l):
 		return acVenueYear
-	case reAcAuthors.MatchString(l) && n > 20,
+	case n > 20 && strings.HasPrefix(l, "Author") && reAcAuthors.MatchString(l),
 		n > 200,
 		n > 80 && (strings.HasSuffix(l, "...") || strings.HasSuffix(l, "…")),
 		n > 150 && strings.Count(l, ". ") >= 2:
@@ -175,7 +175,6 @@ func academiaEntries(lines []Line) []graph.Record {
 		case acVenueYear:
 			if venueSet || cur.Abstract != "" {
 				flush()
-				venueSet = false
 			}
 			m := reAcVenueYear.FindStringSubmatch(l.Text)
 			cur.Venue = m[1]
@@ -214,7 +213,9 @@ func academiaEntries(lines []Line) []graph.Record {
 // academiaAbstract sets the abstract of r from an abstract line, which may
 // open with "Authors: Name (Affiliation) … Abstract".
 func academiaAbstract(r *graph.Record, l string) {
-	if m := reAcAuthors.FindStringSubmatch(l); m != nil && m[2] != "" {
+	if !strings.HasPrefix(l, "Author") {
+		// no author list
+	} else if m := reAcAuthors.FindStringSubmatch(l); m != nil && m[2] != "" {
 		r.Authors = academiaAuthors(m[1])
 		l = m[2]
 	}

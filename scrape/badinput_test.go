@@ -17,7 +17,12 @@ import (
 
 func readSeed(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "seeds", name))
+	return readFile(t, filepath.Join("testdata", "seeds", name))
+}
+
+func readFile(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

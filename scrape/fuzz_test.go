@@ -3,6 +3,7 @@ package scrape
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -106,4 +107,47 @@ func asError(err error, target **Error) bool {
 		err = u.Unwrap()
 	}
 	return false
+}
+
+// fuzzFormat fuzzes one page extractor directly, on text and HTML pages,
+// seeded with its own seed pages: it must never panic, and a failure must
+// be an *Error or ErrTruncated.
+func fuzzFormat(f *testing.F, pf PageFormat, seedFiles ...string) {
+	for _, s := range seedFiles {
+		b, err := os.ReadFile(filepath.Join("testdata", s))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := NewPage("fuzz", data)
+		if err != nil {
+			return
+		}
+		if !pf.Detect(p) {
+			return
+		}
+		recs, err := pf.Extract(context.Background(), p)
+		if err != nil && !errors.Is(err, ErrTruncated) {
+			t.Fatalf("unexpected error %v", err)
+		}
+		_ = recs
+	})
+}
+
+func FuzzScite(f *testing.F) {
+	fuzzFormat(f, Scite{}, "seeds/000_45cdc837eab6ac5b.txt", "seeds/001_911e5b077376d86a.txt", "html/000_scite.html")
+}
+
+func FuzzProQuest(f *testing.F) {
+	fuzzFormat(f, ProQuest{}, "seeds/002_a2b3dbdadc748e54.txt", "html/002_proquest.html")
+}
+
+func FuzzAcademia(f *testing.F) {
+	fuzzFormat(f, Academia{}, "seeds/003_da3d1577f37d4711.txt", "html/003_academia.html")
+}
+
+func FuzzEmerald(f *testing.F) {
+	fuzzFormat(f, Emerald{}, "seeds/004_57d47111400e8318.txt", "html/004_emerald.html")
 }

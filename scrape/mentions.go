@@ -2,6 +2,7 @@ package scrape
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -250,8 +251,13 @@ func splitNames(s string) ([]string, bool) {
 }
 
 // expandNumbers reads "3–6, 9" as 3, 4, 5, 6 and 9; a range longer than 50
-// is taken as its two ends.
+// is taken as its two ends. Reference numbers start at 1, so 0 is dropped.
 func expandNumbers(s string) []int {
+	out := numberList(s)
+	return slices.DeleteFunc(out, func(n int) bool { return n <= 0 })
+}
+
+func numberList(s string) []int {
 	var out []int
 	for _, part := range strings.Split(s, ",") {
 		part = strings.TrimSpace(part)

@@ -148,7 +148,7 @@ func (r *Registry) Extract(ctx context.Context, name string, rd io.Reader, forma
 // NewPage turns the bytes of a saved page into a Page: HTML (detected from
 // its start) is parsed and decoded from the charset it declares; anything
 // else is read as text (see decodeText). It fails with ErrEmpty or
-// ErrBinary.
+// ErrBinary; a Page it returns has at least one line.
 func NewPage(name string, raw []byte) (*Page, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, ErrEmpty
@@ -162,7 +162,14 @@ func NewPage(name string, raw []byte) (*Page, error) {
 		if err != nil {
 			return nil, fmt.Errorf("decoding HTML: %w", err)
 		}
-		return htmlPage(name, b)
+		p, err := htmlPage(name, b)
+		if err != nil {
+			return nil, err
+		}
+		if len(p.Lines) == 0 {
+			return nil, fmt.Errorf("%w: an HTML page without text", ErrEmpty)
+		}
+		return p, nil
 	}
 	b, err := decodeText(raw)
 	if err != nil {

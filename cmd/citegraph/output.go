@@ -43,8 +43,8 @@ func writeFileAtomic(path string, fill func(io.Writer) error) (err error) {
 	}
 	// Make the rename itself durable.
 	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
+		_ = d.Sync() // best effort: not every file system syncs folders
+		_ = d.Close()
 	}
 	return nil
 }
