@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -106,7 +107,7 @@ func termsOf(text string) []string {
 	var out []string
 	for _, clause := range strings.FieldsFunc(text, isClauseBreak) {
 		prev := ""
-		for _, tok := range strings.Fields(graph.Fold(dropPossessive(clause))) {
+		for _, tok := range strings.Fields(graph.Fold(dropAcronymPlural(dropPossessive(clause)))) {
 			if !keepToken(tok) {
 				prev = ""
 				continue
@@ -139,6 +140,18 @@ func dropPossessive(s string) string {
 		out = append(out, rs[i])
 	}
 	return string(out)
+}
+
+// reAcronymPlural matches the plural of an acronym: "PSWs", "NGOs".
+var reAcronymPlural = regexp.MustCompile(`\b(\p{Lu}{2,})s\b`)
+
+// dropAcronymPlural turns "PSWs" into "PSW", so that an acronym and its
+// plural are one term ("psw", not "psw" and "psws").
+func dropAcronymPlural(s string) string {
+	if !strings.Contains(s, "s") {
+		return s
+	}
+	return reAcronymPlural.ReplaceAllString(s, "$1")
 }
 
 // isClauseBreak reports whether r ends a clause for the tokeniser: a line

@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"github.com/citegraph/citegraph/graph"
 )
 
 func TestTermsOf(t *testing.T) {
@@ -112,5 +114,27 @@ func TestStemS(t *testing.T) {
 	}
 	if display["service"] != "services" || display["peer worker"] != "peer worker" {
 		t.Errorf("display forms %q: want the commoner form, ties to the first in lexical order", display)
+	}
+}
+
+func TestAcronymPlural(t *testing.T) {
+	got := termsOf("PSWs and NGOs support the PSW; bus stops")
+	want := []string{"psw", "ngo", "support", "ngo support", "psw", "bus", "stops", "bus stops"}
+	if !slices.Equal(got, want) {
+		t.Errorf("termsOf = %q, want %q", got, want)
+	}
+}
+
+func TestLabelTermsWeighTitles(t *testing.T) {
+	g := graph.Build([]graph.Record{{Title: "Recovery colleges", Abstract: "Students attend courses."}})
+	terms := labelTerms(g, workTerms(g))
+	n := 0
+	for _, tm := range terms[0] {
+		if tm == "recovery colleges" {
+			n++
+		}
+	}
+	if n != titleWeight {
+		t.Errorf("title bigram counted %d times, want %d", n, titleWeight)
 	}
 }

@@ -64,7 +64,31 @@ type Theme struct {
 // g.Len(), or if a community number is negative. Cost is O(T log T) for T
 // terms in all texts.
 func Themes(g *graph.Graph, community []int, pagerank []float64, terms int) []Theme {
-	return themes(g, community, pagerank, terms, workTerms(g))
+	return themes(g, community, pagerank, terms, labelTerms(g, workTerms(g)))
+}
+
+// titleWeight is how many times a title's terms count in theme labels:
+// titles say what a work is about more densely than abstracts and
+// statements, which is why CiteSpace labels clusters from titles.
+const titleWeight = 3
+
+// labelTerms returns the terms that theme labels are drawn from: each
+// work's terms (terms, from WorkText, which holds the title once) with its
+// title's terms added titleWeight-1 more times.
+func labelTerms(g *graph.Graph, terms [][]string) [][]string {
+	out := make([][]string, len(terms))
+	for i, w := range g.Works() {
+		out[i] = terms[i]
+		if w.Title == "" || len(terms[i]) == 0 {
+			continue
+		}
+		tt := termsOf(w.Title)
+		out[i] = slices.Clip(out[i])
+		for range titleWeight - 1 {
+			out[i] = append(out[i], tt...)
+		}
+	}
+	return out
 }
 
 // themes is Themes with the works' terms computed by the caller.
