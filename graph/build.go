@@ -43,9 +43,11 @@ type Report struct {
 // many records becomes one node: records sharing a DOI are merged, then
 // records with the same title key (TitleKey), year and first author (or no
 // known author). References resolve by DOI, then title and year, then
-// first author and year. Statements about a work (CitedBy) make an unnamed
-// citing node, a Cites edge to the work and to each work the statement
-// mentions, and CoCited edges between them all; which mention denotes the
+// first author and year. Statements about a work (CitedBy) come from the
+// work the statement names as citing it, resolved like a reference, or
+// else from an unnamed citing node; each makes a Cites edge to the work
+// and to each work the statement mentions, and CoCited edges between them
+// all; which mention denotes the
 // work itself is decided from the work's year and first author, and left
 // undecided when ambiguous. What resolves to nothing stays a node of kind
 // KindReference or KindMention.
@@ -613,7 +615,12 @@ func (b *builder) citedBy() {
 			if !slices.Contains(flags, true) && len(st.Mentions) > 0 {
 				rep.AmbiguousPage++
 			}
-			citer := b.citingNode(st.Text)
+			var citer *Work
+			if st.Citing != nil && (st.Citing.DOI != "" || st.Citing.Title != "" || st.Citing.Raw != "") {
+				citer, _ = b.resolveReference(ix, *st.Citing) // the source names the citing work
+			} else {
+				citer = b.citingNode(st.Text)
+			}
 			es := EdgeStatement{Text: st.Text, Section: st.Section, Intent: st.Intent, Confidence: st.Confidence, Source: src}
 			e := b.edge(Cites, citer, p, "page")
 			e.addStatement(es)

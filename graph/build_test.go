@@ -299,3 +299,21 @@ func TestGonumView(t *testing.T) {
 		t.Error("out-of-range IDs must give nil / empty")
 	}
 }
+
+// TestBuildNamedCiting: a statement whose citing work the source names
+// comes from that work, not from an unnamed node.
+func TestBuildNamedCiting(t *testing.T) {
+	cited := Record{DOI: "10.1/cited", Title: "Cited", Year: 2001, CitedBy: []CitingStatement{
+		{Text: "As Smith showed [4].", Intent: "background", Citing: &Reference{DOI: "10.1/CITING", Title: "Citing paper", Year: 2010}},
+		{Text: "Unnamed citer (Smith 2001)."},
+	}}
+	citing := Record{DOI: "10.1/citing", Title: "Citing paper", Year: 2010}
+	g := Build([]Record{cited, citing})
+	e, ok := g.Edge(g.Work("doi:10.1/citing").ID(), g.Work("doi:10.1/cited").ID()).(*Edge)
+	if !ok || len(e.Statements) != 1 || e.Statements[0].Intent != "background" {
+		t.Fatalf("edge from the named citing work: %+v", e)
+	}
+	if n := countKinds(g)[KindCiting]; n != 1 {
+		t.Errorf("%d unnamed citing nodes, want 1", n)
+	}
+}

@@ -41,10 +41,52 @@ type Record struct {
 	AbstractSections  []Section         `json:"abstract_sections,omitempty"`  // structured abstract, in order
 	AbstractTruncated bool              `json:"abstract_truncated,omitempty"` // the source cut the abstract short
 	Publisher         string            `json:"publisher,omitempty"`
-	Identifiers       map[string]string `json:"identifiers,omitempty"` // other identifiers by scheme, e.g. "proquest_doc"
+	Identifiers       map[string]string `json:"identifiers,omitempty"` // other identifiers by scheme (see Identifiers)
 	Tallies           *Tallies          `json:"tallies,omitempty"`     // citation tallies a citation index shows
 	Relations         []Relation        `json:"relations,omitempty"`   // non-citation links to other records
+	// Type is the kind of work in CSL's vocabulary: "article-journal",
+	// "book", "chapter", "paper-conference", "thesis", "report",
+	// "preprint", "dataset", "webpage" …; "" when the source does not say.
+	Type string `json:"type,omitempty"`
+	// Date is the publication date as precise as the source gives it, in
+	// ISO 8601: "2014", "2014-07" or "2014-07-21".
+	Date     string   `json:"date,omitempty"`
+	Keywords []string `json:"keywords,omitempty"`
+	Language string   `json:"language,omitempty"` // as the source gives it, e.g. "en", "English"
+	URL      string   `json:"url,omitempty"`      // the work's landing page or full text
+	// AuthorORCIDs runs parallel to Authors: the ORCID iD of each author
+	// ("0000-0002-1825-0097", no resolver prefix), "" where unknown; nil
+	// when the source gives none.
+	AuthorORCIDs []string `json:"author_orcids,omitempty"`
+	// CitedByCount is the number of citations the source counts for the
+	// work across its whole index (WoS "TC", Scopus "Cited by", OpenAlex
+	// cited_by_count): the global citation count, against which the local
+	// count within a corpus is read.
+	CitedByCount *int `json:"cited_by_count,omitempty"`
 }
+
+// Identifier schemes used as keys of Record.Identifiers and
+// Reference.Identifiers. Values are normalised as the scheme's owner writes
+// them (PMID digits; PMCID "PMC" and digits; arXiv "2101.00001" or
+// "hep-th/9901001" without version; OpenAlex "W2741809807"; ISBN 13 digits).
+const (
+	IDPMID      = "pmid"
+	IDPMCID     = "pmcid"
+	IDArXiv     = "arxiv"
+	IDOpenAlex  = "openalex"
+	IDS2        = "s2"       // Semantic Scholar paper ID (40 hex digits)
+	IDCorpusID  = "s2corpus" // Semantic Scholar CorpusId
+	IDISBN      = "isbn"
+	IDISSN      = "issn"
+	IDWoS       = "wos"        // Web of Science UT, "WOS:000…"
+	IDScopus    = "scopus"     // Scopus EID, "2-s2.0-…"
+	IDMAG       = "mag"        // Microsoft Academic Graph ID
+	IDDocNumber = "doc_number" // an article number a database prints (ProQuest "Doc number")
+	IDProQuest  = "proquest_id"
+	IDLens      = "lens"
+	IDEmbase    = "embase"
+	IDPII       = "pii"
+)
 
 // Author is a person's name split into family and given parts. Its JSON
 // form is the string "Family, Given" ("Family" alone when the given name is
@@ -85,6 +127,17 @@ type Reference struct {
 	Year    int      `json:"year"`
 	Authors []Author `json:"authors"`
 	Raw     string   `json:"raw"` // the reference as the source printed it
+
+	// Additions to the contract.
+	Venue       string            `json:"venue,omitempty"`
+	Volume      string            `json:"volume,omitempty"`
+	Issue       string            `json:"issue,omitempty"`
+	Pages       string            `json:"pages,omitempty"`
+	Type        string            `json:"type,omitempty"`        // as Record.Type
+	Identifiers map[string]string `json:"identifiers,omitempty"` // as Record.Identifiers
+	// Key is the reference's label in its source ("B12", "CR0007", a
+	// BibTeX key), which in-text citations point to.
+	Key string `json:"key,omitempty"`
 }
 
 // Statement is a citation statement a work makes: the sentence that cites,
@@ -92,10 +145,19 @@ type Reference struct {
 // References it points to.
 type Statement struct {
 	Text       string  `json:"text"`
-	Section    string  `json:"section"`
+	Section    string  `json:"section"` // section path, outermost first: "Discussion > Limitations"
 	Intent     string  `json:"intent"`
 	Confidence float64 `json:"confidence"` // 0..1; 0 when the source gives none
 	Refs       []int   `json:"refs"`       // indexes into References
+
+	// Additions to the contract.
+	// ClassifiedBy says where Intent comes from: "source" when the source
+	// gave it, "citegraph" when citegraph classified the sentence (with
+	// Confidence its estimate), "" when there is no intent.
+	ClassifiedBy string `json:"classified_by,omitempty"`
+	// Mentions are the in-text citations as printed; those the source did
+	// not link to a reference are kept here with their text.
+	Mentions []Mention `json:"mentions,omitempty"`
 }
 
 // CitingStatement is a statement another, possibly unnamed, work makes
@@ -106,6 +168,13 @@ type CitingStatement struct {
 	Intent     string    `json:"intent"` // supporting, mentioning or contrasting for scite
 	Confidence float64   `json:"confidence"`
 	Mentions   []Mention `json:"mentions"` // in-text citations found in Text, in order
+
+	// Additions to the contract.
+	// Citing is the work that makes the statement, when the source names
+	// it (Semantic Scholar's citations with contexts do; a scite page
+	// saved as text does not).
+	Citing       *Reference `json:"citing,omitempty"`
+	ClassifiedBy string     `json:"classified_by,omitempty"` // as Statement.ClassifiedBy
 }
 
 // Mention is one in-text citation found in a sentence: an author–year
@@ -203,8 +272,19 @@ func (r *Record) Normalize() {
 		r.CitedBy = []CitingStatement{}
 	}
 	for i := range r.CitedBy {
-		if r.CitedBy[i].Mentions == nil {
-			r.CitedBy[i].Mentions = []Mention{}
+		st := &r.CitedBy[i]
+		if st.Mentions == nil {
+			st.Mentions = []Mention{}
+		}
+		if st.Citing != nil {
+			if d, err := NormalizeDOI(st.Citing.DOI); err == nil {
+				st.Citing.DOI = d
+			} else {
+				st.Citing.DOI = ""
+			}
+			if st.Citing.Authors == nil {
+				st.Citing.Authors = []Author{}
+			}
 		}
 	}
 	r.ID = Fingerprint(r)

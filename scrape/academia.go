@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/prose"
 )
 
 // Academia reads an Academia.edu paper page: the page's paper (its title,
@@ -225,7 +226,7 @@ func academiaAbstract(r *graph.Record, l string) {
 		r.AbstractTruncated = true
 	}
 	r.Abstract = l
-	r.AbstractSections = SplitAbstract(l)
+	r.AbstractSections = prose.SplitAbstract(l)
 }
 
 // academiaAuthors reads "Candelaria Mahlke (UKE Medical Center Hamburg) Ute

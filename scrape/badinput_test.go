@@ -142,13 +142,15 @@ func TestWalkGoesOn(t *testing.T) {
 	var paths []string
 	var failed []string
 	n := 0
-	err := Default().Walk(context.Background(), []string{dir, filepath.Join(dir, "missing")}, "", func(r Result) error {
-		paths = append(paths, filepath.Base(r.Path))
-		n += len(r.Records)
-		if r.Err != nil {
-			failed = append(failed, filepath.Base(r.Path))
-		}
-		return nil
+	err := Default().Walk(context.Background(), []string{dir, filepath.Join(dir, "missing")}, "", Visitor{
+		Record: func(graph.Record) error { n++; return nil },
+		Done: func(path string, _ int, err error) error {
+			paths = append(paths, filepath.Base(path))
+			if err != nil {
+				failed = append(failed, filepath.Base(path))
+			}
+			return nil
+		},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -167,7 +169,7 @@ func TestWalkGoesOn(t *testing.T) {
 func TestWalkCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	err := Default().Walk(ctx, []string{filepath.Join("testdata", "seeds")}, "", func(Result) error { return nil })
+	err := Default().Walk(ctx, []string{filepath.Join("testdata", "seeds")}, "", Visitor{Record: func(graph.Record) error { return nil }})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("error %v, want context.Canceled", err)
 	}

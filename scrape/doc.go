@@ -19,12 +19,13 @@
 //	registry.go   Registry, PageFormat, Walk, format detection
 //	page.go       Page: text and HTML to text blocks, decoding to UTF-8
 //	errors.go     Error (path, line, cause) and the sentinel errors
-//	mentions.go   ParseMentions: in-text citations inside a sentence
-//	abstract.go   SplitAbstract: structured abstracts into sections
 //	scite.go      scite.ai citation reports
 //	academia.go   Academia.edu paper pages with related papers
 //	emerald.go    Emerald Insight listings
 //	proquest.go   ProQuest abstract pages
+//
+// Subpackages: prose (in-text citations, structured abstracts), shared by
+// every extractor.
 //
 // Extractors never touch the network; they read what they are given.
 package scrape

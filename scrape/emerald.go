@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/prose"
 )
 
 // Emerald reads an Emerald Insight listing (a journal issue, a search or a
@@ -111,11 +112,11 @@ func (Emerald) Extract(ctx context.Context, p *Page) ([]graph.Record, error) {
 		end := i
 		if i < next {
 			end = i + 1
-			for end < next && startsWithLabel(lines[end]) {
+			for end < next && prose.StartsWithHeading(lines[end]) {
 				end++
 			}
 			r.Abstract = strings.Join(lines[i:end], " ")
-			r.AbstractSections = SplitAbstract(r.Abstract)
+			r.AbstractSections = prose.SplitAbstract(r.Abstract)
 		}
 		titleFrom = end
 		if k+1 == len(starts) {
@@ -127,15 +128,4 @@ func (Emerald) Extract(ctx context.Context, p *Page) ([]graph.Record, error) {
 		return nil, &Error{Path: p.Path, Format: "emerald", Err: fmt.Errorf("%w: no entries", ErrTruncated)}
 	}
 	return recs, nil
-}
-
-// startsWithLabel reports whether a line opens with a structured-abstract
-// heading.
-func startsWithLabel(l string) bool {
-	for _, lab := range abstractLabels {
-		if strings.HasPrefix(l, lab) {
-			return true
-		}
-	}
-	return false
 }

@@ -27,6 +27,7 @@ type Error struct {
 	Path   string // file path or URL
 	Format string // extractor that failed, "" before detection
 	Line   int    // 1-based line, 0 when unknown
+	Col    int    // 1-based column (in bytes), 0 when unknown
 	Err    error
 }
 
@@ -34,6 +35,9 @@ func (e *Error) Error() string {
 	s := "scrape: " + e.Path
 	if e.Line > 0 {
 		s += fmt.Sprintf(":%d", e.Line)
+		if e.Col > 0 {
+			s += fmt.Sprintf(":%d", e.Col)
+		}
 	}
 	if e.Format != "" {
 		s += ": " + e.Format

@@ -59,16 +59,7 @@ func decodeText(b []byte) ([]byte, error) {
 		}
 		b = d
 	}
-	if bytes.IndexByte(b, 0) >= 0 {
-		return nil, ErrBinary
-	}
-	ctrl := 0
-	for _, c := range b[:min(len(b), 8192)] {
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' {
-			ctrl++
-		}
-	}
-	if ctrl > 8 && ctrl*20 > min(len(b), 8192) {
+	if isBinary(b) {
 		return nil, ErrBinary
 	}
 	if !utf8.Valid(b) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/prose"
 )
 
 // ProQuest reads a ProQuest document page (abstract view): the work's
@@ -88,7 +89,7 @@ func (ProQuest) Extract(ctx context.Context, p *Page) ([]graph.Record, error) {
 		}
 	}
 	r.Abstract = strings.Join(abstract, " ")
-	r.AbstractSections = SplitAbstract(r.Abstract)
+	r.AbstractSections = prose.SplitAbstract(r.Abstract)
 	if r.Abstract == "" && r.Title == "" {
 		return nil, &Error{Path: p.Path, Format: "proquest", Err: fmt.Errorf("%w: neither abstract nor title", ErrTruncated)}
 	}

@@ -1,6 +1,7 @@
 package scrape
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -11,11 +12,37 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/citegraph/citegraph/graph"
 )
+
+// StreamFormat is an extractor for sources read as a stream: full-text XML,
+// bibliographic exports, citation-index answers saved as files. Formats
+// live in subpackages (scrape/jats, scrape/ris …) and need not import this
+// package: any type with these methods will do.
+type StreamFormat interface {
+	// Name is the format's name as it appears in records' source.format and
+	// in --format, e.g. "ris".
+	Name() string
+	// Sniff reports whether head looks like this format. head is the start
+	// of the source (at most SniffSize bytes), converted to UTF-8 with any
+	// byte-order mark removed; it may end in the middle of a line.
+	Sniff(head []byte) bool
+	// Extract reads r (UTF-8, no byte-order mark) to its end and calls emit
+	// for each record in source order, setting the record's Source.Line
+	// where it knows it. It returns the first error emit returns. When part
+	// of the source is malformed it reads on where it can and returns an
+	// error at the end (errors.Join of several is fine); an error that has
+	// a method Position() (line, column int) says where. Records emitted
+	// before an error stand.
+	Extract(ctx context.Context, r io.Reader, emit func(graph.Record) error) error
+}
 
 // PageFormat is an extractor for one kind of web page, read as text blocks
 // (see Page).
@@ -32,19 +59,29 @@ type PageFormat interface {
 	Extract(ctx context.Context, p *Page) ([]graph.Record, error)
 }
 
-// MaxPageSize is the largest page, in bytes, that page extractors read.
-const MaxPageSize = 64 << 20
+// Sizes the registry works with.
+const (
+	// SniffSize is the most bytes of a source that StreamFormat.Sniff sees.
+	SniffSize = 64 << 10
+	// MaxPageSize is the largest page, in bytes, that page extractors read.
+	// Stream formats have no limit.
+	MaxPageSize = 64 << 20
+)
 
-// Registry knows the extractors and picks one for each source by content.
+// Registry knows the extractors and picks one for each source by content:
+// the stream formats first, in the order registered, then the page formats.
 // The zero value knows none; Default returns one that knows all.
 type Registry struct {
-	pages []PageFormat
+	streams []StreamFormat
+	pages   []PageFormat
 }
 
-// Default returns a registry with every extractor citegraph has, in the
-// order they are tried.
+// Default returns a registry with every extractor citegraph has.
 func Default() *Registry {
 	r := &Registry{}
+	for _, f := range streamFormats() {
+		r.RegisterStream(f)
+	}
 	r.RegisterPage(Scite{})
 	r.RegisterPage(Emerald{})
 	r.RegisterPage(Academia{})
@@ -52,27 +89,26 @@ func Default() *Registry {
 	return r
 }
 
-// RegisterPage adds a page extractor; extractors are tried in the order
-// registered and the first that detects a page reads it.
+// RegisterStream adds a stream extractor. The first whose Sniff accepts a
+// source reads it.
+func (r *Registry) RegisterStream(f StreamFormat) { r.streams = append(r.streams, f) }
+
+// RegisterPage adds a page extractor; page extractors are tried, in the
+// order registered, on sources no stream extractor accepts, and the first
+// that detects a page reads it.
 func (r *Registry) RegisterPage(f PageFormat) { r.pages = append(r.pages, f) }
 
 // Formats returns the names of the known formats in the order they are
 // tried.
 func (r *Registry) Formats() []string {
 	var out []string
+	for _, f := range r.streams {
+		out = append(out, f.Name())
+	}
 	for _, f := range r.pages {
 		out = append(out, f.Name())
 	}
 	return out
-}
-
-func (r *Registry) page(name string) PageFormat {
-	for _, f := range r.pages {
-		if f.Name() == name {
-			return f
-		}
-	}
-	return nil
 }
 
 // ExtractFile reads the file at path and returns its records. format names
@@ -88,6 +124,168 @@ func (r *Registry) ExtractFile(ctx context.Context, path, format string) ([]grap
 	return r.Extract(ctx, path, f, format)
 }
 
+// Extract reads one source from rd and returns its records; name is its
+// path or URL, used in records' source.path and in errors. See ExtractTo.
+func (r *Registry) Extract(ctx context.Context, name string, rd io.Reader, format string) ([]graph.Record, error) {
+	var out []graph.Record
+	err := r.ExtractTo(ctx, name, rd, format, func(rec graph.Record) error {
+		out = append(out, rec)
+		return nil
+	})
+	return out, err
+}
+
+// ExtractTo reads one source from rd and calls emit with each record as it
+// is read, normalised (graph.Record.Normalize) and with its source path and
+// format set. format names the extractor to use; "" detects it from the
+// content. Stream formats are read in bounded memory, whatever the size of
+// the source. Every error is an *Error naming the source, except an error
+// emit returns, which is returned as it is, and ctx's error.
+func (r *Registry) ExtractTo(ctx context.Context, name string, rd io.Reader, format string, emit func(graph.Record) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	fail := func(format string, err error) error {
+		return &Error{Path: name, Format: format, Err: err}
+	}
+	br := bufio.NewReaderSize(rd, SniffSize)
+	raw, err := br.Peek(SniffSize)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return fail("", unwrapPathError(err))
+	}
+	if len(bytes.TrimSpace(raw)) == 0 && len(raw) < SniffSize {
+		return fail("", ErrEmpty)
+	}
+	var sf StreamFormat
+	var pf PageFormat
+	if format != "" {
+		sf, pf = r.byName(format)
+		if sf == nil && pf == nil {
+			return fail("", fmt.Errorf("%w: no format %q (known: %s)", ErrUnsupportedFormat, format, strings.Join(r.Formats(), ", ")))
+		}
+	}
+	enc := sniffEncoding(raw)
+	if enc == encBinary && (format == "" || sf != nil) {
+		return fail("", ErrBinary)
+	}
+	if format == "" && !looksLikeHTML(bytes.TrimPrefix(raw, utf8BOM)) {
+		head := decodeHead(raw, enc)
+		for _, f := range r.streams {
+			if f.Sniff(head) {
+				sf = f
+				break
+			}
+		}
+	}
+	emitNormalized := func(f string) func(graph.Record) error {
+		return func(rec graph.Record) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			rec.Source.Path = name
+			if rec.Source.Format == "" {
+				rec.Source.Format = f
+			}
+			rec.Normalize()
+			return emit(rec)
+		}
+	}
+	if sf != nil {
+		var emitErr error
+		out := emitNormalized(sf.Name())
+		err := sf.Extract(ctx, decodingReader(br, enc), func(rec graph.Record) error {
+			if err := out(rec); err != nil {
+				emitErr = err
+				return err
+			}
+			return nil
+		})
+		switch {
+		case err == nil:
+			return nil
+		case emitErr != nil && errors.Is(err, emitErr):
+			return emitErr
+		case ctx.Err() != nil:
+			return ctx.Err()
+		}
+		return positioned(name, sf.Name(), err)
+	}
+
+	// A page: read it whole.
+	all, err := io.ReadAll(io.LimitReader(br, MaxPageSize+1))
+	if err != nil {
+		return fail("", unwrapPathError(err))
+	}
+	if len(all) > MaxPageSize {
+		return fail("", fmt.Errorf("%w: more than %d MiB", ErrTooLarge, MaxPageSize>>20))
+	}
+	p, err := NewPage(name, all)
+	if err != nil {
+		return fail("", err)
+	}
+	if pf == nil {
+		for _, f := range r.pages {
+			if f.Detect(p) {
+				pf = f
+				break
+			}
+		}
+		if pf == nil {
+			return fail("", fmt.Errorf("%w (tried %s; use --format to name one)", ErrUnsupportedFormat, strings.Join(r.Formats(), ", ")))
+		}
+	}
+	recs, err := pf.Extract(ctx, p)
+	out := emitNormalized(pf.Name())
+	for _, rec := range recs {
+		if e := out(rec); e != nil {
+			return e
+		}
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return positioned(name, pf.Name(), err)
+	}
+	return nil
+}
+
+func (r *Registry) byName(name string) (StreamFormat, PageFormat) {
+	for _, f := range r.streams {
+		if f.Name() == name {
+			return f, nil
+		}
+	}
+	for _, f := range r.pages {
+		if f.Name() == name {
+			return nil, f
+		}
+	}
+	return nil, nil
+}
+
+// positioned makes err an *Error for the source, with the line and column
+// an error of the extractor carries (a method Position() (line, column
+// int)).
+func positioned(name, format string, err error) error {
+	var se *Error
+	if errors.As(err, &se) {
+		if se.Path == "" {
+			se.Path = name
+		}
+		if se.Format == "" {
+			se.Format = format
+		}
+		return err
+	}
+	e := &Error{Path: name, Format: format, Err: err}
+	var pos interface{ Position() (int, int) }
+	if errors.As(err, &pos) {
+		e.Line, e.Col = pos.Position()
+	}
+	return e
+}
+
 // unwrapPathError drops the *fs.PathError wrapper whose path Error repeats.
 func unwrapPathError(err error) error {
 	var pe *fs.PathError
@@ -97,52 +295,99 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// Extract reads one source from rd; name is its path or URL, used in
-// records' source.path and in errors. See ExtractFile.
-func (r *Registry) Extract(ctx context.Context, name string, rd io.Reader, format string) ([]graph.Record, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	raw, err := io.ReadAll(io.LimitReader(rd, MaxPageSize+1))
-	if err != nil {
-		return nil, &Error{Path: name, Err: unwrapPathError(err)}
-	}
-	if len(raw) > MaxPageSize {
-		return nil, &Error{Path: name, Err: fmt.Errorf("%w: more than %d MiB", ErrTooLarge, MaxPageSize>>20)}
-	}
-	p, err := NewPage(name, raw)
-	if err != nil {
-		return nil, &Error{Path: name, Err: err}
-	}
-	var pf PageFormat
-	if format != "" {
-		if pf = r.page(format); pf == nil {
-			return nil, &Error{Path: name, Err: fmt.Errorf("%w: no format %q (known: %s)", ErrUnsupportedFormat, format, strings.Join(r.Formats(), ", "))}
+// Encodings of a source, as sniffEncoding decides from its start.
+type encoding int
+
+const (
+	encUTF8 encoding = iota
+	encUTF8BOM
+	encUTF16LE
+	encUTF16BE
+	encWindows1252
+	encBinary
+)
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// sniffEncoding decides how to read a source from its start: UTF-8 (with
+// or without a byte-order mark), UTF-16 with a byte-order mark, Windows-1252
+// when the start is not valid UTF-8, or binary (NUL bytes or many control
+// characters).
+func sniffEncoding(head []byte) encoding {
+	switch {
+	case bytes.HasPrefix(head, utf8BOM):
+		if isBinary(head[3:]) {
+			return encBinary
 		}
-	} else {
-		for _, f := range r.pages {
-			if f.Detect(p) {
-				pf = f
-				break
-			}
-		}
-		if pf == nil {
-			return nil, &Error{Path: name, Err: fmt.Errorf("%w (tried %s; use --format to name one)", ErrUnsupportedFormat, strings.Join(r.Formats(), ", "))}
+		return encUTF8BOM
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return encUTF16LE
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return encUTF16BE
+	case isBinary(head):
+		return encBinary
+	}
+	// The head may end inside a character.
+	h := head
+	for i := 0; i < utf8.UTFMax && len(h) > 0 && !utf8.Valid(h); i++ {
+		h = h[:len(h)-1]
+	}
+	if utf8.Valid(h) {
+		return encUTF8
+	}
+	return encWindows1252
+}
+
+// isBinary reports whether data holds NUL bytes or more than 5% control
+// characters other than white space.
+func isBinary(b []byte) bool {
+	if bytes.IndexByte(b, 0) >= 0 {
+		return true
+	}
+	n := min(len(b), 8192)
+	ctrl := 0
+	for _, c := range b[:n] {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1a {
+			ctrl++
 		}
 	}
-	recs, err := pf.Extract(ctx, p)
-	for i := range recs {
-		recs[i].Source.Path = name
-		recs[i].Source.Format = pf.Name()
-		recs[i].Normalize()
+	return ctrl > 8 && ctrl*20 > n
+}
+
+// decodeHead converts the start of a source to UTF-8 for sniffing.
+func decodeHead(head []byte, enc encoding) []byte {
+	switch enc {
+	case encUTF8BOM:
+		return head[3:]
+	case encUTF16LE, encUTF16BE, encWindows1252:
+		out, _, _ := transform.Bytes(decoder(enc), head)
+		return out
 	}
-	if err != nil {
-		var se *Error
-		if !errors.As(err, &se) {
-			err = &Error{Path: name, Format: pf.Name(), Err: err}
-		}
+	return head
+}
+
+func decoder(enc encoding) transform.Transformer {
+	switch enc {
+	case encUTF16LE:
+		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+	case encUTF16BE:
+		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
+	case encWindows1252:
+		return charmap.Windows1252.NewDecoder()
 	}
-	return recs, err
+	return transform.Nop
+}
+
+// decodingReader returns the source as UTF-8 without a byte-order mark.
+func decodingReader(br *bufio.Reader, enc encoding) io.Reader {
+	switch enc {
+	case encUTF8:
+		return br
+	case encUTF8BOM:
+		_, _ = br.Discard(3)
+		return br
+	}
+	return transform.NewReader(br, decoder(enc))
 }
 
 // NewPage turns the bytes of a saved page into a Page: HTML (detected from
@@ -153,7 +398,7 @@ func NewPage(name string, raw []byte) (*Page, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, ErrEmpty
 	}
-	if looksLikeHTML(bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})) {
+	if looksLikeHTML(bytes.TrimPrefix(raw, utf8BOM)) {
 		if bytes.IndexByte(raw, 0) >= 0 {
 			return nil, ErrBinary
 		}
@@ -182,41 +427,69 @@ func NewPage(name string, raw []byte) (*Page, error) {
 	return p, nil
 }
 
-// Result is what Walk found in one source.
-type Result struct {
-	Path    string
-	Records []graph.Record
-	Err     error // nil, or an *Error; Records may be non-empty with it
+// Visitor receives what Walk reads.
+type Visitor struct {
+	// Record is called with each record as it is read, in source order.
+	Record func(graph.Record) error
+	// Done is called after each source with the number of records it gave
+	// and its error (nil, or an *Error; records read before it were passed
+	// to Record). Optional.
+	Done func(path string, records int, err error) error
 }
 
 // Walk extracts every file named in paths, descending into folders (in
-// lexical order, skipping names that start with "."), and calls fn with
-// each file's result in that order. A failing file does not stop the walk:
-// its error is in the Result. Walk stops early only when ctx is cancelled
-// or fn returns an error, and returns that error.
-func (r *Registry) Walk(ctx context.Context, paths []string, format string, fn func(Result) error) error {
+// lexical order, skipping names that start with "."). A failing file does
+// not stop the walk: its error goes to v.Done and the walk goes on. Walk
+// stops early only when ctx is cancelled or a Visitor function returns an
+// error, and returns that error.
+func (r *Registry) Walk(ctx context.Context, paths []string, format string, v Visitor) error {
+	done := v.Done
+	if done == nil {
+		done = func(string, int, error) error { return nil }
+	}
 	for _, root := range paths {
 		files, err := listFiles(root)
 		if err != nil {
-			if err := fn(Result{Path: root, Err: &Error{Path: root, Err: unwrapPathError(err)}}); err != nil {
+			if err := done(root, 0, &Error{Path: root, Err: unwrapPathError(err)}); err != nil {
 				return err
 			}
 			continue
 		}
-		for _, f := range files {
+		for _, path := range files {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			recs, err := r.ExtractFile(ctx, f, format)
+			n := 0
+			var visitErr error
+			err := r.extractFile(ctx, path, format, func(rec graph.Record) error {
+				n++
+				if err := v.Record(rec); err != nil {
+					visitErr = err
+					return err
+				}
+				return nil
+			})
+			if visitErr != nil {
+				return visitErr
+			}
 			if ctxErr := ctx.Err(); ctxErr != nil {
 				return ctxErr
 			}
-			if err := fn(Result{Path: f, Records: recs, Err: err}); err != nil {
+			if err := done(path, n, err); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+func (r *Registry) extractFile(ctx context.Context, path, format string, emit func(graph.Record) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return &Error{Path: path, Err: unwrapPathError(err)}
+	}
+	defer f.Close()
+	return r.ExtractTo(ctx, path, f, format, emit)
 }
 
 // listFiles returns root itself when it is a file, or the regular files

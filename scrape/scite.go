@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/prose"
 )
 
 // Scite reads a scite.ai citation report: the paper (year, DOI, title,
@@ -99,7 +100,7 @@ func (Scite) Extract(ctx context.Context, p *Page) ([]graph.Record, error) {
 			r.AbstractTruncated = true
 		}
 		r.Abstract = abs
-		r.AbstractSections = SplitAbstract(abs)
+		r.AbstractSections = prose.SplitAbstract(abs)
 		i++
 	}
 	if r.Title == "" {
@@ -211,7 +212,7 @@ func sciteStatements(ctx context.Context, p *Page, from int) ([]graph.CitingStat
 				i++
 			}
 		}
-		st.Mentions = ParseMentions(st.Text)
+		st.Mentions = prose.ParseMentions(st.Text)
 		key := st.Text + "\x00" + st.Section + "\x00" + st.Intent
 		if st.Text == "" || seen[key] {
 			continue

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/encoding/jsonl"
 	"github.com/citegraph/citegraph/scrape"
 )
@@ -62,18 +63,16 @@ be read is reported on stderr and the others go on.
 func runExtract(ctx context.Context, o extractOptions, s streams) error {
 	w := jsonl.NewWriter(s.out)
 	total, failed := 0, 0
-	err := scrape.Default().Walk(ctx, o.paths, o.format, func(r scrape.Result) error {
-		total++
-		for i := range r.Records {
-			if err := w.Write(&r.Records[i]); err != nil {
-				return err
+	err := scrape.Default().Walk(ctx, o.paths, o.format, scrape.Visitor{
+		Record: func(r graph.Record) error { return w.Write(&r) },
+		Done: func(_ string, _ int, err error) error {
+			total++
+			if err != nil {
+				failed++
+				fmt.Fprintln(s.errOut, err)
 			}
-		}
-		if r.Err != nil {
-			failed++
-			fmt.Fprintln(s.errOut, r.Err)
-		}
-		return nil
+			return nil
+		},
 	})
 	if ferr := w.Flush(); err == nil {
 		err = ferr

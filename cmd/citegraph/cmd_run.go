@@ -109,14 +109,19 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 	// Extract.
 	var recs []graph.Record
 	total, failed := 0, 0
-	err := scrape.Default().Walk(ctx, o.paths, o.format, func(r scrape.Result) error {
-		total++
-		recs = append(recs, r.Records...)
-		if r.Err != nil {
-			failed++
-			fmt.Fprintln(s.errOut, r.Err)
-		}
-		return nil
+	err := scrape.Default().Walk(ctx, o.paths, o.format, scrape.Visitor{
+		Record: func(r graph.Record) error {
+			recs = append(recs, r)
+			return nil
+		},
+		Done: func(_ string, _ int, err error) error {
+			total++
+			if err != nil {
+				failed++
+				fmt.Fprintln(s.errOut, err)
+			}
+			return nil
+		},
 	})
 	if err != nil {
 		return err

@@ -1,4 +1,4 @@
-package scrape
+package prose
 
 import (
 	"sort"
@@ -107,4 +107,15 @@ func headingAt(text string, start, n int) (textStart int, ok bool) {
 		return start + n + skipped, true
 	}
 	return 0, false
+}
+
+// StartsWithHeading reports whether a line opens with a structured-abstract
+// heading.
+func StartsWithHeading(l string) bool {
+	for _, lab := range abstractLabels {
+		if strings.HasPrefix(l, lab) {
+			return true
+		}
+	}
+	return false
 }

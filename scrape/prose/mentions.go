@@ -1,4 +1,4 @@
-package scrape
+package prose
 
 import (
 	"regexp"
