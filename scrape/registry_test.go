@@ -25,7 +25,7 @@ func (lineFormat) Sniff(head []byte) bool { return strings.HasPrefix(string(head
 
 type posErr struct{ line int }
 
-func (e posErr) Error() string              { return "malformed line" }
+func (e posErr) Error() string             { return "malformed line" }
 func (e posErr) Position() (line, col int) { return e.line, 1 }
 
 func (lineFormat) Extract(ctx context.Context, r io.Reader, emit func(graph.Record) error) error {
