@@ -37,6 +37,12 @@ type Report struct {
 	// Conflicts lists what Build refused to merge, e.g. one title and
 	// year with two DOIs, one per line, sorted.
 	Conflicts []string `json:"conflicts"`
+
+	// References counts the reference-list entries read; LinksByMethod
+	// counts how each was tied to a work (Link.Method; "new" for those
+	// that matched nothing and became works of their own).
+	References    int            `json:"references"`
+	LinksByMethod map[string]int `json:"links_by_method"`
 }
 
 // Build resolves records into one citation graph. The same work seen in
@@ -62,6 +68,7 @@ func Build(records []Record) *Graph {
 		keys:  make(map[string]*Work),
 	}
 	b.g.report.Edges = map[string]int{}
+	b.g.report.LinksByMethod = map[string]int{}
 	recs := make([]Record, len(records))
 	copy(recs, records)
 	for i := range recs {
@@ -141,18 +148,18 @@ func (b *builder) cluster() {
 			uf.union(i-1, i)
 		}
 	}
-	byDOI := map[string]int{}
+	// Records sharing a valid identifier (DOI, PMID, PMCID, arXiv,
+	// OpenAlex, Semantic Scholar, WoS UT, Scopus EID …) are one work.
+	byID := map[string]int{}
 	for i := range b.recs {
-		d := b.recs[i].DOI
-		if d == "" {
-			continue
-		}
-		if j, ok := byDOI[d]; ok {
-			if uf.union(j, i) {
-				rep.MergedByDOI++
+		for _, k := range identityKeys(b.recs[i].DOI, b.recs[i].Identifiers) {
+			if j, ok := byID[k]; ok {
+				if uf.union(j, i) {
+					rep.MergedByDOI++
+				}
+			} else {
+				byID[k] = i
 			}
-		} else {
-			byDOI[d] = i
 		}
 	}
 	type tkey struct {
@@ -468,16 +475,16 @@ func (b *builder) relations() {
 	}
 }
 
-// workIndex finds described and referenced works by DOI, title and year,
-// and first author and year.
+// workIndex finds described and referenced works by identifier, by title
+// and year, and by first author and year (the matching blocks).
 type workIndex struct {
-	byDOI        map[string]*Work
-	byTitleYear  map[string][]*Work
-	byAuthorYear map[string][]*Work
+	byID        map[string]*Work // "doi:…", "pmid:…" (identityKeys)
+	byTitleYear map[string][]*Work
+	blocks      map[string][]*Work // blockKey
 }
 
 func (b *builder) index() *workIndex {
-	ix := &workIndex{byDOI: map[string]*Work{}, byTitleYear: map[string][]*Work{}, byAuthorYear: map[string][]*Work{}}
+	ix := &workIndex{byID: map[string]*Work{}, byTitleYear: map[string][]*Work{}, blocks: map[string][]*Work{}}
 	for _, w := range b.described {
 		ix.add(w)
 	}
@@ -485,16 +492,42 @@ func (b *builder) index() *workIndex {
 }
 
 func (ix *workIndex) add(w *Work) {
-	if w.DOI != "" {
-		ix.byDOI[w.DOI] = w
+	for _, k := range identityKeys(w.DOI, w.Identifiers) {
+		if _, ok := ix.byID[k]; !ok {
+			ix.byID[k] = w
+		}
 	}
 	if tk := TitleKey(w.Title); tk != "" {
 		k := tk + "|" + strconv.Itoa(w.Year)
 		ix.byTitleYear[k] = append(ix.byTitleYear[k], w)
 	}
 	if s := w.Surname(); s != "" && w.Year != 0 {
-		k := Fold(s) + "|" + strconv.Itoa(w.Year)
-		ix.byAuthorYear[k] = append(ix.byAuthorYear[k], w)
+		k := blockKey(s, w.Year)
+		ix.blocks[k] = append(ix.blocks[k], w)
+	}
+}
+
+// reindex adds what a work gained (a title, an author, an identifier) to
+// the index; entries it already had stay.
+func (ix *workIndex) reindex(w *Work, had Work) {
+	for _, k := range identityKeys(w.DOI, w.Identifiers) {
+		if _, ok := ix.byID[k]; !ok {
+			ix.byID[k] = w
+		}
+	}
+	if TitleKey(had.Title) == "" || had.Year != w.Year {
+		if tk := TitleKey(w.Title); tk != "" {
+			k := tk + "|" + strconv.Itoa(w.Year)
+			if !slices.Contains(ix.byTitleYear[k], w) {
+				ix.byTitleYear[k] = append(ix.byTitleYear[k], w)
+			}
+		}
+	}
+	if s := w.Surname(); s != "" && w.Year != 0 {
+		k := blockKey(s, w.Year)
+		if !slices.Contains(ix.blocks[k], w) {
+			ix.blocks[k] = append(ix.blocks[k], w)
+		}
 	}
 }
 
@@ -503,23 +536,29 @@ func (ix *workIndex) authorYear(surname string, year int) *Work {
 	if surname == "" || year == 0 {
 		return nil
 	}
-	ws := ix.byAuthorYear[Fold(surname)+"|"+strconv.Itoa(year)]
+	ws := ix.blocks[blockKey(surname, year)]
 	if len(ws) == 1 {
 		return ws[0]
 	}
 	return nil
 }
 
-// references resolves every record's reference list into Cites edges.
+// references resolves every record's reference list into Cites edges, each
+// occurrence keeping its Link.
 func (b *builder) references() {
 	ix := b.index()
+	rep := &b.g.report
 	for i := range b.recs {
 		r := &b.recs[i]
 		from := b.work[i]
 		for ri, ref := range r.References {
-			to, method := b.resolveReference(ix, ref)
-			e := b.edge(Cites, from, to, method)
+			to, link := b.resolveReference(ix, ref)
+			link.Source = r.Source
+			rep.References++
+			rep.LinksByMethod[link.Method]++
+			e := b.edge(Cites, from, to, link.Method)
 			e.addSource(r.Source)
+			e.Links = append(e.Links, link)
 			for _, st := range r.Statements {
 				if slices.Contains(st.Refs, ri) {
 					e.addStatement(EdgeStatement{Text: st.Text, Section: st.Section, Intent: st.Intent, Confidence: st.Confidence, Source: r.Source})
@@ -529,25 +568,53 @@ func (b *builder) references() {
 	}
 }
 
-func (b *builder) resolveReference(ix *workIndex, ref Reference) (*Work, string) {
-	if ref.DOI != "" {
-		if w, ok := ix.byDOI[ref.DOI]; ok {
-			return w, "doi"
+// resolveReference finds the work a reference names: by a shared
+// identifier, then by identical title and year, then by scoring the works
+// in its block (first author, year ±1; see refEvidence.score) and taking
+// the best at or above MatchThreshold when no other scores as high. A
+// reference that matches nothing becomes a work of kind KindReference,
+// which later references can match in turn.
+func (b *builder) resolveReference(ix *workIndex, ref Reference) (*Work, Link) {
+	e := newRefEvidence(ref)
+	ref = e.ref
+	link := func(w *Work, method string, score float64) (*Work, Link) {
+		b.enrich(ix, w, e)
+		return w, Link{Method: method, Score: score, Raw: ref.Raw}
+	}
+	ids := map[string]string{}
+	for k, v := range ref.Identifiers {
+		ids[k] = v
+	}
+	for _, k := range identityKeys(ref.DOI, ids) {
+		if w, ok := ix.byID[k]; ok {
+			scheme, _, _ := strings.Cut(k, ":")
+			return link(w, scheme, 1)
 		}
 	}
 	tk := TitleKey(ref.Title)
 	if tk != "" {
 		if ws := ix.byTitleYear[tk+"|"+strconv.Itoa(ref.Year)]; len(ws) == 1 {
-			return ws[0], "title"
+			if ref.DOI == "" || ws[0].DOI == "" {
+				return link(ws[0], "title", 1)
+			}
 		}
 	}
-	surname := ""
-	if len(ref.Authors) > 0 {
-		surname = ref.Authors[0].Family
-	}
-	if ref.DOI == "" && tk == "" {
-		if w := ix.authorYear(surname, ref.Year); w != nil {
-			return w, "author-year"
+	if e.surname != "" && ref.Year != 0 {
+		var best *Work
+		bestMethod, bestScore, tie := "", -1.0, false
+		for _, y := range []int{ref.Year, ref.Year - 1, ref.Year + 1} {
+			for _, w := range ix.blocks[blockKey(e.surname, y)] {
+				m, s := e.score(w)
+				switch {
+				case s > bestScore:
+					best, bestMethod, bestScore, tie = w, m, s, false
+				case s == bestScore && w != best:
+					tie = true
+				}
+			}
+		}
+		if best != nil && bestScore >= MatchThreshold && !tie {
+			return link(best, bestMethod, bestScore)
 		}
 	}
 	// A work known only from reference lists.
@@ -556,21 +623,56 @@ func (b *builder) resolveReference(ix *workIndex, ref Reference) (*Work, string)
 	case ref.DOI != "":
 		key = "doi:" + ref.DOI
 	case tk != "":
-		key = "w:" + shortHash(tk, strconv.Itoa(ref.Year), Fold(surname))
+		key = "w:" + shortHash(tk, strconv.Itoa(ref.Year), e.surname)
+	case len(identityKeys("", ids)) > 0:
+		key = "w:" + shortHash(identityKeys("", ids)[0])
 	default:
-		key = "w:" + shortHash(Fold(ref.Raw))
+		key = "w:" + shortHash(strings.Join(e.tokens, " "))
 	}
 	w, ok := b.keys[key]
 	if !ok {
-		w = &Work{Key: key, Kind: KindReference, DOI: ref.DOI, Title: ref.Title, Year: ref.Year, Authors: slices.Clone(ref.Authors)}
+		w = &Work{Key: key, Kind: KindReference}
 		b.keys[key] = w
-		ix.add(w)
 		b.g.report.ReferenceNodes++
 	}
+	b.enrich(ix, w, e)
+	return w, Link{Method: "new", Raw: ref.Raw}
+}
+
+// enrich fills the empty fields of a work known only from references with
+// what another reference to it gives, and keeps the raw string.
+func (b *builder) enrich(ix *workIndex, w *Work, e *refEvidence) {
+	ref := e.ref
 	if ref.Raw != "" && !slices.Contains(w.Mentions, ref.Raw) {
 		w.Mentions = append(w.Mentions, ref.Raw)
 	}
-	return w, "unresolved"
+	if w.Kind != KindReference {
+		return
+	}
+	had := *w
+	fill(&w.DOI, ref.DOI)
+	fill(&w.Title, ref.Title)
+	fill(&w.Venue, ref.Venue)
+	fill(&w.Volume, e.volume)
+	fill(&w.Pages, firstNonEmpty(ref.Pages, e.firstPage))
+	if w.Year == 0 {
+		w.Year = ref.Year
+	}
+	if len(w.Authors) == 0 && len(ref.Authors) > 0 {
+		w.Authors = slices.Clone(ref.Authors)
+	}
+	if w.FirstAuthor == "" && len(w.Authors) == 0 && e.fields.Surname != "" {
+		w.FirstAuthor = e.fields.Surname
+	}
+	for k, v := range ref.Identifiers {
+		if w.Identifiers == nil {
+			w.Identifiers = map[string]string{}
+		}
+		if _, ok := w.Identifiers[k]; !ok {
+			w.Identifiers[k] = v
+		}
+	}
+	ix.reindex(w, had)
 }
 
 // citedBy turns the statements about each work into citing nodes, Cites
@@ -616,7 +718,7 @@ func (b *builder) citedBy() {
 				rep.AmbiguousPage++
 			}
 			var citer *Work
-			if st.Citing != nil && (st.Citing.DOI != "" || st.Citing.Title != "" || st.Citing.Raw != "") {
+			if st.Citing != nil && (st.Citing.DOI != "" || st.Citing.Title != "" || st.Citing.Raw != "" || len(st.Citing.Identifiers) > 0) {
 				citer, _ = b.resolveReference(ix, *st.Citing) // the source names the citing work
 			} else {
 				citer = b.citingNode(st.Text)

@@ -133,6 +133,10 @@ type Edge struct {
 	Method string
 	// Sources holds where the link was seen, sorted and without repeats.
 	Sources []Source
+	// Links holds, for a Cites edge made from reference lists, how each
+	// occurrence of the reference was tied to the cited work, in the
+	// order read.
+	Links []Link
 }
 
 // EdgeStatement is a statement on an edge, with the source that showed it.

@@ -237,6 +237,11 @@ func (r *Record) Normalize() {
 	} else {
 		r.DOI = ""
 	}
+	for scheme, v := range r.Identifiers {
+		if n, err := NormalizeID(scheme, v); err == nil {
+			r.Identifiers[scheme] = n
+		}
+	}
 	r.Title = CleanText(r.Title)
 	r.Venue = CleanText(r.Venue)
 	r.Volume = CleanText(r.Volume)
