@@ -38,6 +38,13 @@ type Report struct {
 	// year with two DOIs, one per line, sorted.
 	Conflicts []string `json:"conflicts"`
 
+	// Decisions says what became of each reviewer's ruling, in the order
+	// given; MergedByDecision counts the "same" rulings carried out and
+	// KeptApart the merges that "different" rulings prevented.
+	Decisions        []string `json:"decisions"`
+	MergedByDecision int      `json:"merged_by_decision"`
+	KeptApart        int      `json:"kept_apart"`
+
 	// References counts the reference-list entries read; LinksByMethod
 	// counts how each was tied to a work (Link.Method; "new" for those
 	// that matched nothing and became works of their own).
@@ -62,16 +69,30 @@ type Report struct {
 // records, not on their order. Cost is O(R log R + S·M) for R records and
 // S statements of M mentions.
 func Build(records []Record) *Graph {
+	return BuildWith(records, BuildOptions{})
+}
+
+// BuildOptions adjust Build.
+type BuildOptions struct {
+	// Decisions are a reviewer's rulings on identity: records ruled the
+	// same work are merged, records ruled different works are never
+	// merged, whatever the identifiers and titles say.
+	Decisions Decisions
+}
+
+// BuildWith is Build with options.
+func BuildWith(records []Record, opt BuildOptions) *Graph {
 	b := &builder{
 		g:     &Graph{},
 		edges: make(map[edgeKey]*Edge),
 		keys:  make(map[string]*Work),
+		opt:   opt,
 	}
 	b.g.report.Edges = map[string]int{}
 	b.g.report.LinksByMethod = map[string]int{}
 	recs := make([]Record, len(records))
-	copy(recs, records)
-	for i := range recs {
+	for i := range records {
+		recs[i] = records[i].clone()
 		recs[i].Normalize()
 	}
 	sort.SliceStable(recs, func(i, j int) bool {
@@ -101,6 +122,9 @@ type edgeKey struct {
 
 type builder struct {
 	g     *Graph
+	opt   BuildOptions
+	uf    unionFind
+	apart [][2][]int // record indexes ruled different: never in one work
 	recs  []Record
 	work  []*Work // per record: its work
 	keys  map[string]*Work
@@ -136,16 +160,18 @@ func (u unionFind) union(i, j int) bool {
 
 func (b *builder) cluster() {
 	n := len(b.recs)
-	uf := make(unionFind, n)
-	for i := range uf {
-		uf[i] = i
+	b.uf = make(unionFind, n)
+	for i := range b.uf {
+		b.uf[i] = i
 	}
+	uf := b.uf
 	rep := &b.g.report
+	b.applyDecisions()
 	// Records with the same fingerprint describe the same work; they are
 	// adjacent after sorting.
 	for i := 1; i < n; i++ {
 		if b.recs[i].ID == b.recs[i-1].ID && b.recs[i].DOI == "" {
-			uf.union(i-1, i)
+			b.join(i-1, i)
 		}
 	}
 	// Records sharing a valid identifier (DOI, PMID, PMCID, arXiv,
@@ -154,7 +180,7 @@ func (b *builder) cluster() {
 	for i := range b.recs {
 		for _, k := range identityKeys(b.recs[i].DOI, b.recs[i].Identifiers) {
 			if j, ok := byID[k]; ok {
-				if uf.union(j, i) {
+				if b.join(j, i) {
 					rep.MergedByDOI++
 				}
 			} else {
@@ -215,7 +241,7 @@ func (b *builder) cluster() {
 				}
 				s := Fold(b.recs[i].Authors[0].Family)
 				if j, ok := bySurname[s]; ok {
-					if uf.union(j, i) {
+					if b.join(j, i) {
 						rep.MergedByTitle++
 					}
 				} else {
@@ -225,7 +251,7 @@ func (b *builder) cluster() {
 			continue
 		}
 		for _, i := range members[1:] {
-			if uf.union(members[0], i) {
+			if b.join(members[0], i) {
 				rep.MergedByTitle++
 			}
 		}
@@ -251,6 +277,85 @@ func (b *builder) cluster() {
 	}
 	rep.Works = len(roots)
 	rep.Duplicates = n - len(roots)
+}
+
+// recordsNamed returns the indexes of the records a decisions key names.
+func (b *builder) recordsNamed(key string) []int {
+	var out []int
+	for i := range b.recs {
+		r := &b.recs[i]
+		if r.ID == key || slices.Contains(identityKeys(r.DOI, r.Identifiers), key) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// applyDecisions records the reviewer's "different" rulings as pairs kept
+// apart and merges the records of each "same" ruling.
+func (b *builder) applyDecisions() {
+	rep := &b.g.report
+	d := b.opt.Decisions
+	for _, p := range d.Different {
+		a, c := b.recordsNamed(p[0]), b.recordsNamed(p[1])
+		if len(a) == 0 || len(c) == 0 {
+			rep.Decisions = append(rep.Decisions, fmt.Sprintf("different %s %s: no record is named %s", p[0], p[1], missing(p, a, c)))
+			continue
+		}
+		b.apart = append(b.apart, [2][]int{a, c})
+		rep.Decisions = append(rep.Decisions, fmt.Sprintf("different %s %s: kept apart", p[0], p[1]))
+	}
+	for _, p := range d.Same {
+		a, c := b.recordsNamed(p[0]), b.recordsNamed(p[1])
+		if len(a) == 0 || len(c) == 0 {
+			rep.Decisions = append(rep.Decisions, fmt.Sprintf("same %s %s: no record is named %s", p[0], p[1], missing(p, a, c)))
+			continue
+		}
+		ok := true
+		for _, i := range append(a[1:], c...) {
+			if b.uf.find(a[0]) != b.uf.find(i) && !b.join(a[0], i) {
+				ok = false
+			}
+		}
+		if ok {
+			rep.MergedByDecision++
+			rep.Decisions = append(rep.Decisions, fmt.Sprintf("same %s %s: merged", p[0], p[1]))
+		} else {
+			rep.Decisions = append(rep.Decisions, fmt.Sprintf("same %s %s: not merged, another ruling keeps them apart", p[0], p[1]))
+		}
+	}
+}
+
+func missing(p [2]string, a, c []int) string {
+	if len(a) == 0 {
+		return p[0]
+	}
+	return p[1]
+}
+
+// join merges the works of records i and j unless a "different" ruling
+// keeps them apart, in which case it counts the refusal and returns false.
+func (b *builder) join(i, j int) bool {
+	ri, rj := b.uf.find(i), b.uf.find(j)
+	if ri == rj {
+		return false
+	}
+	for _, p := range b.apart {
+		inA, inC := b.rootsOf(p[0]), b.rootsOf(p[1])
+		if inA[ri] && inC[rj] || inA[rj] && inC[ri] {
+			b.g.report.KeptApart++
+			return false
+		}
+	}
+	return b.uf.union(i, j)
+}
+
+func (b *builder) rootsOf(idx []int) map[int]bool {
+	m := make(map[int]bool, len(idx))
+	for _, i := range idx {
+		m[b.uf.find(i)] = true
+	}
+	return m
 }
 
 // mergeRecords makes one work of the records of a cluster, keeping the most

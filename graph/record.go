@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -227,6 +229,28 @@ type Relation struct {
 const (
 	RelRelated = "related"
 )
+
+// clone returns a copy of r that shares nothing Normalize changes with r:
+// its slices of references, statements and statements about it, the
+// citing references of those, and its identifier maps.
+func (r Record) clone() Record {
+	c := r
+	c.Identifiers = maps.Clone(r.Identifiers)
+	c.References = slices.Clone(r.References)
+	for i := range c.References {
+		c.References[i].Identifiers = maps.Clone(c.References[i].Identifiers)
+	}
+	c.Statements = slices.Clone(r.Statements)
+	c.CitedBy = slices.Clone(r.CitedBy)
+	for i := range c.CitedBy {
+		if ci := c.CitedBy[i].Citing; ci != nil {
+			cc := *ci
+			cc.Identifiers = maps.Clone(ci.Identifiers)
+			c.CitedBy[i].Citing = &cc
+		}
+	}
+	return c
+}
 
 // Normalize makes a record ready for output and for Build: it normalises
 // the DOI (dropping one that is not valid), replaces nil slices with empty
