@@ -492,8 +492,12 @@ func (r *Registry) extractFile(ctx context.Context, path, format string, emit fu
 	return r.ExtractTo(ctx, path, f, format, emit)
 }
 
-// listFiles returns root itself when it is a file, or the regular files
-// under it, sorted, skipping hidden names.
+// ListFiles returns root itself when it is a file, or the regular files
+// under it in lexical order, skipping names that start with "." — the
+// files Walk reads.
+func ListFiles(root string) ([]string, error) { return listFiles(root) }
+
+// listFiles is ListFiles.
 func listFiles(root string) ([]string, error) {
 	st, err := os.Stat(root)
 	if err != nil {

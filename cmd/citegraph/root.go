@@ -38,6 +38,7 @@ describe into one citation graph, analyses it and draws it with GraphViz.`,
 		return &usageError{err: err, usage: c.UsageString()}
 	})
 	root.AddCommand(newExtractCommand(s), newRunCommand(s))
+	root.AddCommand(newIngestCommand(s))
 	return root
 }
 

@@ -1,0 +1,288 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/store"
+	"github.com/citegraph/citegraph/scrape"
+)
+
+type ingestOptions struct {
+	db        string
+	format    string
+	decisions string
+	paths     []string
+	args      []string // the command line, recorded with the run
+}
+
+func (o *ingestOptions) addFlags(f *pflag.FlagSet) {
+	f.StringVar(&o.db, "db", "", "the corpus file (SQLite; created if missing; required)")
+	f.StringVar(&o.format, "format", "", "read every input as this format instead of detecting it")
+	f.StringVar(&o.decisions, "decisions", "", "a file of identity rulings (\"same A B\" / \"different A B\" per line) the resolution honours")
+}
+
+func (o *ingestOptions) validate() error {
+	if o.db == "" {
+		return errors.New("--db is required")
+	}
+	return validateFormat(o.format)
+}
+
+func newIngestCommand(s streams) *cobra.Command {
+	var o ingestOptions
+	c := &cobra.Command{
+		Use:   "ingest --db FILE INPUT...",
+		Short: "Add sources to a corpus database, then resolve it",
+		Long: `Ingest reads each INPUT (a file, or a folder read recursively in name order)
+into the corpus database FILE, then resolves everything the corpus holds into
+one citation graph and stores it with a report of what matching did.
+
+A source whose content is already in the corpus (same SHA-256) is skipped, so
+running ingest twice on the same inputs leaves the corpus unchanged; a file
+whose content changed replaces its earlier records. Every source is written
+in one transaction: if ingest is killed, the corpus holds each source either
+completely or not at all, and the next run goes on from there. A source that
+cannot be read is recorded with its error and the others go on.
+
+"citegraph run --db FILE -o DIR" reads the corpus.
+` + exitCodesHelp,
+		Args: atLeastOneArg("INPUT"),
+		RunE: func(c *cobra.Command, args []string) error {
+			o.paths = args
+			o.args = os.Args
+			if err := o.validate(); err != nil {
+				return &usageError{err: err, usage: c.UsageString()}
+			}
+			return runIngest(c.Context(), o, s)
+		},
+	}
+	o.addFlags(c.Flags())
+	return c
+}
+
+// ingestCounts are what one ingest did.
+type ingestCounts struct {
+	sources, unchanged, failed, records int
+}
+
+func runIngest(ctx context.Context, o ingestOptions, s streams) error {
+	dec, err := readDecisions(o.decisions)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, o.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	run, err := st.BeginRun(ctx, strings.Join(o.args, " "))
+	if err != nil {
+		return err
+	}
+	n, err := ingestPaths(ctx, st, run, o.paths, o.format, s)
+	if err != nil {
+		return err
+	}
+	g, err := resolveStore(ctx, st, run, dec)
+	if err != nil {
+		return err
+	}
+	if err := st.FinishRun(ctx, run); err != nil {
+		return err
+	}
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(s.errOut, "ingested %d sources into %s: %d new (%d records), %d unchanged, %d failed\n",
+		n.sources, o.db, n.sources-n.unchanged-n.failed, n.records, n.unchanged, n.failed)
+	fmt.Fprintf(s.errOut, "corpus: %d sources, %d records, %d references, %d statements\n",
+		stats.Sources, stats.Records, stats.References, stats.Statements)
+	printMatching(s.errOut, g.Report())
+	return batchError(n.failed, n.sources)
+}
+
+// readDecisions reads a decisions file; "" gives none.
+func readDecisions(path string) (graph.Decisions, error) {
+	if path == "" {
+		return graph.Decisions{}, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return graph.Decisions{}, err
+	}
+	defer f.Close()
+	d, err := graph.ParseDecisions(f)
+	if err != nil {
+		return d, fmt.Errorf("%s: %w", path, err)
+	}
+	return d, nil
+}
+
+// ingestPaths reads every file under paths into the store, skipping those
+// whose content it holds.
+func ingestPaths(ctx context.Context, st *store.Store, run int64, paths []string, format string, s streams) (ingestCounts, error) {
+	var n ingestCounts
+	reg := scrape.Default()
+	for _, root := range paths {
+		files, err := scrape.ListFiles(root)
+		if err != nil {
+			n.sources++
+			n.failed++
+			fmt.Fprintln(s.errOut, &scrape.Error{Path: root, Err: err})
+			continue
+		}
+		for _, path := range files {
+			if err := ctx.Err(); err != nil {
+				return n, err
+			}
+			n.sources++
+			added, unchanged, err := ingestFile(ctx, st, run, reg, path, format)
+			n.records += added
+			switch {
+			case ctx.Err() != nil:
+				return n, ctx.Err()
+			case unchanged:
+				n.unchanged++
+			case err != nil:
+				var se *scrape.Error
+				if !errors.As(err, &se) {
+					return n, err // the store failed: stop
+				}
+				n.failed++
+				fmt.Fprintln(s.errOut, err)
+			}
+			if s.isTTY {
+				fmt.Fprintf(s.errOut, "\r%d sources, %d records", n.sources, n.records)
+			}
+		}
+	}
+	if s.isTTY {
+		fmt.Fprintln(s.errOut)
+	}
+	return n, nil
+}
+
+// ingestFile stores one file in one transaction. A source the store holds
+// already is skipped; a source that fails to read is stored with its error
+// and the records read before it, so that the run does not read it again
+// until it changes.
+func ingestFile(ctx context.Context, st *store.Store, run int64, reg *scrape.Registry, path, format string) (added int, unchanged bool, err error) {
+	sum, size, err := hashFile(path)
+	if err != nil {
+		return 0, false, &scrape.Error{Path: path, Err: err}
+	}
+	if _, ok, err := st.Has(ctx, sum); err != nil || ok {
+		return 0, ok, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, false, &scrape.Error{Path: path, Err: err}
+	}
+	defer f.Close()
+	w, err := st.BeginSource(ctx, run, store.Source{Path: path, SHA256: sum, Size: size})
+	if err != nil {
+		return 0, false, err
+	}
+	defer w.Rollback()
+	var storeErr error
+	readErr := reg.ExtractTo(ctx, path, f, format, func(r graph.Record) error {
+		if added == 0 {
+			w.SetFormat(r.Source.Format)
+		}
+		if err := w.Add(ctx, r); err != nil {
+			storeErr = err
+			return err
+		}
+		added++
+		return nil
+	})
+	switch {
+	case storeErr != nil:
+		return 0, false, storeErr
+	case ctx.Err() != nil:
+		return 0, false, ctx.Err()
+	case readErr != nil:
+		w.SetErr(readErr.Error())
+	}
+	if err := w.Commit(ctx); err != nil {
+		return 0, false, err
+	}
+	return added, false, readErr
+}
+
+func hashFile(path string) (string, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return "", 0, err
+	}
+	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// resolveStore builds the graph of everything the store holds and stores
+// it.
+func resolveStore(ctx context.Context, st *store.Store, run int64, dec graph.Decisions) (*graph.Graph, error) {
+	recs, err := st.Records(ctx)
+	if err != nil {
+		return nil, err
+	}
+	g := graph.BuildWith(recs, graph.BuildOptions{Decisions: dec})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := st.SaveGraph(ctx, run, g); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// printMatching prints the numbers a systematic reviewer reports: records
+// in, duplicates removed, unique works, and how references were matched.
+func printMatching(w io.Writer, rep graph.Report) {
+	fmt.Fprintf(w, "resolution: %d records, %d duplicates removed (%d by identifier, %d by title, %d by decision), %d unique works\n",
+		rep.Records, rep.Duplicates, rep.MergedByDOI, rep.MergedByTitle, rep.MergedByDecision, rep.Works)
+	if rep.References > 0 {
+		var parts []string
+		for _, m := range sortedMethodKeys(rep.LinksByMethod) {
+			parts = append(parts, fmt.Sprintf("%s %d", m, rep.LinksByMethod[m]))
+		}
+		fmt.Fprintf(w, "references: %d read, matched by %s; %d works known only from references\n",
+			rep.References, strings.Join(parts, ", "), rep.ReferenceNodes)
+	}
+	for _, c := range rep.Conflicts {
+		fmt.Fprintf(w, "conflict: %s\n", c)
+	}
+	for _, d := range rep.Decisions {
+		fmt.Fprintf(w, "decision: %s\n", d)
+	}
+}
+
+func sortedMethodKeys(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
