@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"os"
 	"testing"
 )
 
@@ -38,6 +39,54 @@ func BenchmarkBuildSynthetic(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				Build(recs)
+			}
+		})
+	}
+}
+
+// BenchmarkMatchReferences resolves references without identifiers
+// (Web of Science style: author, year, venue, volume, page) against a
+// corpus of described works. The large case (100,000 references against
+// 1,000,000 works) runs only with CITEGRAPH_BIG=1; its time and peak memory
+// are in docs/BENCHMARKS.md.
+func BenchmarkMatchReferences(b *testing.B) {
+	sizes := [][2]int{{10000, 100000}}
+	if os.Getenv("CITEGRAPH_BIG") != "" {
+		sizes = append(sizes, [2]int{100000, 1000000})
+	}
+	venues := []string{"Administration and Policy in Mental Health and Mental Health Services Research", "Psychiatric Rehabilitation Journal",
+		"BMC Health Services Research", "Journal of Mental Health", "International Journal of Mental Health Nursing", "Social Psychiatry and Psychiatric Epidemiology"}
+	abbrevs := []string{"ADM POLICY MENT HLTH", "PSYCHIATR REHABIL J", "BMC HEALTH SERV RES", "J MENT HEALTH", "INT J MENT HEALTH NU", "SOC PSYCH PSYCH EPID"}
+	for _, sz := range sizes {
+		refs, works := sz[0], sz[1]
+		b.Run(fmt.Sprintf("%dx%d", refs, works), func(b *testing.B) {
+			recs := make([]Record, works, works+refs/20)
+			for i := range recs {
+				recs[i] = Record{Title: fmt.Sprintf("Work %d on peer support", i), Year: 1990 + i%35,
+					Authors: []Author{{Family: fmt.Sprintf("Surname%d", i%50000)}}, Venue: venues[i%len(venues)],
+					Volume: fmt.Sprint(1 + i%60), Pages: fmt.Sprintf("%d-%d", 1+i%900, 10+i%900)}
+			}
+			// Citing records of 20 references each: four in five name a
+			// corpus work, the rest a work outside it.
+			for c := 0; c < refs/20; c++ {
+				r := Record{Title: fmt.Sprintf("Citing %d", c), Year: 2025}
+				for k := range 20 {
+					i := (c*20 + k) * 7919 % works
+					raw := fmt.Sprintf("Surname%d X, %d, %s, V%d, P%d", i%50000, 1990+i%35, abbrevs[i%len(abbrevs)], 1+i%60, 1+i%900)
+					if k%5 == 4 {
+						raw = fmt.Sprintf("Outsider%d Y, %d, J ELSEWHERE, V%d, P%d", i, 1990+i%35, 1+i%60, 1+i%900)
+					}
+					r.References = append(r.References, Reference{Raw: raw})
+				}
+				recs = append(recs, r)
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				g := Build(recs)
+				rep := g.Report()
+				if rep.References != refs || rep.LinksByMethod["author-year-venue"] < refs*4/5*9/10 {
+					b.Fatalf("report %+v", rep.LinksByMethod)
+				}
 			}
 		})
 	}

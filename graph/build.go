@@ -95,8 +95,13 @@ func BuildWith(records []Record, opt BuildOptions) *Graph {
 		recs[i] = records[i].clone()
 		recs[i].Normalize()
 	}
-	sort.SliceStable(recs, func(i, j int) bool {
-		a, c := &recs[i], &recs[j]
+	// Sort an order, not the records themselves: records are large.
+	order := make([]int, len(recs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, c := &recs[order[i]], &recs[order[j]]
 		if a.ID != c.ID {
 			return a.ID < c.ID
 		}
@@ -105,10 +110,15 @@ func BuildWith(records []Record, opt BuildOptions) *Graph {
 		}
 		return a.Source.Line < c.Source.Line
 	})
-	b.recs = recs
-	b.g.report.Records = len(recs)
+	b.recs = make([]Record, len(recs))
+	for i, o := range order {
+		b.recs[i] = recs[o]
+	}
+	recs = nil
+	b.g.report.Records = len(b.recs)
 	b.cluster()
 	b.relations()
+	b.ix = b.index()
 	b.references()
 	b.citedBy()
 	b.finish()
@@ -131,6 +141,9 @@ type builder struct {
 	edges map[edgeKey]*Edge
 	// described are the KindWork works in key order.
 	described []*Work
+	// ix indexes the works for resolving references and mentions; works
+	// known only from references join it as they are made.
+	ix *workIndex
 }
 
 // union-find over record indexes.
@@ -428,7 +441,7 @@ func (b *builder) mergeRecords(members []int) *Work {
 	case w.DOI != "":
 		w.Key = "doi:" + w.DOI
 	case w.Title != "":
-		w.Key = b.uniqueKey("w:" + shortHash(TitleKey(w.Title), strconv.Itoa(w.Year), Fold(w.Surname())))
+		w.Key = b.uniqueKey("w:" + shortHash(w.titleKey(), strconv.Itoa(w.Year), Fold(w.Surname())))
 	default:
 		w.Key = b.uniqueKey("w:" + strings.TrimPrefix(w.Records[0], "rec:"))
 	}
@@ -602,7 +615,7 @@ func (ix *workIndex) add(w *Work) {
 			ix.byID[k] = w
 		}
 	}
-	if tk := TitleKey(w.Title); tk != "" {
+	if tk := w.titleKey(); tk != "" {
 		k := tk + "|" + strconv.Itoa(w.Year)
 		ix.byTitleYear[k] = append(ix.byTitleYear[k], w)
 	}
@@ -621,7 +634,7 @@ func (ix *workIndex) reindex(w *Work, had Work) {
 		}
 	}
 	if TitleKey(had.Title) == "" || had.Year != w.Year {
-		if tk := TitleKey(w.Title); tk != "" {
+		if tk := w.titleKey(); tk != "" {
 			k := tk + "|" + strconv.Itoa(w.Year)
 			if !slices.Contains(ix.byTitleYear[k], w) {
 				ix.byTitleYear[k] = append(ix.byTitleYear[k], w)
@@ -651,7 +664,7 @@ func (ix *workIndex) authorYear(surname string, year int) *Work {
 // references resolves every record's reference list into Cites edges, each
 // occurrence keeping its Link.
 func (b *builder) references() {
-	ix := b.index()
+	ix := b.ix
 	rep := &b.g.report
 	for i := range b.recs {
 		r := &b.recs[i]
@@ -783,7 +796,7 @@ func (b *builder) enrich(ix *workIndex, w *Work, e *refEvidence) {
 // citedBy turns the statements about each work into citing nodes, Cites
 // edges and CoCited edges.
 func (b *builder) citedBy() {
-	ix := b.index()
+	ix := b.ix
 	rep := &b.g.report
 	for _, p := range b.described {
 		if len(p.CitedBy) == 0 {

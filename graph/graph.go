@@ -64,6 +64,9 @@ func (k EdgeKind) String() string {
 // name it. It implements gonum's graph.Node.
 type Work struct {
 	id int64
+	// tk caches TitleKey(Title) for Build; tkOf is the title it was made
+	// from.
+	tk, tkOf string
 
 	// Key is the node's stable ID, the same for the same inputs on every run:
 	// "doi:<doi>" for works with a DOI, "w:<hash>" for other described works
@@ -101,6 +104,14 @@ type Work struct {
 	Records []string
 	// Sources holds where the work was seen, sorted by path and line.
 	Sources []Source
+}
+
+// titleKey returns TitleKey(w.Title), computed once per title.
+func (w *Work) titleKey() string {
+	if w.tkOf != w.Title || w.tk == "" && w.Title != "" {
+		w.tk, w.tkOf = TitleKey(w.Title), w.Title
+	}
+	return w.tk
 }
 
 // ID implements gonum's graph.Node. IDs are dense, 0 … Len()-1, in the
