@@ -76,7 +76,7 @@ type ingestCounts struct {
 	sources, unchanged, failed, records int
 }
 
-func runIngest(ctx context.Context, o ingestOptions, s streams) error {
+func runIngest(ctx context.Context, o ingestOptions, s streams) (err error) {
 	dec, err := readDecisions(o.decisions)
 	if err != nil {
 		return err
@@ -85,7 +85,11 @@ func runIngest(ctx context.Context, o ingestOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer func() {
+		if cerr := st.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
 	run, err := st.BeginRun(ctx, strings.Join(o.args, " "))
 	if err != nil {
 		return err

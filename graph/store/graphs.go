@@ -32,7 +32,7 @@ func (s *Store) SaveGraph(ctx context.Context, run int64, g *graph.Graph) error 
 	if err != nil {
 		return fmt.Errorf("store: %w", err)
 	}
-	defer tx.Rollback()
+	defer func() { _ = tx.Rollback() }() // no-op after Commit
 	for _, q := range []string{`DELETE FROM links`, `DELETE FROM edges`, `DELETE FROM work_records`, `DELETE FROM works`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("store: %w", err)

@@ -142,7 +142,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	db.SetMaxOpenConns(1) // one writer; keeps pragmas on the one connection
 	s := &Store{db: db, path: path}
 	if err := s.init(ctx); err != nil {
-		db.Close()
+		_ = db.Close() // the init error is the one to report
 		return nil, err
 	}
 	return s, nil
@@ -239,7 +239,7 @@ func (s *Store) BeginSource(ctx context.Context, run int64, src Source) (*Source
 	}
 	w := &SourceWriter{tx: tx, src: src}
 	fail := func(err error) (*SourceWriter, error) {
-		tx.Rollback()
+		_ = tx.Rollback() // the write error is the one to report
 		return nil, fmt.Errorf("store: writing %s: %w", src.Path, err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE path=? OR sha256=?`, src.Path, src.SHA256); err != nil {
@@ -328,7 +328,7 @@ func (w *SourceWriter) Commit(ctx context.Context) error {
 	}
 	w.finished = true
 	if _, err := w.tx.ExecContext(ctx, `UPDATE sources SET records=?, format=?, error=? WHERE id=?`, w.n, w.src.Format, w.src.Err, w.id); err != nil {
-		w.tx.Rollback()
+		_ = w.tx.Rollback() // the write error is the one to report
 		return fmt.Errorf("store: writing %s: %w", w.src.Path, err)
 	}
 	if err := w.tx.Commit(); err != nil {
@@ -342,7 +342,7 @@ func (w *SourceWriter) Commit(ctx context.Context) error {
 func (w *SourceWriter) Rollback() {
 	if !w.finished {
 		w.finished = true
-		w.tx.Rollback()
+		_ = w.tx.Rollback() // nothing was written; a failed rollback leaves the same state
 	}
 }
 
@@ -353,7 +353,7 @@ func (s *Store) Records(ctx context.Context) ([]graph.Record, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: %w", err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // rows.Err reports read errors
 	var out []graph.Record
 	for rows.Next() {
 		var body string
