@@ -82,6 +82,7 @@ func Default() *Registry {
 	for _, f := range streamFormats() {
 		r.RegisterStream(f)
 	}
+	r.RegisterPage(HTMLMeta{}) // publishers' landing pages (citation_*, DC.*, JSON-LD, COinS); defers to the site formats below
 	r.RegisterPage(Scite{})
 	r.RegisterPage(Emerald{})
 	r.RegisterPage(Academia{})
@@ -402,10 +403,15 @@ func NewPage(name string, raw []byte) (*Page, error) {
 		if bytes.IndexByte(raw, 0) >= 0 {
 			return nil, ErrBinary
 		}
-		enc, _, _ := charset.DetermineEncoding(raw, "text/html")
-		b, err := enc.NewDecoder().Bytes(raw)
-		if err != nil {
-			return nil, fmt.Errorf("decoding HTML: %w", err)
+		// A declared charset (BOM, meta tag) wins; without one the HTML5
+		// sniffer guesses Windows-1252, which garbles the many saved pages
+		// that are UTF-8 and say nothing, so valid UTF-8 is taken as such.
+		b := raw
+		if enc, _, certain := charset.DetermineEncoding(raw, "text/html"); certain || !utf8.Valid(raw) {
+			var err error
+			if b, err = enc.NewDecoder().Bytes(raw); err != nil {
+				return nil, fmt.Errorf("decoding HTML: %w", err)
+			}
 		}
 		p, err := htmlPage(name, b)
 		if err != nil {

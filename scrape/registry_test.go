@@ -129,3 +129,26 @@ func TestStreamCancelled(t *testing.T) {
 		t.Errorf("%d records, %v", n, err)
 	}
 }
+
+// Saved pages are often UTF-8 without saying so; the HTML5 sniffer's
+// fallback (Windows-1252) would turn "Jumper’s" into "Jumperâ€™s". A declared
+// charset still wins.
+func TestNewPageCharset(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		raw  []byte
+		want string
+	}{
+		{"undeclared UTF-8", []byte("<html><body><p>Jumper’s AlphaFold – Müller</p></body></html>"), "Jumper’s AlphaFold – Müller"},
+		{"declared latin-1", []byte("<html><head><meta charset=\"iso-8859-1\"></head><body><p>M\xfcller</p></body></html>"), "Müller"},
+		{"undeclared, not UTF-8", []byte("<html><body><p>M\xfcller</p></body></html>"), "Müller"},
+	} {
+		p, err := NewPage(tc.name, tc.raw)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if got := strings.Join(p.texts(), "\n"); got != tc.want {
+			t.Errorf("%s: text %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -163,7 +163,7 @@ func TestUsageErrors(t *testing.T) {
 		{"run", seedCorpus, "-o", t.TempDir(), "--render", "gif"},
 		{"run", seedCorpus, "-o", t.TempDir(), "--resolution", "0"},
 		{"extract"},
-		{"extract", "--format", "bibtex", seedCorpus},
+		{"extract", "--format", "no-such-format", seedCorpus},
 		{"extract", "--nosuchflag", seedCorpus},
 		{"nosuchcommand"},
 	} {
