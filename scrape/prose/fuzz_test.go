@@ -3,6 +3,8 @@ package prose
 import (
 	"strings"
 	"testing"
+
+	"github.com/citegraph/citegraph/graph"
 )
 
 // FuzzParseMentions: any sentence, no panic, and every mention's text is
@@ -38,6 +40,70 @@ func FuzzSplitAbstract(f *testing.F) {
 		secs := SplitAbstract(s)
 		if secs != nil && len(secs) < 2 {
 			t.Fatalf("%d sections; want nil or at least 2", len(secs))
+		}
+	})
+}
+
+// FuzzSentences: no panic; sentences are in order, inside the text, not
+// overlapping, and never cut a citation.
+func FuzzSentences(f *testing.F) {
+	f.Add("One. Two et al. Three [1]. [2] Four.", 10, 13)
+	f.Add("a.[1] b", 2, 5)
+	f.Add("…!?..", 0, 1)
+	f.Fuzz(func(t *testing.T, s string, a, b int) {
+		var cites []Span
+		if a >= 0 && b > a && b <= len(s) {
+			cites = []Span{{a, b}}
+		}
+		prev := 0
+		for _, sp := range SentencesAround(s, cites) {
+			if sp.Start < prev || sp.End <= sp.Start || sp.End > len(s) {
+				t.Fatalf("bad span %+v after %d in %q", sp, prev, s)
+			}
+			for _, c := range cites {
+				if c.Start < sp.End && sp.End < c.End && strings.TrimSpace(s[sp.End:c.End]) != "" {
+					t.Fatalf("span %+v cuts citation %+v", sp, c)
+				}
+			}
+			prev = sp.End
+		}
+	})
+}
+
+// FuzzStatements: no panic; statements' refs index the list and their
+// mentions' texts are in the paragraph.
+func FuzzStatements(f *testing.F) {
+	f.Add("It matters {r3|[3]}–{r6|[6]}. Next {r1|[1]}.")
+	f.Add("Greaney and Flaherty ({r2|2020}) argued {|(Smith, 2019;}.")
+	f.Add("{r1|}{r2|2-}{|}.")
+	f.Fuzz(func(t *testing.T, marked string) {
+		if strings.Count(marked, "{") != strings.Count(marked, "}") || strings.Contains(marked, "}{}") {
+			return
+		}
+		for i, j := 0, 0; i < len(marked); i++ {
+			switch marked[i] {
+			case '{':
+				j++
+			case '}':
+				j--
+			}
+			if j < 0 || j > 1 {
+				return
+			}
+		}
+		refs := []graph.Reference{{Key: "r1"}, {Key: "r2"}, {Key: "r3"}, {Key: "r4"}, {Key: "r5"}, {Key: "r6"}}
+		p := paragraph("S", marked)
+		for _, st := range NewLinker(refs, []string{"1", "2", "3", "4", "5", "6"}).Statements(p) {
+			for _, r := range st.Refs {
+				if r < 0 || r >= len(refs) {
+					t.Fatalf("ref %d out of range", r)
+				}
+			}
+			for _, m := range st.Mentions {
+				if !strings.Contains(graph.CleanText(p.Text), m.Text) {
+					t.Fatalf("mention %q not in %q", m.Text, p.Text)
+				}
+			}
 		}
 	})
 }

@@ -14,7 +14,7 @@ import (
 // A family name as citations print it: capitalised, with an optional
 // particle ("van der Berg", "de Souza") and inner apostrophes or hyphens
 // ("O'Hagan", "Smith-Jones").
-const nameRE = `(?:\b(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]el|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Tt]er|[Tt]en)\s+)*\p{Lu}[\p{L}'’\-]*\p{L}`
+const nameRE = `(?:\b(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]el|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Tt]er|[Tt]en)\s+)*\p{Lu}[\p{L}'’\-‐‑]*\p{L}`
 
 var (
 	reName = regexp.MustCompile(`^` + nameRE + `$`)

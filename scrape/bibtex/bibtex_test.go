@@ -1,0 +1,240 @@
+package bibtex
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+type counts struct{ works, dois, authors, years, refs, refDOIs int }
+
+func count(recs []graph.Record) counts {
+	var c counts
+	c.works = len(recs)
+	for _, r := range recs {
+		if r.DOI != "" {
+			c.dois++
+		}
+		if r.Year != 0 {
+			c.years++
+		}
+		c.authors += len(r.Authors)
+		c.refs += len(r.References)
+		for _, ref := range r.References {
+			if ref.DOI != "" {
+				c.refDOIs++
+			}
+		}
+	}
+	return c
+}
+
+func read(t *testing.T, data []byte) ([]graph.Record, error) {
+	t.Helper()
+	var recs []graph.Record
+	err := Reader{}.Extract(context.Background(), bytes.NewReader(data), func(r graph.Record) error {
+		r.Normalize()
+		recs = append(recs, r)
+		return nil
+	})
+	return recs, err
+}
+
+func readFile(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// Expected counts, checked with python3-bibtexparser 1.1 (Debian) and
+// citation-js (@citation-js/plugin-bibtex 0.8.2):
+//
+//   - works, DOIs, years: bibtexparser gives 377/363/377 for Web of
+//     Science, 46/41/46 for Scopus, 1/1/1 for eLife, 1/0/1 for Pure; it
+//     fails on the Crossref file (month = Aug); citation-js reads that one
+//     (1/1/1) and fails on Web of Science's field names;
+//   - authors: bibtexparser's author fields split on " and " (910 for Web
+//     of Science), Scopus's comma-joined names counted in pairs (233),
+//     citation-js for eLife (5);
+//   - references: the lines of Web of Science's Cited-References fields
+//     (7804, equal to the sum of Number-of-Cited-References), of which 2933
+//     hold "DOI " and 2929 a DOI (four hold none: "DOI Cologne, Germany.",
+//     "DOI 10.1.1.48.4725" …); Scopus's references fields split on "; "
+//     (1969), of which 31 hold a "10.…/" DOI.
+func TestFiles(t *testing.T) {
+	for _, c := range []struct {
+		file string
+		want counts
+	}{
+		{"bibtex_crossref_content_negotiation_10.1126_science.169.3946.635.bib", counts{1, 1, 1, 1, 0, 0}},
+		{"bibtex_crossref_elife.01567.bib", counts{1, 1, 5, 1, 0, 0}},
+		{"bibtex_pure_portal_phdthesis.bib", counts{1, 0, 1, 1, 0, 0}},
+		{"bibtex_scopus_export_46entries_with_references.bib", counts{46, 41, 233, 46, 1969, 31}},
+		{"bibtex_wos_savedrecs_377entries_cited_references.bib", counts{377, 363, 910, 377, 7804, 2929}},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			data := readFile(t, c.file)
+			if !(Reader{}).Sniff(data) {
+				t.Error("Sniff rejects the file")
+			}
+			recs, err := read(t, data)
+			if err != nil {
+				t.Errorf("unexpected error: %v", err)
+			}
+			if got := count(recs); got != c.want {
+				t.Errorf("counts = %+v, want %+v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestFields(t *testing.T) {
+	recs, _ := read(t, readFile(t, "bibtex_crossref_content_negotiation_10.1126_science.169.3946.635.bib"))
+	r := recs[0]
+	if r.Title != "The Structure of Ordinary Water: New data and interpretations are yielding new insights into this fascinating substance." ||
+		r.Date != "1970-08" || r.Pages != "635-641" || r.Venue != "Science" || r.Issue != "3946" || r.Type != "article-journal" {
+		t.Errorf("Crossref record = %+v", r)
+	}
+
+	recs, _ = read(t, readFile(t, "bibtex_wos_savedrecs_377entries_cited_references.bib"))
+	r = recs[1]
+	if r.Title != "The framework for approximate queries on simulation data" || r.Venue != "INFORMATION SCIENCES" ||
+		r.Identifiers["wos"] != "WOS:000186671900002" || r.Date != "2003-12" || r.Pages != "3-20" || len(r.Authors) != 8 ||
+		r.CitedByCount == nil || *r.CitedByCount != 0 {
+		t.Errorf("WoS record 2 = %+v (cited by %v)", r, r.CitedByCount)
+	}
+	// "{*}AQUA, AQUA PROJ HOM PAGE L." keeps its text, braces dropped.
+	found := false
+	for _, ref := range r.References {
+		if ref.Raw == "*AQUA, AQUA PROJ HOM PAGE L" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no reference \"*AQUA, AQUA PROJ HOM PAGE L\" among %d", len(r.References))
+	}
+
+	recs, _ = read(t, readFile(t, "bibtex_scopus_export_46entries_with_references.bib"))
+	r = recs[0]
+	want := []graph.Author{{Family: "D'Ambrosio", Given: "A."}, {Family: "Aria", Given: "M."}, {Family: "Iorio", Given: "C."}, {Family: "Siciliano", Given: "R."}}
+	if !reflect.DeepEqual(r.Authors, want) || r.Identifiers["scopus"] != "2-s2.0-84993929598" || r.CitedByCount == nil || *r.CitedByCount != 0 {
+		t.Errorf("Scopus record 1 = %+v", r)
+	}
+
+	recs, _ = read(t, readFile(t, "bibtex_pure_portal_phdthesis.bib"))
+	if r := recs[0]; r.Type != "thesis" || r.Date != "2018-04-25" || r.Identifiers["isbn"] != "9789038645032" || r.Language != "English" {
+		t.Errorf("Pure record = %+v", r)
+	}
+}
+
+func TestSyntax(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		in   string
+		want []string // titles
+	}{
+		{"string macros and concatenation", `@string{jn = "J. Test"} @string(pre = {The }) @article{k, title = pre # "Title" # { and more}, journal = jn}`, []string{"The Title and more"}},
+		{"parenthesised entry", "@article(k, title = {In (parens)}, year = 2001)", []string{"In (parens)"}},
+		{"quoted with braces", `@misc{k, title = "A {"}quoted{"} word"}`, []string{`A "quoted" word`}},
+		{"comment and preamble", "@comment{skip {this}}\n@preamble{\"\\newcommand\"}\n@book{k, title={B}}", []string{"B"}},
+		{"no key", "@misc{\nauthor={Dorst,Chris}, title={T}}", []string{"T"}},
+		{"nonstandard type", "@dataset{k, title={D}}\n@whatever{k2, title={W}}", []string{"D", "W"}},
+		{"header lines", "Scopus\nEXPORT DATE: 13 January 2017\n\n@ARTICLE{K, title={S}}", []string{"S"}},
+		{"accents", `@article{k, title = {Schr\"{o}dinger and {\'E}cole \c{c}a {\aa} {\ss} --- \& 50\% \'{\i}}}`, []string{"Schrödinger and École ça å ß — & 50% í"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			recs, err := read(t, []byte(c.in))
+			if err != nil {
+				t.Fatalf("error: %v", err)
+			}
+			var got []string
+			for _, r := range recs {
+				got = append(got, r.Title)
+			}
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("titles = %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestRecovery(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		in        string
+		want      []string
+		line, col int
+	}{
+		{"brace closed late", "@article{a, title = {Lost,\n  year = 2000}\n@article{b, title={Kept}}", []string{"Kept"}, 3, 1},
+		{"brace never closed", "@article{a, title = {Lost,\n  year = 2000\n@article{b, title={Kept}}", []string{"Kept"}, 1, 21},
+		{"missing comma", "@article{a, title = {A} year = 2000}\n@article{b, title={B}}", []string{"B"}, 1, 25},
+		{"file ends inside", "@article{a, title={A}}\n@article{b, title={B}", []string{"A"}, 2, 1},
+		{"missing =", "@article{a, title {A}}\n@book{b, title={B}}", []string{"B"}, 1, 19},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			recs, err := read(t, []byte(c.in))
+			var got []string
+			for _, r := range recs {
+				got = append(got, r.Title)
+			}
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("titles = %q, want %q", got, c.want)
+			}
+			var se *SyntaxError
+			if !errors.As(err, &se) || se.Line != c.line || se.Col != c.col {
+				t.Errorf("error = %v, want one at %d:%d", err, c.line, c.col)
+			}
+		})
+	}
+}
+
+func TestDecodeLaTeX(t *testing.T) {
+	for in, want := range map[string]string{
+		`{\"u}ber`:                      "über",
+		`\v{S}koda \o{}re`:              "Škoda øre",
+		`\textit{Homo sapiens} in vivo`: "Homo sapiens in vivo",
+		`pp.~12--14`:                    "pp. 12–14",
+		`$\alpha$-helix`:                "α-helix",
+		"a\n   b":                       "a b",
+		`{{INFORMATION SCIENCES}}`:      "INFORMATION SCIENCES",
+		`{[}1]`:                         "[1]",
+		`\'`:                            "",
+		`x\b{`:                          "x", // issue 4: an unclosed accent argument (found by fuzzing)
+	} {
+		if got := DecodeLaTeX(in); got != want {
+			t.Errorf("DecodeLaTeX(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSniff(t *testing.T) {
+	for in, want := range map[string]bool{
+		" @article{Frank_1970, title={x}}": true,
+		"% comment\n@book{k,":              true,
+		"a\nb\nc\nd\ne\nf\n@article{k,":    false,
+		"TY  - JOUR\n":                     false,
+		"mail me @ home":                   false,
+	} {
+		if got := (Reader{}).Sniff([]byte(in)); got != want {
+			t.Errorf("Sniff(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestLongValueBounded(t *testing.T) {
+	in := "@article{a, title = {" + strings.Repeat("x", maxValue+10) + "}}\n@article{b, title={B}}"
+	recs, err := read(t, []byte(in))
+	if err == nil || len(recs) != 1 || recs[0].Title != "B" {
+		t.Errorf("got %d records, err %v; want the second entry and an error", len(recs), err)
+	}
+}

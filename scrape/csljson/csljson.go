@@ -1,0 +1,578 @@
+// Package csljson reads CSL-JSON, the citation format of Zotero, Mendeley,
+// citeproc and pandoc: an array of items (or one item, or items one per
+// line), each with a CSL type, title, author names, an issued date and
+// the rest. The hybrid Crossref writes for
+// "Accept: application/vnd.citationstyles.csl+json" is read too: Crossref
+// types ("journal-article") are mapped to CSL's, titles and container
+// titles may be arrays, a subtitle is joined to the title, the JATS markup
+// of the abstract is dropped, is-referenced-by-count is the global citation
+// count and the reference list (reference) becomes References.
+//
+// Reader implements the stream-format interface of package scrape without
+// importing it. Items are decoded one at a time (encoding/json's Decoder),
+// so a large array streams in bounded memory. An item that is not a JSON
+// object of the expected shape is reported, with its line, and reading
+// goes on with the next; JSON that is not well formed ends the reading.
+//
+// Files: csljson.go (Reader, Item, mapping), ids.go.
+package csljson
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+// Reader reads CSL-JSON.
+type Reader struct{}
+
+// Name returns "csljson".
+func (Reader) Name() string { return "csljson" }
+
+// SyntaxError is a malformed part of a CSL-JSON file.
+type SyntaxError struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Col, e.Msg)
+}
+
+// Position returns the line and column.
+func (e *SyntaxError) Position() (line, col int) { return e.Line, e.Col }
+
+// markers are keys of other JSON answers that a CSL item never has
+// (Crossref's message envelope, OpenAlex, Semantic Scholar, scite,
+// OpenCitations).
+var markers = [][]byte{
+	[]byte(`"message-type"`), []byte(`"openalex.org/`), []byte(`"paperId"`), []byte(`"citingPaper"`),
+	[]byte(`"citedPaper"`), []byte(`"tallies"`), []byte(`"oci"`), []byte(`"display_name"`),
+	[]byte(`"referenced_works"`), []byte(`"externalIds"`),
+}
+
+// Sniff reports whether head is a JSON array or object whose items carry
+// CSL's keys: "type" and "title", and "issued", "author" or
+// "container-title"; and none of the keys of other citation-index
+// answers.
+func (Reader) Sniff(head []byte) bool {
+	t := bytes.TrimSpace(head)
+	if len(t) == 0 || (t[0] != '[' && t[0] != '{') {
+		return false
+	}
+	for _, m := range markers {
+		if bytes.Contains(head, m) {
+			return false
+		}
+	}
+	if !bytes.Contains(head, []byte(`"type"`)) || !bytes.Contains(head, []byte(`"title"`)) {
+		return false
+	}
+	return bytes.Contains(head, []byte(`"issued"`)) || bytes.Contains(head, []byte(`"author"`)) || bytes.Contains(head, []byte(`"container-title"`))
+}
+
+// lineCounter records where the newlines read through it stand, so that
+// an offset the decoder reports can be turned into a line and column.
+// Offsets are asked for in increasing order, so newlines before the last
+// one asked for are only counted: memory stays bounded by the decoder's
+// look-ahead.
+type lineCounter struct {
+	r      io.Reader
+	off    int64
+	nls    []int64 // offsets of newlines not yet passed
+	passed int     // newlines before the last offset asked for
+	lastNL int64   // offset of the last newline passed, -1 for none
+}
+
+func (lc *lineCounter) Read(p []byte) (int, error) {
+	n, err := lc.r.Read(p)
+	for i := 0; i < n; i++ {
+		if p[i] == '\n' {
+			lc.nls = append(lc.nls, lc.off+int64(i))
+		}
+	}
+	lc.off += int64(n)
+	return n, err
+}
+
+// position returns the 1-based line and column of input offset off, which
+// must not be less than an offset asked for before.
+func (lc *lineCounter) position(off int64) (int, int) {
+	i := 0
+	for i < len(lc.nls) && lc.nls[i] < off {
+		lc.lastNL = lc.nls[i]
+		i++
+	}
+	lc.passed += i
+	lc.nls = append(lc.nls[:0], lc.nls[i:]...)
+	return lc.passed + 1, int(off - lc.lastNL)
+}
+
+// Extract decodes the items one by one and emits each.
+func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
+	br := bufio.NewReaderSize(rd, 64<<10)
+	lc := &lineCounter{r: br, lastNL: -1}
+	dec := json.NewDecoder(lc)
+	dec.UseNumber()
+	// Look at the first token: '[' means an array of items; '{' one item
+	// (or several, one after another).
+	first, err := dec.Token()
+	if err != nil {
+		l, c := lc.position(dec.InputOffset())
+		return &SyntaxError{Line: l, Col: c, Msg: "not JSON: " + err.Error()}
+	}
+	var problems []error
+	decodeItem := func() error {
+		start := skipOffset(dec)
+		line, _ := lc.position(start)
+		var it Item
+		if err := dec.Decode(&it); err != nil {
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) {
+				problems = append(problems, &SyntaxError{Line: line, Col: 0, Msg: fmt.Sprintf("item is not a CSL item: %v", err)})
+				return nil
+			}
+			return syntaxError(lc, dec, start, err)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return emit(it.Record(line))
+	}
+	switch first {
+	case json.Delim('['):
+		for dec.More() {
+			if err := decodeItem(); err != nil {
+				return errors.Join(append(problems, err)...)
+			}
+		}
+		if _, err := dec.Token(); err != nil {
+			l, c := lc.position(dec.InputOffset())
+			problems = append(problems, &SyntaxError{Line: l, Col: c, Msg: "array not closed: " + err.Error()})
+		}
+	case json.Delim('{'):
+		// One object: decode it from the brace already read by decoding
+		// the rest into a map of raw values.
+		line, _ := lc.position(dec.InputOffset())
+		obj := map[string]json.RawMessage{}
+		for dec.More() {
+			kt, err := dec.Token()
+			if err != nil {
+				l, c := lc.position(dec.InputOffset())
+				return &SyntaxError{Line: l, Col: c, Msg: err.Error()}
+			}
+			k, _ := kt.(string)
+			var v json.RawMessage
+			if err := dec.Decode(&v); err != nil {
+				l, c := lc.position(dec.InputOffset())
+				return &SyntaxError{Line: l, Col: c, Msg: err.Error()}
+			}
+			obj[k] = v
+		}
+		if _, err := dec.Token(); err != nil {
+			l, c := lc.position(dec.InputOffset())
+			return &SyntaxError{Line: l, Col: c, Msg: "object not closed: " + err.Error()}
+		}
+		raw, _ := json.Marshal(obj)
+		var it Item
+		if err := json.Unmarshal(raw, &it); err != nil {
+			return &SyntaxError{Line: line, Msg: fmt.Sprintf("not a CSL item: %v", err)}
+		}
+		if err := emit(it.Record(line)); err != nil {
+			return err
+		}
+		// More objects may follow (one item per line).
+		for dec.More() {
+			if err := decodeItem(); err != nil {
+				return errors.Join(append(problems, err)...)
+			}
+		}
+	default:
+		return &SyntaxError{Line: 1, Col: 1, Msg: "expected a JSON array or object"}
+	}
+	return errors.Join(problems...)
+}
+
+// syntaxError places a decoding error: a JSON syntax error at the byte it
+// names (its offset counts from the start of the value being decoded).
+func syntaxError(lc *lineCounter, dec *json.Decoder, start int64, err error) error {
+	off := dec.InputOffset()
+	var se *json.SyntaxError
+	if errors.As(err, &se) && start+se.Offset-1 > off {
+		off = start + se.Offset - 1
+	}
+	l, c := lc.position(off)
+	return &SyntaxError{Line: l, Col: c, Msg: err.Error()}
+}
+
+// skipOffset returns the offset where the decoder's next value starts:
+// after the separator and white space that InputOffset still counts.
+func skipOffset(dec *json.Decoder) int64 {
+	off := dec.InputOffset()
+	rest := dec.Buffered()
+	buf := make([]byte, 1)
+	for {
+		n, err := rest.Read(buf)
+		if n == 0 || err != nil {
+			return off
+		}
+		switch buf[0] {
+		case ' ', '\t', '\r', '\n', ',', ':':
+			off++
+		default:
+			return off
+		}
+	}
+}
+
+// text is a CSL string variable that producers also write as a number or
+// an array of strings (Crossref's titles); an array reads as its first
+// element.
+type text string
+
+func (t *text) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || string(b) == "null" {
+		return nil
+	}
+	switch b[0] {
+	case '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*t = text(s)
+	case '[':
+		var a []text
+		if err := json.Unmarshal(b, &a); err != nil {
+			return err
+		}
+		if len(a) > 0 {
+			*t = a[0]
+		}
+	case '{':
+		return &json.UnmarshalTypeError{Value: "object", Type: nil}
+	default:
+		*t = text(b) // number or bool, as written
+	}
+	return nil
+}
+
+// texts is a list that may be written as one string.
+type texts []string
+
+func (t *texts) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || string(b) == "null" {
+		return nil
+	}
+	if b[0] == '[' {
+		var a []text
+		if err := json.Unmarshal(b, &a); err != nil {
+			return err
+		}
+		for _, s := range a {
+			*t = append(*t, string(s))
+		}
+		return nil
+	}
+	var s text
+	if err := s.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	*t = texts{string(s)}
+	return nil
+}
+
+// Name is a CSL name.
+type Name struct {
+	Family   text `json:"family"`
+	Given    text `json:"given"`
+	Literal  text `json:"literal"`
+	Suffix   text `json:"suffix"`
+	Particle text `json:"non-dropping-particle"`
+	ORCID    text `json:"ORCID"`
+}
+
+// Date is a CSL date: date-parts (numbers or strings), or raw or literal
+// text.
+type Date struct {
+	Parts   [][]text `json:"date-parts"`
+	Raw     text     `json:"raw"`
+	Literal text     `json:"literal"`
+}
+
+// CrossrefRef is an entry of Crossref's reference list.
+type CrossrefRef struct {
+	Key          text `json:"key"`
+	DOI          text `json:"DOI"`
+	Unstructured text `json:"unstructured"`
+	Author       text `json:"author"`
+	Year         text `json:"year"`
+	JournalTitle text `json:"journal-title"`
+	ArticleTitle text `json:"article-title"`
+	VolumeTitle  text `json:"volume-title"`
+	SeriesTitle  text `json:"series-title"`
+	Volume       text `json:"volume"`
+	Issue        text `json:"issue"`
+	FirstPage    text `json:"first-page"`
+	ISBN         text `json:"ISBN"`
+}
+
+// Item is one CSL-JSON item, with the Crossref additions this package
+// reads.
+type Item struct {
+	ID             text          `json:"id"`
+	Type           text          `json:"type"`
+	Title          text          `json:"title"`
+	Subtitle       texts         `json:"subtitle"`
+	ContainerTitle text          `json:"container-title"`
+	Author         []Name        `json:"author"`
+	Issued         *Date         `json:"issued"`
+	Published      *Date         `json:"published"`
+	Volume         text          `json:"volume"`
+	Issue          text          `json:"issue"`
+	Page           text          `json:"page"`
+	Number         text          `json:"number"`
+	DOI            text          `json:"DOI"`
+	URL            text          `json:"URL"`
+	ISSN           texts         `json:"ISSN"`
+	ISBN           texts         `json:"ISBN"`
+	PMID           text          `json:"PMID"`
+	PMCID          text          `json:"PMCID"`
+	Abstract       text          `json:"abstract"`
+	Keyword        texts         `json:"keyword"`
+	Subject        texts         `json:"subject"`
+	Publisher      text          `json:"publisher"`
+	Language       text          `json:"language"`
+	Note           text          `json:"note"`
+	CitedBy        text          `json:"is-referenced-by-count"`
+	Reference      []CrossrefRef `json:"reference"`
+}
+
+// crossrefTypes maps Crossref's work types, which its CSL answers keep, to
+// CSL types.
+var crossrefTypes = map[string]string{
+	"journal-article": "article-journal", "book-chapter": "chapter", "book-section": "chapter",
+	"book-part": "chapter", "proceedings-article": "paper-conference", "posted-content": "article",
+	"dissertation": "thesis", "monograph": "book", "edited-book": "book", "reference-book": "book",
+	"book-set": "book", "book-series": "book", "book-track": "book", "reference-entry": "entry",
+	"report-component": "report", "report-series": "report", "journal-issue": "periodical",
+	"journal": "periodical", "journal-volume": "periodical", "proceedings": "book",
+	"proceedings-series": "book", "component": "document", "peer-review": "review", "other": "document",
+	"standard-series": "standard", "grant": "document", "database": "dataset",
+}
+
+var (
+	reTags      = regexp.MustCompile(`<[^>]{1,200}>`)
+	reYear      = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
+	reNoteID    = regexp.MustCompile(`(?im)^\s*(pmid|pmcid|arxiv|openalex|s2|s2corpus|mag|lens|embase|pii|doc_number|proquest_id|wos|scopus)\s*:\s*(\S+)\s*$`)
+	reRawDate   = regexp.MustCompile(`^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?`)
+	reAbstracts = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&", "&quot;", "\"", "&#39;", "'")
+)
+
+// Record maps the item to a graph.Record; line is where it starts.
+func (it *Item) Record(line int) graph.Record {
+	r := graph.Record{Source: graph.Source{Line: line}}
+	t := strings.TrimSpace(string(it.Type))
+	if c, ok := crossrefTypes[t]; ok {
+		t = c
+	}
+	r.Type = t
+	r.Title = strings.TrimSpace(string(it.Title))
+	if len(it.Subtitle) > 0 && strings.TrimSpace(it.Subtitle[0]) != "" && r.Title != "" {
+		r.Title += ": " + strings.TrimSpace(it.Subtitle[0])
+	}
+	r.Venue = string(it.ContainerTitle)
+	var orcids []string
+	for _, n := range it.Author {
+		a := graph.Author{Family: strings.TrimSpace(string(n.Family)), Given: strings.TrimSpace(string(n.Given))}
+		if p := strings.TrimSpace(string(n.Particle)); p != "" {
+			a.Family = p + " " + a.Family
+		}
+		if a.Family == "" && a.Given == "" {
+			a = graph.Author{Family: strings.TrimSpace(string(n.Literal))}
+		}
+		if s := strings.TrimSpace(string(n.Suffix)); s != "" && a.Given != "" {
+			a.Given += ", " + s
+		}
+		if a.Family == "" {
+			continue
+		}
+		r.Authors = append(r.Authors, a)
+		orcids = append(orcids, orcid(string(n.ORCID)))
+	}
+	for _, o := range orcids {
+		if o != "" {
+			r.AuthorORCIDs = orcids
+			break
+		}
+	}
+	d := it.Issued
+	if d == nil || (len(d.Parts) == 0 && d.Raw == "" && d.Literal == "") {
+		d = it.Published
+	}
+	r.Year, r.Date = date(d)
+	r.Volume = string(it.Volume)
+	r.Issue = string(it.Issue)
+	r.Pages = strings.ReplaceAll(string(it.Page), "–", "-")
+	if doi, err := graph.NormalizeDOI(string(it.DOI)); err == nil {
+		r.DOI = doi
+	}
+	r.URL = string(it.URL)
+	r.Abstract = strings.TrimSpace(reAbstracts.Replace(reTags.ReplaceAllString(string(it.Abstract), " ")))
+	r.Publisher = string(it.Publisher)
+	r.Language = string(it.Language)
+	seen := map[string]bool{}
+	for _, list := range [][]string{it.Keyword, it.Subject} {
+		for _, s := range list {
+			for k := range strings.SplitSeq(s, ",") {
+				if k = strings.TrimSpace(k); k != "" && !seen[strings.ToLower(k)] {
+					seen[strings.ToLower(k)] = true
+					r.Keywords = append(r.Keywords, k)
+				}
+			}
+		}
+	}
+	ids := map[string]string{}
+	for _, s := range it.ISSN {
+		if v := normISSN(s); v != "" {
+			ids[graph.IDISSN] = v
+			break
+		}
+	}
+	for _, s := range it.ISBN {
+		if v := normISBN(s); v != "" {
+			ids[graph.IDISBN] = v
+			break
+		}
+	}
+	if v := strings.TrimSpace(string(it.PMID)); v != "" {
+		ids[graph.IDPMID] = v
+	}
+	if v := strings.TrimSpace(string(it.PMCID)); v != "" {
+		ids[graph.IDPMCID] = v
+	}
+	for _, m := range reNoteID.FindAllStringSubmatch(string(it.Note), -1) {
+		k := strings.ToLower(m[1])
+		if k == "wos" {
+			k = graph.IDWoS
+			if !strings.HasPrefix(strings.ToUpper(m[2]), "WOS:") {
+				m[2] = "WOS:" + m[2]
+			}
+		}
+		if ids[k] == "" {
+			ids[k] = m[2]
+		}
+	}
+	if len(ids) > 0 {
+		r.Identifiers = ids
+	}
+	if n, err := strconv.Atoi(string(it.CitedBy)); err == nil {
+		r.CitedByCount = &n
+	}
+	for _, ref := range it.Reference {
+		r.References = append(r.References, ref.reference())
+	}
+	return r
+}
+
+func (c CrossrefRef) reference() graph.Reference {
+	ref := graph.Reference{
+		Raw:    strings.TrimSpace(string(c.Unstructured)),
+		Title:  strings.TrimSpace(string(c.ArticleTitle)),
+		Venue:  strings.TrimSpace(string(c.JournalTitle)),
+		Volume: strings.TrimSpace(string(c.Volume)),
+		Issue:  strings.TrimSpace(string(c.Issue)),
+		Pages:  strings.TrimSpace(string(c.FirstPage)),
+		Key:    strings.TrimSpace(string(c.Key)),
+	}
+	if ref.Title == "" {
+		ref.Title = strings.TrimSpace(string(c.VolumeTitle))
+	}
+	if ref.Venue == "" {
+		ref.Venue = strings.TrimSpace(string(c.SeriesTitle))
+	}
+	if d, err := graph.NormalizeDOI(string(c.DOI)); err == nil {
+		ref.DOI = d
+	}
+	if y := reYear.FindString(string(c.Year)); y != "" {
+		ref.Year, _ = strconv.Atoi(y)
+	}
+	if a := strings.TrimSpace(string(c.Author)); a != "" {
+		ref.Authors = []graph.Author{graph.ParseName(a)}
+	}
+	if b := normISBN(string(c.ISBN)); b != "" {
+		ref.Identifiers = map[string]string{graph.IDISBN: b}
+	}
+	if ref.Raw == "" && ref.DOI != "" {
+		ref.Raw = "doi:" + ref.DOI
+	}
+	return ref
+}
+
+// orcid returns the bare iD of "https://orcid.org/0000-…" or "".
+func orcid(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexByte(s, '/'); i >= 0 {
+		s = s[i+1:]
+	}
+	if len(s) != 19 {
+		return ""
+	}
+	return s
+}
+
+// date reads a CSL date and returns the year and the ISO date as precise as
+// given.
+func date(d *Date) (int, string) {
+	if d == nil {
+		return 0, ""
+	}
+	if len(d.Parts) > 0 && len(d.Parts[0]) > 0 {
+		p := d.Parts[0]
+		y, err := strconv.Atoi(strings.TrimSpace(string(p[0])))
+		if err != nil || y < 1000 || y > 9999 {
+			return 0, ""
+		}
+		out := fmt.Sprintf("%04d", y)
+		if len(p) > 1 {
+			if m, err := strconv.Atoi(strings.TrimSpace(string(p[1]))); err == nil && m >= 1 && m <= 12 {
+				out += fmt.Sprintf("-%02d", m)
+				if len(p) > 2 {
+					if dd, err := strconv.Atoi(strings.TrimSpace(string(p[2]))); err == nil && dd >= 1 && dd <= 31 {
+						out += fmt.Sprintf("-%02d", dd)
+					}
+				}
+			}
+		}
+		return y, out
+	}
+	for _, s := range []string{string(d.Raw), string(d.Literal)} {
+		if m := reRawDate.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			out := m[1]
+			if mo, err := strconv.Atoi(m[2]); err == nil && mo >= 1 && mo <= 12 {
+				out += fmt.Sprintf("-%02d", mo)
+				if dd, err := strconv.Atoi(m[3]); err == nil && dd >= 1 && dd <= 31 {
+					out += fmt.Sprintf("-%02d", dd)
+				}
+			}
+			return y, out
+		}
+		if y := reYear.FindString(s); y != "" {
+			n, _ := strconv.Atoi(y)
+			return n, y
+		}
+	}
+	return 0, ""
+}

@@ -1,0 +1,473 @@
+package jats
+
+import (
+	"encoding/xml"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+// node is an element of a small subtree read whole: a reference.
+type node struct {
+	name string
+	attr []xml.Attr
+	kids []*node
+	text string // character data, for text nodes (name "")
+}
+
+func (n *node) get(local string) string {
+	for _, a := range n.attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// tree reads the element whose start was just read into a node.
+func (x *decoder) tree(start xml.StartElement) (*node, error) {
+	root := &node{name: start.Name.Local, attr: start.Attr}
+	stack := []*node{root}
+	for len(stack) > 0 {
+		t, err := x.token()
+		if err != nil {
+			if err == io.EOF {
+				return nil, x.posErr(&xml.SyntaxError{Msg: "unexpected EOF"})
+			}
+			return nil, err
+		}
+		top := stack[len(stack)-1]
+		switch t := t.(type) {
+		case xml.StartElement:
+			n := &node{name: t.Name.Local, attr: t.Attr}
+			top.kids = append(top.kids, n)
+			stack = append(stack, n)
+		case xml.EndElement:
+			stack = stack[:len(stack)-1]
+		case xml.CharData:
+			top.kids = append(top.kids, &node{text: string(t)})
+		}
+	}
+	return root, nil
+}
+
+// plain returns the text of the subtree, collapsed.
+func (n *node) plain() string {
+	var b strings.Builder
+	n.write(&b, false)
+	return clean(b.String())
+}
+
+// spaced returns the text of the subtree with a space at every element
+// boundary, as a reference printed from its fields reads.
+func (n *node) spaced() string {
+	var b strings.Builder
+	n.write(&b, true)
+	s := clean(b.String())
+	return reSpaceBeforePunct.ReplaceAllString(s, "$1")
+}
+
+var reSpaceBeforePunct = regexp.MustCompile(`\s+([,.;:)\]])`)
+
+func (n *node) write(b *strings.Builder, spaced bool) {
+	if n.name == "" {
+		b.WriteString(n.text)
+		return
+	}
+	if noText[n.name] {
+		return
+	}
+	if spaced {
+		b.WriteByte(' ')
+	}
+	inner := spaced || n.name == "name" || n.name == "string-name" && onlyElements(n)
+	for _, k := range n.kids {
+		k.write(b, inner)
+	}
+	if spaced {
+		b.WriteByte(' ')
+	}
+}
+
+func (n *node) find(local string) *node {
+	for _, k := range n.kids {
+		if k.name == local {
+			return k
+		}
+		if f := k.find(local); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// refList reads a <ref-list> (nested ones too) into a.refs.
+func (a *article) refList() error {
+	for {
+		t, err := a.x.token()
+		if err != nil {
+			return err
+		}
+		switch t := t.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "ref":
+				n, err := a.x.tree(t)
+				if err != nil {
+					return err
+				}
+				ref, label := readRef(n)
+				a.refs = append(a.refs, ref)
+				a.labels = append(a.labels, label)
+			case "ref-list":
+				if err := a.refList(); err != nil {
+					return err
+				}
+			default:
+				if err := a.x.skip(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+}
+
+var citationElements = map[string]bool{"element-citation": true, "mixed-citation": true, "citation": true, "nlm-citation": true}
+
+// readRef reads one <ref>: its first citation (of several alternatives),
+// its key (the ref's id) and its printed label.
+func readRef(n *node) (graph.Reference, string) {
+	var label string
+	var cit *node
+	var walk func(*node)
+	walk = func(n *node) {
+		for _, k := range n.kids {
+			switch {
+			case k.name == "label" && label == "":
+				label = k.plain()
+			case citationElements[k.name] && cit == nil:
+				cit = k
+			case k.name == "citation-alternatives":
+				walk(k)
+			}
+		}
+	}
+	walk(n)
+	ref := graph.Reference{Key: n.get("id")}
+	if cit == nil {
+		ref.Raw = n.plain()
+		return ref, label
+	}
+	readCitation(cit, &ref)
+	return ref, label
+}
+
+var (
+	reDOIText = regexp.MustCompile(`10\.\d{4,9}/[^\s"<>]+`)
+	reYear    = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)[a-z]?\b`)
+)
+
+func readCitation(c *node, ref *graph.Reference) {
+	ids := map[string]string{}
+	var title, chapter, source, year, fpage, lpage, eloc, pageRange, citeString, scholar string
+	var walk func(n *node, editors bool)
+	walk = func(n *node, editors bool) {
+		for _, k := range n.kids {
+			if k.name == "" {
+				continue
+			}
+			switch k.name {
+			case "person-group":
+				typ := k.get("person-group-type")
+				walk(k, typ != "" && typ != "author" && typ != "inventor" && typ != "assignee")
+			case "name", "string-name":
+				if !editors {
+					if au := nodeName(k); au.Family != "" {
+						ref.Authors = append(ref.Authors, au)
+					}
+				}
+			case "collab":
+				if !editors {
+					if s := k.plain(); s != "" {
+						ref.Authors = append(ref.Authors, graph.Author{Family: s})
+					}
+				}
+			case "article-title":
+				if title == "" {
+					title = k.plain()
+				}
+			case "chapter-title":
+				chapter = k.plain()
+			case "source":
+				if source == "" {
+					source = k.plain()
+				}
+			case "year":
+				if year == "" {
+					year = k.plain()
+				}
+			case "volume":
+				ref.Volume = k.plain()
+			case "issue":
+				ref.Issue = k.plain()
+			case "fpage":
+				fpage = k.plain()
+			case "lpage":
+				lpage = k.plain()
+			case "elocation-id":
+				eloc = k.plain()
+			case "page-range":
+				pageRange = k.plain()
+			case "pub-id":
+				setRefID(ids, k.get("pub-id-type"), k.plain())
+			case "ext-link", "uri":
+				href := k.get("href")
+				typ := strings.ToLower(k.get("ext-link-type"))
+				switch typ {
+				case "google-scholar":
+					scholar = href
+				case "doi", "pmid", "pmcid", "pmc":
+					v := href
+					if v == "" {
+						v = k.plain()
+					}
+					setRefID(ids, typ, v)
+				default:
+					for _, v := range []string{href, k.plain()} {
+						if strings.Contains(v, "doi.org/10.") || strings.HasPrefix(v, "10.") {
+							setRefID(ids, "doi", v)
+						}
+					}
+				}
+			case "comment":
+				if m := reDOIText.FindString(k.plain()); m != "" && strings.Contains(strings.ToLower(k.plain()), "doi") {
+					setRefID(ids, "doi", m)
+				}
+				walk(k, editors)
+			case "named-content":
+				if k.get("content-type") == "citation-string" {
+					citeString = k.plain()
+				} else {
+					walk(k, editors)
+				}
+			default:
+				walk(k, editors)
+			}
+		}
+	}
+	walk(c, false)
+
+	if citeString != "" {
+		ref.Raw = citeString
+	} else if c.name == "mixed-citation" {
+		ref.Raw = reSpaceBeforePunct.ReplaceAllString(c.plain(), "$1")
+		if !strings.Contains(ref.Raw, " ") || len(c.kids) > 0 && onlyElements(c) {
+			ref.Raw = c.spaced()
+		}
+	} else {
+		ref.Raw = c.spaced()
+	}
+	if scholar != "" {
+		fromScholar(scholar, ref, ids, &title, &source, &year, &pageRange)
+	}
+	typ := c.get("publication-type")
+	if typ == "" {
+		typ = c.get("citation-type")
+	}
+	switch strings.ToLower(typ) {
+	case "journal":
+		ref.Type = "article-journal"
+	case "book":
+		ref.Type = "book"
+		if chapter != "" {
+			ref.Type = "chapter"
+		}
+	case "confproc", "conference", "proceedings", "conf-proc":
+		ref.Type = "paper-conference"
+	case "thesis":
+		ref.Type = "thesis"
+	case "report", "gov", "standard":
+		ref.Type = "report"
+	case "web", "webpage", "website", "weblink":
+		ref.Type = "webpage"
+	case "patent":
+		ref.Type = "patent"
+	case "data", "dataset":
+		ref.Type = "dataset"
+	case "preprint":
+		ref.Type = "article"
+	}
+	switch {
+	case title != "":
+		ref.Title = title
+		ref.Venue = source
+	case chapter != "":
+		ref.Title = chapter
+		ref.Venue = source
+	default:
+		// A book, report or web page: its source is its title.
+		ref.Title = source
+	}
+	if m := reYear.FindStringSubmatch(year); m != nil {
+		ref.Year, _ = strconv.Atoi(m[1])
+	} else if m := reYear.FindStringSubmatch(ref.Raw); m != nil {
+		ref.Year, _ = strconv.Atoi(m[1])
+	}
+	switch {
+	case fpage != "" && lpage != "":
+		ref.Pages = fpage + "-" + lpage
+	case fpage != "":
+		ref.Pages = fpage
+	case pageRange != "":
+		ref.Pages = pageRange
+	case eloc != "":
+		ref.Pages = eloc
+	}
+	if len(ref.Authors) == 0 && citeString != "" {
+		ref.Authors = leadAuthor(citeString)
+	}
+	if d, ok := ids["doi"]; ok {
+		ref.DOI = d
+		delete(ids, "doi")
+	}
+	if len(ids) > 0 {
+		ref.Identifiers = ids
+	}
+}
+
+func onlyElements(n *node) bool {
+	for _, k := range n.kids {
+		if k.name == "" && strings.TrimSpace(k.text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func setRefID(ids map[string]string, typ, v string) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return
+	}
+	var scheme string
+	switch strings.ToLower(typ) {
+	case "doi":
+		scheme = "doi"
+		if d, err := graph.NormalizeDOI(v); err == nil {
+			v = d
+		} else {
+			return
+		}
+	case "pmid":
+		scheme = graph.IDPMID
+	case "pmcid", "pmc":
+		scheme = graph.IDPMCID
+	case "arxiv":
+		scheme = graph.IDArXiv
+	case "isbn":
+		scheme = graph.IDISBN
+	default:
+		return
+	}
+	if scheme != "doi" {
+		n, err := graph.NormalizeID(scheme, v)
+		if err != nil {
+			return
+		}
+		v = n
+	}
+	if _, ok := ids[scheme]; !ok {
+		ids[scheme] = v
+	}
+}
+
+// nodeName reads a <name> or <string-name> node.
+func nodeName(n *node) graph.Author {
+	var au graph.Author
+	if s := n.find("surname"); s != nil {
+		au.Family = s.plain()
+	}
+	if g := n.find("given-names"); g != nil {
+		au.Given = g.plain()
+	}
+	if au.Family == "" {
+		return looseName(n.plain())
+	}
+	return au
+}
+
+// scholarKeys are the fields of the Google Scholar query Europe PMC links
+// each reference to; a value may itself hold "&" ("Philosophy & Social
+// Criticism"), so the query is split only before a known key.
+var reScholarKey = regexp.MustCompile(`&(journal|title|author|volume|issue|publication_year|pages|pmid|doi|isbn|publisher|edition|editor|series|chapter)=`)
+
+// fromScholar fills what a reference lacks from the Google Scholar query
+// string Europe PMC renders its citations with: "journal=…&title=…&
+// author=R. E. Dahl&…&publication_year=2018&pages=441-450".
+func fromScholar(q string, ref *graph.Reference, ids map[string]string, title, source, year, pages *string) {
+	q = "&" + q
+	locs := reScholarKey.FindAllStringSubmatchIndex(q, -1)
+	var authors []graph.Author
+	for i, l := range locs {
+		end := len(q)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		key := q[l[2]:l[3]]
+		val := strings.TrimSpace(strings.TrimSuffix(q[l[1]:end], "&"))
+		if val == "" {
+			continue
+		}
+		switch key {
+		case "journal":
+			if *source == "" {
+				*source = val
+			}
+		case "title":
+			if *title == "" {
+				*title = val
+			}
+		case "author":
+			authors = append(authors, givenFirst(val))
+		case "volume":
+			if ref.Volume == "" {
+				ref.Volume = val
+			}
+		case "issue":
+			if ref.Issue == "" {
+				ref.Issue = val
+			}
+		case "publication_year":
+			if *year == "" {
+				*year = val
+			}
+		case "pages":
+			if *pages == "" {
+				*pages = val
+			}
+		case "pmid", "doi":
+			setRefID(ids, key, val)
+		case "isbn":
+			setRefID(ids, "isbn", val)
+		}
+	}
+	if len(ref.Authors) == 0 {
+		ref.Authors = authors
+	}
+}
+
+var reLeadAuthor = regexp.MustCompile(`^\s*([\p{Lu}][\p{L}'’‐\- ]+?),\s*((?:\p{Lu}\.\s*)+)`)
+
+// leadAuthor reads the first author of a citation string "Al‐Chami, M. H.
+// 2025. …" when nothing else gives the authors.
+func leadAuthor(s string) []graph.Author {
+	if m := reLeadAuthor.FindStringSubmatch(s); m != nil {
+		return []graph.Author{{Family: strings.TrimSpace(m[1]), Given: strings.TrimSpace(m[2])}}
+	}
+	return nil
+}

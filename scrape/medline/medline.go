@@ -1,0 +1,348 @@
+// Package medline reads PubMed's MEDLINE format (the "PubMed" format of
+// Save and of .nbib citation files): records of tagged fields ("PMID- ",
+// "TI  - ", "FAU - "), a value's further lines indented by six spaces,
+// records separated by blank lines. Reader implements the stream-format
+// interface of package scrape without importing it; records are emitted
+// as they are read, in bounded memory.
+//
+// Mapping: PMID, PMC, LID/AID ([doi], [pii]) and IS to identifiers and the
+// DOI; FAU (or AU) and CN to authors, with the ORCID iDs of AUID; TI (or
+// BTI), AB, JT (or TA), VI, IP, PG (the elided end page restored:
+// "466-75" reads "466-475"), DP to year and ISO date, LA, PT to a CSL
+// type, OT and MH to keywords (the "*" of major topics dropped).
+//
+// Files: medline.go (Reader, mapping), lines.go (the line reader), ids.go
+// (ISSN and ISBN normalisation).
+package medline
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+// Reader reads MEDLINE-format files.
+type Reader struct{}
+
+// Name returns "medline".
+func (Reader) Name() string { return "medline" }
+
+// SyntaxError is a malformed part of a MEDLINE file.
+type SyntaxError struct {
+	Line int
+	Msg  string
+}
+
+func (e *SyntaxError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// Position returns the line (column 0: unknown).
+func (e *SyntaxError) Position() (line, col int) { return e.Line, 0 }
+
+// Sniff reports whether the first non-blank line is a PMID field.
+func (Reader) Sniff(head []byte) bool {
+	for l := range bytes.SplitSeq(head, []byte("\n")) {
+		l = bytes.TrimSpace(l)
+		if len(l) == 0 {
+			continue
+		}
+		return bytes.HasPrefix(l, []byte("PMID-"))
+	}
+	return false
+}
+
+// tag reads "TAG - value" with the tag padded to four characters.
+func tag(l []byte) (string, string, bool) {
+	if len(l) < 5 || l[4] != '-' || l[0] < 'A' || l[0] > 'Z' {
+		return "", "", false
+	}
+	t := bytes.TrimRight(l[:4], " ")
+	for _, c := range t {
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return "", "", false
+		}
+	}
+	v := ""
+	if len(l) > 5 {
+		v = string(bytes.TrimSpace(l[5:]))
+	}
+	return string(t), v, true
+}
+
+type field struct {
+	tag  string
+	val  string
+	more []string // continuation lines, joined into val by build
+}
+
+const maxRecord = 64 << 20
+
+// Extract reads the records and emits each when the next begins (a PMID
+// line) or the file ends.
+func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
+	lr := newLineReader(rd)
+	var (
+		problems []error
+		rec      []field
+		start    int
+		size     int
+		stray    bool
+	)
+	flush := func() error {
+		if len(rec) == 0 {
+			return nil
+		}
+		r := build(rec, start)
+		rec, start, size = rec[:0], 0, 0
+		return emit(r)
+	}
+	for {
+		line, n, err := lr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			problems = append(problems, &SyntaxError{Line: n, Msg: err.Error()})
+			break
+		}
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		if t, v, ok := tag(line); ok {
+			if t == "PMID" {
+				if err := flush(); err != nil {
+					return err
+				}
+				start = n
+			}
+			if start == 0 {
+				if !stray {
+					stray = true
+					problems = append(problems, &SyntaxError{Line: n, Msg: fmt.Sprintf("field %s before the first PMID", t)})
+				}
+				continue
+			}
+			rec = append(rec, field{tag: t, val: v})
+			size += len(v)
+		} else if len(rec) > 0 && (line[0] == ' ' || line[0] == '\t') {
+			last := &rec[len(rec)-1]
+			last.more = append(last.more, string(bytes.TrimSpace(line)))
+			size += len(line)
+		} else if !stray {
+			stray = true
+			problems = append(problems, &SyntaxError{Line: n, Msg: "line is neither a field nor a continuation"})
+		}
+		if size > maxRecord {
+			problems = append(problems, &SyntaxError{Line: start, Msg: fmt.Sprintf("record longer than %d MiB, dropped", maxRecord>>20)})
+			rec, start, size = rec[:0], 0, 0
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	return errors.Join(problems...)
+}
+
+var (
+	reDP     = regexp.MustCompile(`^(\d{4})(?:\s+([A-Za-z]{3})[a-z]*(?:\s+(\d{1,2}))?)?`)
+	rePages  = regexp.MustCompile(`^(\d+)-(\d+)$`)
+	monthNum = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+)
+
+func build(fs []field, line int) graph.Record {
+	for i := range fs {
+		if len(fs[i].more) > 0 {
+			fs[i].val = strings.Join(append([]string{fs[i].val}, fs[i].more...), " ")
+			fs[i].more = nil
+		}
+	}
+	r := graph.Record{Source: graph.Source{Line: line}}
+	get := func(t string) string {
+		for _, f := range fs {
+			if f.tag == t && f.val != "" {
+				return f.val
+			}
+		}
+		return ""
+	}
+	ids := map[string]string{}
+	var fau, au []graph.Author
+	var fauORCID, auORCID []string
+	last := "" // FAU or AU: which list an AUID belongs to
+	seen := map[string]bool{}
+	addKW := func(k string) {
+		k = strings.TrimSpace(strings.TrimPrefix(k, "*"))
+		if k != "" && !seen[strings.ToLower(k)] {
+			seen[strings.ToLower(k)] = true
+			r.Keywords = append(r.Keywords, k)
+		}
+	}
+	var mesh []string
+	for _, f := range fs {
+		switch f.tag {
+		case "FAU":
+			fau = append(fau, graph.ParseName(f.val))
+			fauORCID = append(fauORCID, "")
+			last = "FAU"
+		case "AU":
+			au = append(au, medlineName(f.val))
+			auORCID = append(auORCID, "")
+			if last != "FAU" || len(au) > len(fau) {
+				last = "AU"
+			}
+		case "CN":
+			fau = append(fau, graph.Author{Family: f.val})
+			au = append(au, graph.Author{Family: f.val})
+			fauORCID, auORCID = append(fauORCID, ""), append(auORCID, "")
+		case "AUID":
+			if id, ok := strings.CutPrefix(f.val, "ORCID:"); ok {
+				id = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(id), "https://orcid.org/"), "http://orcid.org/"))
+				if last == "FAU" && len(fau) > 0 {
+					fauORCID[len(fau)-1] = id
+				} else if len(au) > 0 {
+					auORCID[len(au)-1] = id
+				}
+			}
+		case "LID", "AID":
+			v, kind, _ := strings.Cut(f.val, " [")
+			switch strings.TrimSuffix(kind, "]") {
+			case "doi":
+				if r.DOI == "" {
+					r.DOI = v
+				}
+			case "pii":
+				if ids[graph.IDPII] == "" {
+					ids[graph.IDPII] = v
+				}
+			}
+		case "IS":
+			if s := normISSN(f.val); s != "" && ids[graph.IDISSN] == "" {
+				ids[graph.IDISSN] = s
+			}
+		case "ISBN":
+			if s := normISBN(f.val); s != "" && ids[graph.IDISBN] == "" {
+				ids[graph.IDISBN] = s
+			}
+		case "OT":
+			addKW(f.val)
+		case "MH":
+			mesh = append(mesh, f.val)
+		}
+	}
+	for _, m := range mesh {
+		addKW(m)
+	}
+	r.Authors, r.AuthorORCIDs = fau, fauORCID
+	if len(fau) == 0 || (len(au) > len(fau)) {
+		r.Authors, r.AuthorORCIDs = au, auORCID
+	}
+	if !hasAny(r.AuthorORCIDs) {
+		r.AuthorORCIDs = nil
+	}
+	if v := get("PMID"); v != "" {
+		ids[graph.IDPMID] = v
+	}
+	if v := get("PMC"); v != "" {
+		ids[graph.IDPMCID] = v
+	}
+	if len(ids) > 0 {
+		r.Identifiers = ids
+	}
+	r.Title = get("TI")
+	if r.Title == "" {
+		r.Title = get("BTI")
+	}
+	r.Abstract = get("AB")
+	r.Venue = get("JT")
+	if r.Venue == "" {
+		r.Venue = get("TA")
+	}
+	r.Volume = get("VI")
+	r.Issue = get("IP")
+	r.Pages = expandPages(get("PG"))
+	r.Language = get("LA")
+	r.Publisher = get("PB")
+	r.Year, r.Date = pubDate(get("DP"))
+	r.Type = pubType(fs)
+	return r
+}
+
+func hasAny(s []string) bool {
+	for _, v := range s {
+		if v != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// medlineName reads "Gadzalski M" (family, then initials).
+func medlineName(s string) graph.Author {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexByte(s, ' '); i > 0 {
+		return graph.Author{Family: s[:i], Given: s[i+1:]}
+	}
+	return graph.Author{Family: s}
+}
+
+// pubDate reads DP ("2016 Jan 15", "2015 Nov-Dec", "2016 Spring", "2016").
+func pubDate(dp string) (int, string) {
+	m := reDP.FindStringSubmatch(dp)
+	if m == nil {
+		return 0, ""
+	}
+	y, _ := strconv.Atoi(m[1])
+	mon := monthNum[strings.ToLower(m[2])]
+	if mon == 0 {
+		return y, m[1]
+	}
+	d, _ := strconv.Atoi(m[3])
+	if d >= 1 && d <= 31 {
+		return y, fmt.Sprintf("%s-%02d-%02d", m[1], mon, d)
+	}
+	return y, fmt.Sprintf("%s-%02d", m[1], mon)
+}
+
+// expandPages restores the end page MEDLINE elides: "466-75" → "466-475".
+func expandPages(pg string) string {
+	m := rePages.FindStringSubmatch(pg)
+	if m == nil || len(m[2]) >= len(m[1]) {
+		return pg
+	}
+	return m[1] + "-" + m[1][:len(m[1])-len(m[2])] + m[2]
+}
+
+// pubType maps the publication types (PT) to a CSL type.
+func pubType(fs []field) string {
+	t := ""
+	for _, f := range fs {
+		if f.tag != "PT" {
+			continue
+		}
+		switch strings.ToLower(f.val) {
+		case "book chapter":
+			return "chapter"
+		case "book", "monograph":
+			t = "book"
+		case "preprint":
+			return "article"
+		case "dataset":
+			return "dataset"
+		}
+		if t == "" {
+			t = "article-journal"
+		}
+	}
+	return t
+}

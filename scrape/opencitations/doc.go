@@ -1,0 +1,29 @@
+// Package opencitations reads OpenCitations citation data: answers of the
+// Index REST API (COCI v1 and Index v2: /citations/{id}, /references/{id},
+// /citation/{oci}) saved as JSON or CSV, and the CSV files of the COCI,
+// CROCI and Index dumps.
+//
+// What goes in is rows, one citation each (oci, citing, cited, creation,
+// timespan, journal_sc, author_sc; the oci column may be missing); what
+// comes out is one graph.Record per citing work, with a reference per
+// cited work, so that graph.Build makes a Cites edge per row. JSON arrays
+// are streamed element by element and CSV row by row; rows of one citing
+// work that follow each other make one record.
+//
+// The fields kept, and where:
+//
+//	citing      the record's doi and identifiers (pmid, pmcid, openalex, arxiv, omid)
+//	creation    the record's date and year: the citing work's publication date
+//	cited       a reference's doi and identifiers
+//	oci         the reference's key: the citation's Open Citation Identifier
+//	timespan    the reference's year: creation less timespan (CitedYear)
+//
+// journal_sc and author_sc (journal and author self-citation) have no place
+// in a record and are left out.
+//
+// Files:
+//
+//	opencitations.go  Format (scrape.StreamFormat "opencitations"), Sniff, Decode, identifiers
+//	dates.go          creation dates, timespans, CitedYear
+//	jsonstream.go     streaming helpers, SyntaxError (shared with the other answer readers)
+package opencitations

@@ -1,0 +1,284 @@
+// Package ovid reads Ovid's tagged exports in its "EndNote" (".cgi")
+// format, as Ovid writes them from Embase, MEDLINE and PsycINFO: each
+// record opens with its number in angle brackets ("<3001. >") and holds
+// fields "XX  - value"; a value's further lines follow untagged (indented,
+// as in IN, or not, as in a structured AB). Ovid's RIS export ("1." then
+// "TY  - ") is read by package ris.
+//
+// Mapping: TI, AU (or A1), SO (the source line: venue, volume, issue,
+// pages and year, "BMC Proceedings. Conference: … 12 (Supplement 3) (no
+// pagination), 2018."), VO/VL, IP/IS (as issue when not an ISSN), PG, YR,
+// DO, IS/SN (ISSN), AB, MH and KW (keywords, "*" dropped), LG/LA, PB, PT
+// (to a CSL type), UI/AN (an Embase or MEDLINE accession number, by DB).
+// The CR field of an Ovid Embase record is its copyright line, not cited
+// references, and is not read.
+//
+// Files: ovid.go (Reader, mapping), lines.go, ids.go.
+package ovid
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+// Reader reads Ovid's EndNote-format exports.
+type Reader struct{}
+
+// Name returns "ovid".
+func (Reader) Name() string { return "ovid" }
+
+// SyntaxError is a malformed part of an Ovid export.
+type SyntaxError struct {
+	Line int
+	Msg  string
+}
+
+func (e *SyntaxError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// Position returns the line (column 0: unknown).
+func (e *SyntaxError) Position() (line, col int) { return e.Line, 0 }
+
+var (
+	reHeader = regexp.MustCompile(`^<\d+\.? ?>\s*$`)
+	reTag    = regexp.MustCompile(`^([A-Z][A-Z0-9])  - ?(.*)$`)
+)
+
+// Sniff reports whether the first non-blank line is a record header
+// ("<1. >") and a tagged field follows.
+func (Reader) Sniff(head []byte) bool {
+	lines := bytes.SplitN(head, []byte("\n"), 4)
+	i := 0
+	for i < len(lines) && len(bytes.TrimSpace(lines[i])) == 0 {
+		i++
+	}
+	return i+1 < len(lines) && reHeader.Match(bytes.TrimSpace(lines[i])) && reTag.Match(bytes.TrimRight(lines[i+1], "\r"))
+}
+
+type field struct {
+	tag   string
+	lines []string
+}
+
+const maxRecord = 64 << 20
+
+// Extract reads the records and emits each when the next header comes or
+// the file ends.
+func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
+	lr := newLineReader(rd)
+	var (
+		problems []error
+		rec      []field
+		start    int
+		size     int
+		stray    bool
+	)
+	flush := func() error {
+		if start == 0 {
+			return nil
+		}
+		r := build(rec, start)
+		rec, start, size = rec[:0], 0, 0
+		return emit(r)
+	}
+	for {
+		line, n, err := lr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			problems = append(problems, &SyntaxError{Line: n, Msg: err.Error()})
+			break
+		}
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		trimmed := bytes.TrimSpace(line)
+		switch {
+		case len(trimmed) == 0:
+		case reHeader.Match(trimmed):
+			if err := flush(); err != nil {
+				return err
+			}
+			start = n
+		case start == 0:
+			if !stray {
+				stray = true
+				problems = append(problems, &SyntaxError{Line: n, Msg: "text before the first record header"})
+			}
+		default:
+			if m := reTag.FindSubmatch(line); m != nil {
+				rec = append(rec, field{tag: string(m[1]), lines: []string{string(bytes.TrimSpace(m[2]))}})
+			} else if len(rec) > 0 {
+				last := &rec[len(rec)-1]
+				last.lines = append(last.lines, string(trimmed))
+			}
+			size += len(line)
+		}
+		if size > maxRecord {
+			problems = append(problems, &SyntaxError{Line: start, Msg: fmt.Sprintf("record longer than %d MiB, dropped", maxRecord>>20)})
+			rec, start, size = rec[:0], 0, 0
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	return errors.Join(problems...)
+}
+
+var (
+	// "Journal. 12 (3) (pp 1-10), 2018." and its variants.
+	reSource = regexp.MustCompile(`^(.+?)\.\s+(\S+)\s*(?:\(([^)]*)\))?\s*(?:\(([^)]*)\))?\s*,\s*((?:1[5-9]|20)\d\d)\b`)
+	reYear   = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
+	rePP     = regexp.MustCompile(`^(?:pp?\s*)?([A-Za-z]?\d+(?:\s*-\s*[A-Za-z]?\d+)?)$`)
+)
+
+func build(fs []field, line int) graph.Record {
+	r := graph.Record{Source: graph.Source{Line: line}}
+	joined := func(f field) string { return strings.TrimSpace(strings.Join(f.lines, " ")) }
+	get := func(tags ...string) string {
+		for _, t := range tags {
+			for _, f := range fs {
+				if f.tag == t {
+					if v := joined(f); v != "" {
+						return v
+					}
+				}
+			}
+		}
+		return ""
+	}
+	db := strings.ToLower(get("DB"))
+	ids := map[string]string{}
+	seen := map[string]bool{}
+	for _, f := range fs {
+		switch f.tag {
+		case "AU", "A1":
+			if a := ovidName(joined(f)); a.Family != "" {
+				r.Authors = append(r.Authors, a)
+			}
+		case "MH", "KW":
+			for _, l := range f.lines {
+				k := strings.TrimSpace(strings.TrimPrefix(l, "*"))
+				if k != "" && !seen[strings.ToLower(k)] {
+					seen[strings.ToLower(k)] = true
+					r.Keywords = append(r.Keywords, k)
+				}
+			}
+		case "IS", "SN":
+			if s := normISBN(joined(f)); s != "" && len(joined(f)) > 9 {
+				if ids[graph.IDISBN] == "" {
+					ids[graph.IDISBN] = s
+				}
+			} else if s := normISSN(joined(f)); s != "" && ids[graph.IDISSN] == "" {
+				ids[graph.IDISSN] = s
+			}
+		}
+	}
+	r.Title = get("TI", "T1")
+	// The abstract keeps its structure: Ovid puts each heading of a
+	// structured abstract on a line of its own.
+	for _, f := range fs {
+		if f.tag == "AB" || f.tag == "N2" {
+			r.Abstract = strings.Join(f.lines, "\n")
+			break
+		}
+	}
+	if d, err := graph.NormalizeDOI(get("DO")); err == nil {
+		r.DOI = d
+	}
+	r.Language = get("LG", "LA")
+	r.Publisher = get("PB")
+	r.URL = get("UR")
+	r.Volume = get("VO", "VL", "VI")
+	if iss := get("IP"); iss != "" {
+		r.Issue = iss
+	}
+	r.Pages = get("PG", "SP")
+	if y, err := strconv.Atoi(get("YR", "PY", "YE")); err == nil {
+		r.Year = y
+	}
+	so := get("SO", "JN", "JF")
+	if m := reSource.FindStringSubmatch(so); m != nil {
+		r.Venue = m[1]
+		if r.Volume == "" {
+			r.Volume = m[2]
+		}
+		if r.Issue == "" && m[3] != "" {
+			r.Issue = m[3]
+		}
+		if r.Pages == "" {
+			if pm := rePP.FindStringSubmatch(strings.TrimSpace(m[4])); pm != nil {
+				r.Pages = strings.ReplaceAll(pm[1], " ", "")
+			}
+		}
+		if r.Year == 0 {
+			r.Year, _ = strconv.Atoi(m[5])
+		}
+	} else if so != "" {
+		r.Venue, _, _ = strings.Cut(so, ". ")
+		if r.Year == 0 {
+			if y := reYear.FindString(so); y != "" {
+				r.Year, _ = strconv.Atoi(y)
+			}
+		}
+	}
+	if r.Year != 0 {
+		r.Date = strconv.Itoa(r.Year)
+	}
+	if ui := get("UI", "AN"); ui != "" {
+		switch {
+		case strings.Contains(db, "embase"):
+			ids[graph.IDEmbase] = ui
+		case strings.Contains(db, "medline") || strings.Contains(db, "pubmed"):
+			ids[graph.IDPMID] = ui
+		}
+	}
+	if len(ids) > 0 {
+		r.Identifiers = ids
+	}
+	r.Type = pubType(get("PT"), get("ST"))
+	return r
+}
+
+// ovidName reads "Behan L." or "Lucas J.S." (family, initials), or
+// "Family, Given".
+func ovidName(s string) graph.Author {
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, ",") {
+		return graph.ParseName(s)
+	}
+	if i := strings.LastIndexByte(s, ' '); i > 0 {
+		return graph.Author{Family: s[:i], Given: s[i+1:]}
+	}
+	return graph.Author{Family: s}
+}
+
+// pubType maps Ovid's publication type (PT) and source type (ST) to CSL.
+func pubType(pt, st string) string {
+	s := strings.ToLower(pt + " " + st)
+	switch {
+	case strings.Contains(s, "conference"):
+		return "paper-conference"
+	case strings.Contains(s, "chapter"):
+		return "chapter"
+	case strings.Contains(s, "book"):
+		return "book"
+	case strings.Contains(s, "dissertation") || strings.Contains(s, "thesis"):
+		return "thesis"
+	case strings.Contains(s, "journal") || strings.Contains(s, "article") || strings.Contains(s, "review"):
+		return "article-journal"
+	case strings.TrimSpace(s) == "":
+		return ""
+	}
+	return "document"
+}

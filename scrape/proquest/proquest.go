@@ -1,0 +1,322 @@
+// Package proquest reads the plain-text export of ProQuest's platform
+// (Export → Text only, "Report Information from ProQuest"): a table of
+// contents, then one block per document ("Document 1 of 100", the title,
+// "Author: …", the docview link, "Abstract: …" and "Field: value" lines up
+// to a rule of underscores), then optionally a bibliography in a citation
+// style, which repeats the documents and is not read again. Reader
+// implements the stream-format interface of package scrape without
+// importing it; it is a stream format (named "proquest-export") because
+// exports run to thousands of documents, unlike the single document pages
+// that scrape's "proquest" page format reads.
+//
+// Mapping: Title, Author (";"-separated), Abstract, Publication title
+// (venue), Volume, Issue, Pages or First page, Publication year and date,
+// DOI, ISSN, ISBN, Language, Publisher (or University/institution for
+// dissertations), Document type (to a CSL type), Identifier / keyword and
+// Subject (keywords), ProQuest document ID (identifier proquest_id),
+// Dissertation/thesis number (doc_number) and the docview link (URL).
+//
+// Files: proquest.go (Reader, mapping), lines.go, ids.go.
+package proquest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+// Reader reads ProQuest's text export.
+type Reader struct{}
+
+// Name returns "proquest-export".
+func (Reader) Name() string { return "proquest-export" }
+
+// SyntaxError is a malformed part of a ProQuest export.
+type SyntaxError struct {
+	Line int
+	Msg  string
+}
+
+func (e *SyntaxError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// Position returns the line (column 0: unknown).
+func (e *SyntaxError) Position() (line, col int) { return e.Line, 0 }
+
+var (
+	reDocument = regexp.MustCompile(`^Document (\d+) of (\d+)$`)
+	reField    = regexp.MustCompile(`^([A-Z][A-Za-z/ ()\-]{1,60}?): (.*)$`)
+	reRule     = regexp.MustCompile(`^_{20,}$`)
+	reYear     = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
+	reDocview  = regexp.MustCompile(`/docview/(\d+)`)
+	reMonthDay = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})?,?\s*(1[5-9]\d\d|20\d\d)`)
+)
+
+// Sniff reports whether the export's header or a document heading with
+// ProQuest's document ID field is in head.
+func (Reader) Sniff(head []byte) bool {
+	if bytes.Contains(head, []byte("Report Information from ProQuest")) {
+		return true
+	}
+	for l := range bytes.SplitSeq(head, []byte("\n")) {
+		if reDocument.Match(bytes.TrimSpace(l)) {
+			return bytes.Contains(head, []byte("ProQuest document ID:"))
+		}
+	}
+	return false
+}
+
+// known are the field names of a document block; a line starting with
+// one of them and ": " starts a field, any other line continues the field
+// before it.
+var known = map[string]bool{}
+
+func init() {
+	for _, k := range []string{
+		"Author", "Abstract", "Links", "Title", "Publication title", "Volume", "Issue", "Pages", "First page",
+		"Number of pages", "Publication year", "Publication date", "Year", "Section", "Publisher",
+		"Place of publication", "Country of publication", "Publication subject", "ISSN", "e-ISSN", "ISBN",
+		"Source type", "Language of publication", "Language", "Document type", "Document feature",
+		"Publication history", "Online publication date", "ProQuest document ID", "Document URL",
+		"Copyright", "Last updated", "Database", "DOI", "Subject", "Identifier / keyword", "Keywords",
+		"Advisor", "Classification", "Committee member", "Degree", "Degree date", "Department",
+		"Dissertation/thesis number", "School code", "Source", "University location",
+		"University/institution", "MeSH subject", "Location", "Company / organization", "People",
+		"Accession number", "Publication note", "Update", "Business indexing term", "Credit",
+		"Correspondence author", "Affiliation", "Author e-mail address", "Contact", "Identifier",
+		"Number of references", "Peer reviewed", "Scholarly", "Alternate title", "Corporate author",
+		"Editor", "Series title", "Conference title", "Conference date", "Conference location",
+		"Full text", "Notes", "References", "Cited by",
+	} {
+		known[k] = true
+	}
+}
+
+type field struct {
+	name  string
+	lines []string
+}
+
+const maxRecord = 64 << 20
+
+// Extract reads the document blocks and emits each at its closing rule
+// (or at the next document heading, or the end).
+func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
+	lr := newLineReader(rd)
+	var (
+		problems []error
+		doc      []field
+		titleLn  string
+		start    int
+		size     int
+		declared int
+		read     int
+		inBiblio bool
+	)
+	flush := func() error {
+		if start == 0 {
+			return nil
+		}
+		r := build(doc, titleLn, start)
+		doc, titleLn, start, size = doc[:0], "", 0, 0
+		read++
+		return emit(r)
+	}
+	for {
+		line, n, err := lr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			problems = append(problems, &SyntaxError{Line: n, Msg: err.Error()})
+			break
+		}
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		l := string(bytes.TrimSpace(line))
+		switch {
+		case l == "":
+			continue
+		case reDocument.MatchString(l):
+			if err := flush(); err != nil {
+				return err
+			}
+			m := reDocument.FindStringSubmatch(l)
+			declared, _ = strconv.Atoi(m[2])
+			start = n
+			inBiblio = false
+			continue
+		case reRule.MatchString(l):
+			if err := flush(); err != nil {
+				return err
+			}
+			continue
+		case l == "Bibliography":
+			inBiblio = true
+			continue
+		}
+		if start == 0 || inBiblio {
+			continue // header, table of contents, bibliography, footer
+		}
+		if m := reField.FindStringSubmatch(l); m != nil && known[m[1]] {
+			doc = append(doc, field{name: m[1], lines: []string{m[2]}})
+		} else if len(doc) == 0 && titleLn == "" {
+			titleLn = l
+		} else if len(doc) > 0 {
+			doc[len(doc)-1].lines = append(doc[len(doc)-1].lines, l)
+		}
+		size += len(l)
+		if size > maxRecord {
+			problems = append(problems, &SyntaxError{Line: start, Msg: fmt.Sprintf("document longer than %d MiB, dropped", maxRecord>>20)})
+			doc, titleLn, start, size = doc[:0], "", 0, 0
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	if declared > 0 && read < declared {
+		problems = append(problems, &SyntaxError{Line: lr.n, Msg: fmt.Sprintf("the export announces %d documents, %d were read (truncated?)", declared, read)})
+	}
+	return errors.Join(problems...)
+}
+
+func build(fs []field, titleLine string, line int) graph.Record {
+	r := graph.Record{Source: graph.Source{Line: line}}
+	get := func(names ...string) string {
+		for _, n := range names {
+			for _, f := range fs {
+				if f.name == n && strings.TrimSpace(f.lines[0]) != "" {
+					return strings.TrimSpace(f.lines[0])
+				}
+			}
+		}
+		return ""
+	}
+	r.Title = get("Title")
+	if r.Title == "" {
+		r.Title = titleLine
+	}
+	for a := range strings.SplitSeq(get("Author"), ";") {
+		if au := graph.ParseName(a); au.Family != "" {
+			r.Authors = append(r.Authors, au)
+		}
+	}
+	r.Abstract = get("Abstract")
+	r.Venue = get("Publication title")
+	r.Volume = get("Volume")
+	r.Issue = get("Issue")
+	r.Pages = get("Pages")
+	if r.Pages == "" {
+		r.Pages = get("First page")
+	}
+	if d, err := graph.NormalizeDOI(get("DOI")); err == nil {
+		r.DOI = d
+	}
+	r.Language = get("Language", "Language of publication")
+	r.Publisher = get("Publisher", "University/institution")
+	if y, err := strconv.Atoi(get("Publication year", "Year")); err == nil {
+		r.Year = y
+	} else if m := reYear.FindString(get("Publication date", "Degree date")); m != "" {
+		r.Year, _ = strconv.Atoi(m)
+	}
+	r.Date = date(r.Year, get("Publication date"))
+	for _, f := range fs {
+		if f.name == "Document URL" || f.name == "Links" {
+			continue
+		}
+		for _, l := range f.lines {
+			if strings.Contains(l, "/docview/") && r.URL == "" && strings.HasPrefix(l, "http") {
+				r.URL = l
+			}
+		}
+	}
+	if u := get("Document URL"); u != "" {
+		r.URL = u
+	}
+
+	seen := map[string]bool{}
+	add := func(k string) {
+		if k = strings.TrimSpace(k); k != "" && !seen[strings.ToLower(k)] {
+			seen[strings.ToLower(k)] = true
+			r.Keywords = append(r.Keywords, k)
+		}
+	}
+	for k := range strings.SplitSeq(get("Identifier / keyword", "Keywords"), ",") {
+		add(k)
+	}
+	for k := range strings.SplitSeq(get("Subject"), ";") {
+		add(k)
+	}
+
+	ids := map[string]string{}
+	if v := get("ProQuest document ID"); v != "" {
+		ids[graph.IDProQuest] = v
+	} else if m := reDocview.FindStringSubmatch(r.URL); m != nil {
+		ids[graph.IDProQuest] = m[1]
+	}
+	if v := get("Dissertation/thesis number"); v != "" {
+		ids[graph.IDDocNumber] = v
+	}
+	if s := normISSN(get("ISSN", "e-ISSN")); s != "" {
+		ids[graph.IDISSN] = s
+	}
+	if s := normISBN(get("ISBN")); s != "" {
+		ids[graph.IDISBN] = s
+	}
+	if len(ids) > 0 {
+		r.Identifiers = ids
+	}
+	r.Type = docType(get("Document type"), get("Source type"))
+	return r
+}
+
+// date returns the ISO date from "Dec 2015" or "Dec 8, 2015", as precise
+// as given, when it agrees with the year.
+func date(year int, pd string) string {
+	if year == 0 {
+		return ""
+	}
+	m := reMonthDay.FindStringSubmatch(pd)
+	if m == nil || m[3] != strconv.Itoa(year) {
+		return strconv.Itoa(year)
+	}
+	mon := strings.Index("janfebmaraprmayjunjulaugsepoctnovdec", strings.ToLower(m[1]))/3 + 1
+	if d, err := strconv.Atoi(m[2]); err == nil && d >= 1 && d <= 31 {
+		return fmt.Sprintf("%04d-%02d-%02d", year, mon, d)
+	}
+	return fmt.Sprintf("%04d-%02d", year, mon)
+}
+
+func docType(dt, st string) string {
+	s := strings.ToLower(dt + " " + st)
+	switch {
+	case strings.Contains(s, "dissertation") || strings.Contains(s, "thesis"):
+		return "thesis"
+	case strings.Contains(s, "conference"):
+		return "paper-conference"
+	case strings.Contains(s, "book chapter"):
+		return "chapter"
+	case strings.Contains(s, "book"):
+		return "book"
+	case strings.Contains(s, "newspaper"):
+		return "article-newspaper"
+	case strings.Contains(s, "magazine"):
+		return "article-magazine"
+	case strings.Contains(s, "report"):
+		return "report"
+	case strings.Contains(s, "journal") || strings.Contains(s, "article"):
+		return "article-journal"
+	case strings.TrimSpace(s) == "":
+		return ""
+	}
+	return "document"
+}

@@ -1,0 +1,324 @@
+package ris
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/tabular"
+)
+
+// record gives access to one record's entries by tag.
+type record []entry
+
+// all returns the values of every occurrence of the tags, in order, each
+// occurrence's lines joined by a space.
+func (r record) all(tags ...string) []string {
+	var out []string
+	for _, e := range r {
+		for _, t := range tags {
+			if e.tag == t {
+				if v := strings.TrimSpace(strings.Join(e.lines, " ")); v != "" {
+					out = append(out, v)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// first returns the first non-empty value among the tags, tried in order.
+func (r record) first(tags ...string) string {
+	for _, t := range tags {
+		if v := r.all(t); len(v) > 0 {
+			return v[0]
+		}
+	}
+	return ""
+}
+
+// Types maps RIS reference types to CSL types. A type not listed reads as
+// "document".
+var Types = map[string]string{
+	"ABST": "article", "ADVS": "motion_picture", "AGGR": "dataset", "ANCIENT": "manuscript",
+	"ART": "graphic", "BILL": "bill", "BLOG": "post-weblog", "BOOK": "book", "CASE": "legal_case",
+	"CHAP": "chapter", "CHART": "graphic", "CLSWK": "book", "COMP": "software", "CONF": "paper-conference",
+	"CPAPER": "paper-conference", "CTLG": "book", "DATA": "dataset", "DBASE": "dataset", "DICT": "entry-dictionary",
+	"EBOOK": "book", "ECHAP": "chapter", "EDBOOK": "book", "EJOUR": "article-journal", "ELEC": "webpage",
+	"ENCYC": "entry-encyclopedia", "EQUA": "document", "FIGURE": "figure", "GEN": "document", "GOVDOC": "report",
+	"GRANT": "document", "HEAR": "hearing", "ICOMM": "personal_communication", "INPR": "article-journal",
+	"JFULL": "article-journal", "JOUR": "article-journal", "LEGAL": "legislation", "MANSCPT": "manuscript",
+	"MAP": "map", "MGZN": "article-magazine", "MPCT": "motion_picture", "MULTI": "document", "MUSIC": "song",
+	"NEWS": "article-newspaper", "PAMP": "pamphlet", "PAT": "patent", "PCOMM": "personal_communication",
+	"PRESS": "article-newspaper", "RPRT": "report", "SER": "book", "SLIDE": "graphic", "SOUND": "song",
+	"STAND": "standard", "STAT": "legislation", "STD": "standard", "THES": "thesis", "UNBILL": "bill",
+	"UNPB": "manuscript", "VIDEO": "motion_picture", "WEB": "webpage",
+}
+
+var (
+	reDate     = regexp.MustCompile(`^(\d{4})(?:[/\-.](\d{1,2})?(?:[/\-.](\d{1,2})?)?)?`)
+	reCitedBy  = regexp.MustCompile(`(?i)^(?:cited by|times cited)\s*:?\s*(\d+)`)
+	reDOI      = regexp.MustCompile(`10\.\d{4,9}/\S+`)
+	reEID      = regexp.MustCompile(`eid=(2-s2\.0-\d+)`)
+	reDocview  = regexp.MustCompile(`proquest\.com/docview/(\d+)`)
+	reOvidAI   = regexp.MustCompile(`^\s*,?\s*(.+?);\s*ORCID:\s*(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])`)
+	reAPAStart = regexp.MustCompile(`^[^()]{2,400}?\((?:1[5-9]\d\d|20\d\d)[a-z]?\)`)
+	reIDScheme = regexp.MustCompile(`^(?i)(pmid|pmcid|arxiv|openalex|s2|s2corpus|mag|lens|embase|pii|doc_number|proquest_id|isbn|issn)\s*:\s*(\S.*)$`)
+)
+
+// buildRecord maps one RIS record to a graph.Record.
+func buildRecord(entries []entry, line int) graph.Record {
+	r := record(entries)
+	out := graph.Record{Source: graph.Source{Line: line}}
+	ty := strings.ToUpper(r.first("TY"))
+	if t, ok := Types[ty]; ok {
+		out.Type = t
+	} else if ty != "" {
+		out.Type = "document"
+	}
+
+	out.Title = r.first("TI", "T1", "CT")
+	if out.Title == "" && (ty == "BOOK" || ty == "EBOOK" || ty == "EDBOOK") {
+		out.Title = r.first("BT")
+	}
+	journal := r.first("JF", "JO")
+	switch ty {
+	case "THES":
+		// Pure writes a thesis's subtitle as T2.
+		if sub := r.first("T2"); sub != "" && journal == "" && out.Title != "" {
+			out.Title += ": " + sub
+		}
+	case "BOOK", "EBOOK", "EDBOOK":
+	default:
+		out.Venue = journal
+		if out.Venue == "" {
+			out.Venue = r.first("T2", "JA", "J2", "J1", "BT")
+		}
+	}
+
+	for _, a := range r.all("AU", "A1") {
+		if au := graph.ParseName(a); au.Family != "" {
+			out.Authors = append(out.Authors, au)
+		}
+	}
+	out.AuthorORCIDs = ovidORCIDs(out.Authors, r.all("AI"))
+
+	for _, d := range []string{r.first("PY"), r.first("Y1"), r.first("DA")} {
+		if y, date := parseDate(d); y != 0 {
+			if out.Year == 0 {
+				out.Year, out.Date = y, date
+			} else if y == out.Year && len(date) > len(out.Date) {
+				out.Date = date
+			}
+		}
+	}
+
+	out.Volume = r.first("VL", "VO")
+	out.Issue = r.first("IS")
+	sp, ep := r.first("SP"), r.first("EP")
+	switch {
+	case sp == "No" && ep == "Specified": // Ovid: "No pagination specified"
+	case sp != "" && ep != "" && !strings.Contains(sp, "-") && ep != sp:
+		out.Pages = sp + "-" + ep
+	default:
+		out.Pages = sp
+	}
+	if a, b, ok := strings.Cut(out.Pages, "-"); ok && a == b {
+		out.Pages = a // "22-22": page 22
+	}
+
+	for _, d := range r.all("DO") {
+		if n, err := graph.NormalizeDOI(d); err == nil {
+			out.DOI = n
+			break
+		}
+	}
+	if out.DOI == "" {
+		for _, u := range r.all("UR", "L1", "L2", "L3", "LK", "M3") {
+			if strings.Contains(u, "doi.org/10.") || strings.HasPrefix(strings.ToLower(u), "doi:") {
+				if n, err := graph.NormalizeDOI(reDOI.FindString(u)); err == nil {
+					out.DOI = n
+					break
+				}
+			}
+		}
+	}
+
+	out.Abstract = r.first("AB", "N2")
+	out.Language = r.first("LA")
+	out.Publisher = r.first("PB")
+	out.URL = r.first("UR")
+
+	seen := map[string]bool{}
+	for _, e := range entries {
+		if e.tag != "KW" {
+			continue
+		}
+		// Each line is a keyword (Rayyan writes one KW and the rest below
+		// it); a line may also hold several separated by ";".
+		for _, l := range e.lines {
+			for k := range strings.SplitSeq(l, ";") {
+				k = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(k), "*"))
+				if k != "" && !seen[strings.ToLower(k)] {
+					seen[strings.ToLower(k)] = true
+					out.Keywords = append(out.Keywords, k)
+				}
+			}
+		}
+	}
+
+	ids := identifiers(r, out.URL)
+	if len(ids) > 0 {
+		out.Identifiers = ids
+	}
+
+	for _, e := range entries {
+		switch e.tag {
+		case "N1":
+			v := strings.TrimSpace(e.lines[0])
+			if m := reCitedBy.FindStringSubmatch(v); m != nil && out.CitedByCount == nil {
+				n, _ := strconv.Atoi(m[1])
+				out.CitedByCount = &n
+			}
+			if rest, ok := strings.CutPrefix(v, "References:"); ok {
+				out.References = append(out.References, scopusReferences(rest, e.lines[1:])...)
+			}
+		case "M1":
+			// Ovid's PsycINFO writes the cited references as M1, one each,
+			// in APA style.
+			if v := strings.Join(e.lines, " "); reAPAStart.MatchString(v) {
+				out.References = append(out.References, parseAPA(v))
+			}
+		}
+	}
+	return out
+}
+
+// scopusReferences reads Scopus's "N1  - References:" note: one reference
+// per line (each ending in ";"), or all on one line separated by "; ".
+func scopusReferences(first string, more []string) []graph.Reference {
+	if len(more) == 0 {
+		return tabular.ParseScopusReferences(first)
+	}
+	var out []graph.Reference
+	for _, l := range append([]string{first}, more...) {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, tabular.ParseScopusReference(l))
+		}
+	}
+	return out
+}
+
+// identifiers collects the accession numbers and standard numbers.
+func identifiers(r record, url string) map[string]string {
+	ids := map[string]string{}
+	db := strings.ToLower(r.first("DB", "DP"))
+	for _, sn := range r.all("SN") {
+		if b := normISBN(sn); b != "" {
+			if ids[graph.IDISBN] == "" {
+				ids[graph.IDISBN] = b
+			}
+		} else if s := normISSN(sn); s != "" && ids[graph.IDISSN] == "" {
+			ids[graph.IDISSN] = s
+		}
+	}
+	for _, an := range r.all("AN", "C2", "M2") {
+		switch {
+		case strings.HasPrefix(strings.ToUpper(an), "WOS:"):
+			ids[graph.IDWoS] = "WOS:" + an[4:]
+		case strings.HasPrefix(an, "2-s2.0-"):
+			ids[graph.IDScopus] = an
+		case strings.HasPrefix(strings.ToUpper(an), "PMC") && isDigits(an[3:]):
+			ids[graph.IDPMCID] = "PMC" + an[3:]
+		case reIDScheme.MatchString(an):
+			m := reIDScheme.FindStringSubmatch(an)
+			ids[strings.ToLower(m[1])] = strings.TrimSpace(m[2])
+		case isDigits(an) && (strings.Contains(db, "medline") || strings.Contains(db, "pubmed")):
+			ids[graph.IDPMID] = an
+		case strings.Contains(db, "embase"):
+			ids[graph.IDEmbase] = strings.TrimPrefix(an, "L")
+		}
+	}
+	for _, u := range append([]string{url}, r.all("L2", "LK")...) {
+		if m := reEID.FindStringSubmatch(u); m != nil && ids[graph.IDScopus] == "" {
+			ids[graph.IDScopus] = m[1]
+		}
+		if m := reDocview.FindStringSubmatch(u); m != nil && ids[graph.IDProQuest] == "" {
+			ids[graph.IDProQuest] = m[1]
+		}
+	}
+	return ids
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// parseDate reads a RIS date ("2019", "2019//", "2018/4/25", "2014/07//",
+// "2014-07-21") and returns the year and the ISO date as precise as given.
+func parseDate(s string) (int, string) {
+	m := reDate.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0, ""
+	}
+	y, _ := strconv.Atoi(m[1])
+	if y < 1000 {
+		return 0, ""
+	}
+	date := m[1]
+	if mo, err := strconv.Atoi(m[2]); err == nil && mo >= 1 && mo <= 12 {
+		date += fmt.Sprintf("-%02d", mo)
+		if d, err := strconv.Atoi(m[3]); err == nil && d >= 1 && d <= 31 {
+			date += fmt.Sprintf("-%02d", d)
+		}
+	}
+	return y, date
+}
+
+// ovidORCIDs reads Ovid's AI field ("ORCID: http://orcid.org/Trindade, Ines
+// A.; ORCID: http://orcid.org/0000-0003-1208-2077, Ferreira, Claudia;
+// ORCID: …": each name is followed by its iD) and matches the names to the
+// authors by family name. Nil when none matches.
+func ovidORCIDs(authors []graph.Author, ai []string) []string {
+	if len(ai) == 0 || len(authors) == 0 {
+		return nil
+	}
+	out := make([]string, len(authors))
+	found := false
+	for _, s := range ai {
+		s = strings.TrimSpace(s)
+		s = strings.TrimPrefix(s, "ORCID:")
+		s = strings.TrimSpace(s)
+		s = strings.TrimPrefix(strings.TrimPrefix(s, "http://orcid.org/"), "https://orcid.org/")
+		for {
+			m := reOvidAI.FindStringSubmatchIndex(s)
+			if m == nil {
+				break
+			}
+			name := graph.ParseName(s[m[2]:m[3]])
+			id := s[m[4]:m[5]]
+			s = s[m[1]:]
+			for k, a := range authors {
+				if out[k] == "" && graph.Fold(a.Family) == graph.Fold(name.Family) {
+					out[k] = id
+					found = true
+					break
+				}
+			}
+		}
+	}
+	if !found {
+		return nil
+	}
+	return out
+}

@@ -1,0 +1,221 @@
+package ris
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+type counts struct{ works, dois, authors, years, refs, refDOIs int }
+
+func count(recs []graph.Record) counts {
+	var c counts
+	c.works = len(recs)
+	for _, r := range recs {
+		if r.DOI != "" {
+			c.dois++
+		}
+		if r.Year != 0 {
+			c.years++
+		}
+		c.authors += len(r.Authors)
+		c.refs += len(r.References)
+		for _, ref := range r.References {
+			if ref.DOI != "" {
+				c.refDOIs++
+			}
+		}
+	}
+	return c
+}
+
+func read(t *testing.T, data []byte) ([]graph.Record, error) {
+	t.Helper()
+	var recs []graph.Record
+	err := Reader{}.Extract(context.Background(), bytes.NewReader(data), func(r graph.Record) error {
+		r.Normalize()
+		recs = append(recs, r)
+		return nil
+	})
+	return recs, err
+}
+
+func readFile(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// Expected counts, checked by hand with grep and awk and, where it reads
+// the file, by citation-js (@citation-js/plugin-ris 0.8.2):
+//
+//   - works: lines "TY"; citation-js agrees for the ProQuest, Pure, Rayyan
+//     and Scopus files, and fails on the other two ("TY -  BOOK"; Ovid's
+//     "DO" URLs);
+//   - DOIs: records with a DO line; citation-js agrees (6, 0, 3, 6);
+//   - authors: lines "AU" or "A1"; citation-js agrees (47, 1, 13, 26);
+//   - years: records with PY, Y1 or DA;
+//   - references: PsycINFO's M1 lines (122, of which 100 hold a
+//     dx.doi.org link) and Scopus's lines after "N1  - References:" up to
+//     the next tag (795).
+func TestFiles(t *testing.T) {
+	for _, c := range []struct {
+		file string
+		want counts
+	}{
+		{"ris_malformed_first_line_drexel_thesis.ris", counts{1, 1, 1, 1, 0, 0}},
+		{"ris_ovid_psycinfo_6records_ibd_depression.ris", counts{6, 6, 32, 6, 122, 100}},
+		{"ris_proquest_6records_ptsd.ris", counts{6, 6, 47, 6, 0, 0}},
+		{"ris_pure_portal_thesis.ris", counts{1, 0, 1, 1, 0, 0}},
+		{"ris_rayyan_19records_medication_reconciliation.txt", counts{19, 3, 13, 19, 0, 0}},
+		{"ris_scopus_6records_with_references.ris", counts{6, 6, 26, 6, 795, 0}},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			recs, err := read(t, readFile(t, c.file))
+			if err != nil {
+				t.Errorf("unexpected error: %v", err)
+			}
+			if got := count(recs); got != c.want {
+				t.Errorf("counts = %+v, want %+v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestMalformedFirstLine(t *testing.T) {
+	data := readFile(t, "ris_malformed_first_line_drexel_thesis.ris")
+	if !(Reader{}).Sniff(data) {
+		t.Error("Sniff rejects \"TY -  BOOK\"")
+	}
+	if bytes.HasSuffix(data, []byte("\n")) {
+		t.Fatal("the test file should end without a newline")
+	}
+	recs, _ := read(t, data)
+	r := recs[0]
+	if r.Type != "book" || r.DOI != "10.17918/ernk-6431" || r.Year != 2018 || r.URL != "https://idea.library.drexel.edu/islandora/object/idea:8247" {
+		t.Errorf("record = %+v", r)
+	}
+}
+
+func TestOvidPsycINFO(t *testing.T) {
+	recs, _ := read(t, readFile(t, "ris_ovid_psycinfo_6records_ibd_depression.ris"))
+	r := recs[1]
+	if r.Title != "Gender differences in inflammatory bowel disease: Explaining body image dissatisfaction." ||
+		r.Venue != "Journal of Health Psychology" || r.Volume != "24" || r.Issue != "7" || r.Pages != "847-856" ||
+		r.DOI != "10.1177/1359105317742958" || r.Publisher != "Sage Publications" || r.Identifiers["issn"] != "1359-1053" {
+		t.Errorf("record 2 = %+v", r)
+	}
+	if !reflect.DeepEqual(r.AuthorORCIDs, []string{"0000-0003-1208-2077", "0000-0002-7020-9606", "", "0000-0002-4505-8367"}) {
+		t.Errorf("ORCIDs = %q", r.AuthorORCIDs)
+	}
+	if !slices.Contains(r.Keywords, "Body Image") {
+		t.Errorf("keywords = %q (the major-heading * dropped)", r.Keywords)
+	}
+	// "SP  - No" / "EP  - Specified": no pagination.
+	if recs[0].Pages != "" {
+		t.Errorf("pages = %q, want none", recs[0].Pages)
+	}
+	ref := r.References[0]
+	want := graph.Reference{
+		DOI: "10.1016/s0889-8553(05)70056-x", Title: "Epidemiology and the natural course of inflammatory bowel disease", Year: 1999,
+		Authors: []graph.Author{{Family: "Andres", Given: "PG"}, {Family: "Friedman", Given: "LS"}},
+		Raw:     "Andres, PG, & Friedman, LS (1999). Epidemiology and the natural course of inflammatory bowel disease. Gastroenterology Clinics of North America, 28, 2, 255-281. http://dx.doi.org/10.1016/S0889-8553(05)70056-X",
+		Venue:   "Gastroenterology Clinics of North America", Volume: "28", Issue: "2", Pages: "255-281",
+	}
+	if !reflect.DeepEqual(ref, want) {
+		t.Errorf("reference 1\n got %+v\nwant %+v", ref, want)
+	}
+}
+
+func TestRayyanKeywords(t *testing.T) {
+	recs, _ := read(t, readFile(t, "ris_rayyan_19records_medication_reconciliation.txt"))
+	// One KW line and twelve untagged lines below it: thirteen keywords.
+	want := []string{"Health Facility Administration", "Joint Commission", "Standards", "Medication Errors", "Prevention and Control",
+		"Medication Reconciliation", "Organizational Compliance", "Quality Improvement", "Electronic Health Records",
+		"Consumer Participation", "Literacy", "Medication History", "Patient Education"}
+	if !reflect.DeepEqual(recs[0].Keywords, want) {
+		t.Errorf("keywords = %q\nwant %q", recs[0].Keywords, want)
+	}
+	if recs[0].Pages != "1-5" || recs[0].Venue != "Joint Commission Perspectives on Patient Safety" {
+		t.Errorf("record 1 = %+v", recs[0])
+	}
+}
+
+func TestScopus(t *testing.T) {
+	recs, _ := read(t, readFile(t, "ris_scopus_6records_with_references.ris"))
+	r := recs[0]
+	if r.Identifiers["scopus"] != "2-s2.0-85074596690" || r.Identifiers["issn"] != "0306-4530" || r.Venue != "Psychoneuroendocrinology" {
+		t.Errorf("record 1 = %+v", r)
+	}
+	if recs[4].CitedByCount == nil || *recs[4].CitedByCount != 2 {
+		t.Errorf("cited by = %v, want 2 (\"N1  - Cited By :2\")", recs[4].CitedByCount)
+	}
+	ref := r.References[0]
+	if ref.Year != 2017 || len(ref.Authors) != 8 || ref.Venue != "Neurogastroenterol. Motil." || ref.Volume != "29" || ref.Pages != "1-10" ||
+		ref.Title != "Stress and brain functional changes in patients with Crohn's disease: a functional magnetic resonance imaging study" {
+		t.Errorf("reference 1 = %+v", ref)
+	}
+}
+
+func TestPureThesis(t *testing.T) {
+	recs, _ := read(t, readFile(t, "ris_pure_portal_thesis.ris"))
+	r := recs[0]
+	if r.Title != "A multiscale analysis of the urban heat island effect: from city averaged temperatures to the energy demand of individual buildings" ||
+		r.Date != "2018-04-25" || r.Identifiers["isbn"] != "9789038645032" || r.Type != "thesis" ||
+		!reflect.DeepEqual(r.Authors, []graph.Author{{Family: "Toparlar", Given: "Y."}}) {
+		t.Errorf("record = %+v", r)
+	}
+}
+
+func TestDamaged(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		in      string
+		works   int
+		errLine int
+	}{
+		{"no ER at end", "TY  - JOUR\r\nTI  - A\r\n", 1, 1},
+		{"TY before ER", "TY  - JOUR\nTI  - A\nTY  - JOUR\nTI  - B\nER  - \n", 2, 1},
+		{"lone CR line ends", "TY  - JOUR\rTI  - A\rER  - \rTY  - BOOK\rTI  - B\r", 2, 4},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			recs, err := read(t, []byte(c.in))
+			var se *SyntaxError
+			if len(recs) != c.works || !errors.As(err, &se) || se.Line != c.errLine {
+				t.Errorf("got %d records, error %v; want %d records and an error at line %d", len(recs), err, c.works, c.errLine)
+			}
+		})
+	}
+}
+
+func TestParseTag(t *testing.T) {
+	for _, c := range []struct {
+		in       string
+		tag, val string
+		ok       bool
+	}{
+		{"TY  - JOUR", "TY", "JOUR", true},
+		{"TY -  BOOK", "TY", "BOOK", true},
+		{"ER  -", "ER", "", true},
+		{"ER  - ", "ER", "", true},
+		{"Joint Commission", "", "", false},
+		{"UK - based study", "", "", false}, // UK is no RIS tag: text
+		{"XX  - x", "XX", "x", true},        // well-formed unknown tags are read
+		{"AB-x", "", "", false},
+	} {
+		tag, val, ok := parseTag([]byte(c.in))
+		if tag != c.tag || val != c.val || ok != c.ok {
+			t.Errorf("parseTag(%q) = %q, %q, %v; want %q, %q, %v", c.in, tag, val, ok, c.tag, c.val, c.ok)
+		}
+	}
+}

@@ -1,0 +1,350 @@
+package sciteapi
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+// ErrNotScite means an answer is JSON but holds neither tallies nor
+// papers.
+var ErrNotScite = errors.New("sciteapi: not an answer with tallies or papers")
+
+// Options say what the request was about, which an answer does not
+// repeat.
+type Options struct {
+	// Cited is the paper whose citing papers a /papers/sources/{doi}
+	// answer lists; nil when unknown or for other answers.
+	Cited *graph.Reference
+}
+
+// Format reads scite API answers saved as files: tallies (/tallies/{doi},
+// the batch POST /tallies, section tallies) and paper metadata
+// (/papers/{doi}, the batch POST /papers, /papers/sources/{doi}). It
+// implements scrape.StreamFormat; its name is "scite-api" (the scite
+// report pages citegraph reads as pages are format "scite").
+type Format struct {
+	Options Options
+}
+
+// Name returns "scite-api".
+func (Format) Name() string { return "scite-api" }
+
+// Sniff reports whether head is the start of a scite answer: an object with
+// "tallies" (keyed by DOI, or one tally), a tally itself ("doi", "total"
+// and "supporting" or "contradicting"), an object with "papers" keyed by
+// DOI whose first paper has a "doi", or a paper ("doi" with "slug",
+// "authors" or "editorialNotices" and "title").
+func (Format) Sniff(head []byte) bool {
+	s := scanShape(head)
+	if s.top != '{' {
+		return false
+	}
+	if t, ok := s.sub["tallies"]; ok {
+		return isTally(t) || isSectionTally(t) || len(t) == 0 || firstIsObject(t)
+	}
+	if p, ok := s.sub["papers"]; ok {
+		return len(p) == 0 || firstIsObject(p)
+	}
+	return isTally(s.keys) || isPaper(s.keys)
+}
+
+func firstIsObject(keys map[string]json.Token) bool {
+	for k, v := range keys {
+		if strings.HasPrefix(k, "10.") && v == json.Delim('{') {
+			return true
+		}
+	}
+	return false
+}
+
+func isTally(k map[string]json.Token) bool {
+	_, doi := k["doi"]
+	_, total := k["total"]
+	_, sup := k["supporting"]
+	_, con := k["contradicting"]
+	return doi && total && (sup || con)
+}
+
+func isSectionTally(k map[string]json.Token) bool {
+	_, total := k["total"]
+	_, intro := k["introduction"]
+	_, disc := k["discussion"]
+	return total && (intro || disc)
+}
+
+func isPaper(k map[string]json.Token) bool {
+	_, doi := k["doi"]
+	_, title := k["title"]
+	_, slug := k["slug"]
+	_, notices := k["editorialNotices"]
+	_, authors := k["authors"]
+	return doi && title && (slug || notices || authors)
+}
+
+// Extract reads one answer (see Format) and emits its records; see Decode.
+func (f Format) Extract(ctx context.Context, r io.Reader, emit func(graph.Record) error) error {
+	return Decode(ctx, r, f.Options, emit)
+}
+
+// tally is a scite tally: the citation statements scite classified for a
+// work, and the works they come from. Section tallies count the same
+// statements by the section they stand in.
+type tally struct {
+	DOI                string `json:"doi"`
+	Total              *num   `json:"total"`
+	Supporting         *num   `json:"supporting"`
+	Contradicting      *num   `json:"contradicting"`
+	Contrasting        *num   `json:"contrasting"`
+	Mentioning         *num   `json:"mentioning"`
+	Unclassified       *num   `json:"unclassified"`
+	CitingPublications *num   `json:"citingPublications"`
+}
+
+// paper is scite's paper metadata.
+type paper struct {
+	DOI       string `json:"doi"`
+	Title     string `json:"title"`
+	Abstract  string `json:"abstract"`
+	Type      string `json:"type"`
+	Year      num    `json:"year"`
+	Journal   string `json:"journal"`
+	Volume    str    `json:"volume"`
+	Issue     str    `json:"issue"`
+	Page      str    `json:"page"`
+	Publisher string `json:"publisher"`
+	Keywords  strs   `json:"keywords"`
+	ISSNs     strs   `json:"issns"`
+	Authors   []struct {
+		Family   string `json:"family"`
+		Given    string `json:"given"`
+		Name     string `json:"authorName"`
+		Sequence *num   `json:"authorSequenceNumber"`
+		ORCID    string `json:"orcid"`
+	} `json:"authors"`
+}
+
+func ptr(n *num) *int {
+	if n == nil {
+		return nil
+	}
+	v := int(*n)
+	return &v
+}
+
+// record returns the tally as a record of its work.
+func (t *tally) record(line int) graph.Record {
+	tl := &graph.Tallies{
+		Statements:         ptr(t.Total),
+		Supporting:         ptr(t.Supporting),
+		Contrasting:        ptr(t.Contradicting),
+		Mentioning:         ptr(t.Mentioning),
+		Unclassified:       ptr(t.Unclassified),
+		CitingPublications: ptr(t.CitingPublications),
+	}
+	if tl.Contrasting == nil {
+		tl.Contrasting = ptr(t.Contrasting)
+	}
+	return graph.Record{DOI: t.DOI, Tallies: tl, Source: graph.Source{Line: line}}
+}
+
+// record returns the paper as a record.
+func (p *paper) record(line int) graph.Record {
+	r := graph.Record{
+		DOI: p.DOI, Title: p.Title, Abstract: p.Abstract, Year: int(p.Year), Venue: p.Journal,
+		Volume: string(p.Volume), Issue: string(p.Issue), Pages: string(p.Page), Publisher: p.Publisher,
+		Type: cslType(p.Type), Source: graph.Source{Line: line},
+	}
+	for _, k := range p.Keywords {
+		if k = strings.TrimSpace(k); k != "" {
+			r.Keywords = append(r.Keywords, k)
+		}
+	}
+	if n, err := graph.NormalizeID(graph.IDISSN, p.ISSNs.first()); err == nil {
+		r.Identifiers = map[string]string{graph.IDISSN: n}
+	}
+	authors := p.Authors
+	sort.SliceStable(authors, func(i, j int) bool {
+		a, b := authors[i].Sequence, authors[j].Sequence
+		return a != nil && b != nil && *a < *b
+	})
+	orcids := make([]string, 0, len(authors))
+	anyORCID := false
+	for _, a := range authors {
+		au := graph.Author{Family: strings.TrimSpace(a.Family), Given: strings.TrimSpace(a.Given)}
+		if au.Family == "" {
+			au = graph.ParseName(a.Name)
+		}
+		if au.Family == "" {
+			continue
+		}
+		r.Authors = append(r.Authors, au)
+		o := orcid(a.ORCID)
+		anyORCID = anyORCID || o != ""
+		orcids = append(orcids, o)
+	}
+	if anyORCID {
+		r.AuthorORCIDs = orcids
+	}
+	return r
+}
+
+func orcid(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndex(s, "/"); i >= 0 {
+		s = s[i+1:]
+	}
+	if len(s) != 19 || s[4] != '-' || s[9] != '-' || s[14] != '-' {
+		return ""
+	}
+	return strings.ToUpper(s)
+}
+
+var cslTypes = map[string]string{
+	"journal-article": "article-journal", "book-chapter": "chapter", "proceedings-article": "paper-conference",
+	"book": "book", "monograph": "book", "edited-book": "book", "posted-content": "preprint",
+	"dissertation": "thesis", "report": "report", "dataset": "dataset", "reference-entry": "entry",
+	"peer-review": "review", "standard": "standard", "other": "document",
+}
+
+func cslType(t string) string { return cslTypes[strings.TrimSpace(t)] }
+
+// Decode reads one scite answer body from r and calls emit with its
+// records, in answer order:
+//
+//   - a tally, or each tally of a batch keyed by DOI, gives a record with
+//     the DOI and graph.Tallies: total → citation_statements, supporting,
+//     contradicting → contrasting, mentioning, unclassified,
+//     citingPublications → citing_publications;
+//   - section tallies (total, introduction, methods, results, discussion,
+//     other) give a record with the DOI and total → citation_statements;
+//     the counts by section have no place in graph.Tallies and are left
+//     out;
+//   - a paper, or each paper of a batch keyed by DOI, gives a record of its
+//     metadata. For /papers/sources/{doi}, whose papers cite that DOI,
+//     opt.Cited names it, and each record has one reference to it.
+//
+// Batches are read one entry at a time. Fields of the wrong type are
+// reported in the error returned at the end (*SyntaxError, joined);
+// malformed JSON ends the reading with a *SyntaxError. The first error
+// emit returns is returned as it is.
+func Decode(ctx context.Context, r io.Reader, opt Options, emit func(graph.Record) error) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(64 << 10)
+	s := scanShape(head)
+	d := newDecoder(br)
+	var errs errorList
+	var emitErr error
+	out := func(r graph.Record) error {
+		if err := emit(r); err != nil {
+			emitErr = err
+			return err
+		}
+		return nil
+	}
+	decode := func(v any) error {
+		if err := d.Decode(v); err != nil {
+			var typ *json.UnmarshalTypeError
+			if !errors.As(err, &typ) {
+				return d.errAt(err)
+			}
+			errs.add(d.errAt(err))
+		}
+		return nil
+	}
+	oneTally := func(key string) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line, _ := d.next()
+		var t tally
+		if err := decode(&t); err != nil {
+			return err
+		}
+		if t.DOI == "" {
+			t.DOI = key
+		}
+		return out(t.record(line))
+	}
+	onePaper := func(key string) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line, _ := d.next()
+		var p *paper
+		if err := decode(&p); err != nil {
+			return err
+		}
+		if p == nil {
+			return nil // a DOI scite does not know
+		}
+		if p.DOI == "" {
+			p.DOI = key
+		}
+		r := p.record(line)
+		if c := opt.Cited; c != nil {
+			ref := *c
+			r.References = []graph.Reference{ref}
+		}
+		return out(r)
+	}
+	var err error
+	switch {
+	case s.top != '{':
+		err = d.delim('{')
+	case s.keys["tallies"] != nil:
+		sub := s.sub["tallies"]
+		single := isTally(sub) || isSectionTally(sub)
+		err = d.object(func(key string) error {
+			if key != "tallies" {
+				return d.skip()
+			}
+			if single {
+				return oneTally("")
+			}
+			return d.object(oneTally)
+		})
+	case s.keys["papers"] != nil:
+		err = d.object(func(key string) error {
+			if key != "papers" {
+				return d.skip()
+			}
+			return d.object(onePaper)
+		})
+	case isTally(s.keys):
+		err = oneTally("")
+	case isPaper(s.keys):
+		err = onePaper("")
+	default:
+		err = fmt.Errorf("%w (a JSON object with keys %s)", ErrNotScite, keyList(s.keys))
+	}
+	if emitErr != nil {
+		return emitErr
+	}
+	if err != nil {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return err
+		}
+		errs.add(err)
+	}
+	return errs.err()
+}
+
+func keyList(keys map[string]json.Token) string {
+	out := make([]string, 0, len(keys))
+	for k := range keys {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	if len(out) > 5 {
+		out = append(out[:5], "…")
+	}
+	return fmt.Sprintf("%q", out)
+}

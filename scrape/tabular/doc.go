@@ -1,0 +1,18 @@
+// Package tabular reads the CSV exports of bibliographic databases, one
+// type per producer: Scopus (old and new column sets), Lens.org, OpenAlex
+// (its web interface's CSV) and Embase.com. Each implements the
+// stream-format interface of package scrape without importing it. Rows
+// are read one at a time with encoding/csv, so files of any size stream in
+// bounded memory; a malformed row is reported (a *SyntaxError with its
+// line) and skipped.
+//
+// ParseScopusReferences reads Scopus's reference lists (both styles); the
+// RIS and BibTeX readers use it for Scopus's exports in those formats.
+//
+// Files:
+//
+//	tabular.go    the CSV loop, SyntaxError, shared helpers
+//	formats.go    Scopus, Lens, OpenAlex, Embase
+//	scopusref.go  ParseScopusReferences, ParseScopusReference
+//	ids.go        ISSN and ISBN normalisation
+package tabular

@@ -1,0 +1,695 @@
+package tei
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/intent"
+	"github.com/citegraph/citegraph/scrape/prose"
+)
+
+// Format reads the TEI XML that GROBID makes of a PDF. It satisfies
+// scrape.StreamFormat.
+type Format struct{}
+
+// Name returns "tei".
+func (Format) Name() string { return "tei" }
+
+// Sniff reports whether head starts a TEI document: a <TEI> (or
+// <teiCorpus>) element in the TEI namespace.
+func (Format) Sniff(head []byte) bool {
+	return (bytes.Contains(head, []byte("<TEI")) || bytes.Contains(head, []byte("<teiCorpus"))) &&
+		bytes.Contains(head, []byte("http://www.tei-c.org/ns/1.0"))
+}
+
+// Extract reads every <TEI> document of the source and emits one record for
+// each: the work from teiHeader, the references from listBibl (biblStruct,
+// with xml:id as Key) and a statement for every sentence of the body, the
+// annexes, figure captions and footnotes holding a <ref type="bibr">.
+// Citations GROBID could not link (no target) are kept as mentions of their
+// statement, which may then have no refs. Malformed or truncated XML gives
+// a *PosError with line and column; a document cut short is still emitted
+// when its header was read.
+func (Format) Extract(ctx context.Context, r io.Reader, emit func(graph.Record) error) error {
+	return extract(ctx, r, func(_ *document, rec graph.Record) error { return emit(rec) })
+}
+
+func extract(ctx context.Context, r io.Reader, emit func(*document, graph.Record) error) error {
+	x := newDecoder(ctx, r)
+	found := false
+	for {
+		t, err := x.token()
+		if err == io.EOF {
+			if !found {
+				return &PosError{Line: 1, Col: 1, Err: ErrNotTEI}
+			}
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		st, ok := t.(xml.StartElement)
+		if !ok || st.Name.Local != "TEI" {
+			continue
+		}
+		found = true
+		line, _ := x.d.InputPos()
+		doc := &document{x: x}
+		rerr := doc.read()
+		if rec, ok := doc.record(line); ok || rerr == nil {
+			if err := emit(doc, rec); err != nil {
+				return err
+			}
+		}
+		if rerr != nil {
+			return rerr
+		}
+	}
+}
+
+// document is what the reader gathers of one TEI document.
+type document struct {
+	x     *decoder
+	rec   graph.Record
+	paras []prose.Paragraph
+	refs  []graph.Reference
+	heads []head // the section heads open, outermost first
+	// numbered is set once a numbered head was read.
+	numbered bool
+}
+
+type head struct {
+	depth    int
+	title    string
+	numbered bool
+}
+
+func (d *document) read() error {
+	for {
+		t, err := d.x.token()
+		if err != nil {
+			return eof(d.x, err)
+		}
+		switch t := t.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "teiHeader":
+				n, err := d.x.tree(t)
+				if err != nil {
+					return err
+				}
+				d.header(n)
+			case "text":
+				// front, body, back
+			case "body", "back", "front":
+				d.heads = nil
+				if err := d.block(t); err != nil {
+					return eof(d.x, err)
+				}
+			default:
+				if err := d.x.skip(); err != nil {
+					return eof(d.x, err)
+				}
+			}
+		}
+	}
+}
+
+func eof(x *decoder, err error) error {
+	if err == io.EOF {
+		return x.posErr(&xml.SyntaxError{Msg: "unexpected EOF"})
+	}
+	return err
+}
+
+func (d *document) record(line int) (graph.Record, bool) {
+	r := d.rec
+	r.Source = graph.Source{Line: line, Format: "tei"}
+	r.References = d.refs
+	l := prose.NewLinker(d.refs, nil)
+	for _, p := range d.paras {
+		r.Statements = append(r.Statements, l.Statements(p)...)
+	}
+	intent.Annotate(r.Statements)
+	return r, r.Title != "" || r.DOI != ""
+}
+
+// ---- header ----
+
+func (d *document) header(h *node) {
+	r := &d.rec
+	if fd := h.find("fileDesc"); fd != nil {
+		if ts := fd.find("titleStmt"); ts != nil {
+			for _, t := range ts.all("title") {
+				if t.get("type") == "main" || r.Title == "" {
+					r.Title = t.plain()
+				}
+			}
+		}
+		if ps := fd.find("publicationStmt"); ps != nil {
+			if p := ps.find("publisher"); p != nil {
+				r.Publisher = p.plain()
+			}
+			if dt := ps.find("date"); dt != nil {
+				setDate(r, dt)
+			}
+		}
+		if sd := fd.find("sourceDesc"); sd != nil {
+			if bs := sd.find("biblStruct"); bs != nil {
+				var ref graph.Reference
+				ids := map[string]string{}
+				readBibl(bs, &ref, ids)
+				if r.Title == "" {
+					r.Title = ref.Title
+				}
+				r.Authors = ref.Authors
+				for _, a := range bs.all("author") {
+					if p := a.find("persName"); p != nil && persName(p).Family != "" {
+						r.AuthorORCIDs = append(r.AuthorORCIDs, orcidOf(a))
+					}
+				}
+				if !hasORCID(r.AuthorORCIDs) {
+					r.AuthorORCIDs = nil
+				}
+				r.Venue, r.Volume, r.Issue, r.Pages = ref.Venue, ref.Volume, ref.Issue, ref.Pages
+				if r.Year == 0 {
+					r.Year = ref.Year
+				}
+				if m := bs.find("monogr"); m != nil {
+					if dt := m.find("date"); dt != nil && r.Date == "" {
+						setDate(r, dt)
+					}
+				}
+				r.DOI = ref.DOI
+				delete(ids, "doi")
+				for k, v := range ids {
+					if r.Identifiers == nil {
+						r.Identifiers = map[string]string{}
+					}
+					r.Identifiers[k] = v
+				}
+			}
+		}
+	}
+	if pd := h.find("profileDesc"); pd != nil {
+		if ab := pd.find("abstract"); ab != nil {
+			var parts []string
+			var secs []graph.Section
+			for _, div := range ab.all("div") {
+				var txt []string
+				for _, p := range div.all("p") {
+					txt = append(txt, p.plain())
+				}
+				label := ""
+				if hd := div.child("head"); hd != nil {
+					label = hd.plain()
+				}
+				secs = append(secs, graph.Section{Label: label, Text: strings.Join(txt, " ")})
+			}
+			if len(secs) == 0 {
+				for _, p := range ab.all("p") {
+					parts = append(parts, p.plain())
+				}
+			} else {
+				for _, s := range secs {
+					parts = append(parts, s.Text)
+				}
+			}
+			r.Abstract = strings.Join(parts, " ")
+			labelled := 0
+			for _, s := range secs {
+				if s.Label != "" {
+					labelled++
+				}
+			}
+			if labelled >= 2 {
+				r.AbstractSections = secs
+			}
+		}
+		if kw := pd.find("keywords"); kw != nil {
+			for _, t := range kw.all("term") {
+				if s := t.plain(); s != "" {
+					r.Keywords = append(r.Keywords, s)
+				}
+			}
+		}
+		if lang := pd.find("langUsage"); lang != nil {
+			if l := lang.find("language"); l != nil {
+				r.Language = l.get("ident")
+			}
+		}
+	}
+	if r.Language == "" {
+		r.Language = h.get("lang")
+	}
+	if r.Type == "" {
+		r.Type = "article-journal"
+	}
+}
+
+func hasORCID(ids []string) bool {
+	for _, s := range ids {
+		if s != "" {
+			return true
+		}
+	}
+	return false
+}
+
+var reORCID = regexp.MustCompile(`\d{4}-\d{4}-\d{4}-\d{3}[\dXx]`)
+
+func orcidOf(a *node) string {
+	for _, id := range a.all("idno") {
+		if strings.EqualFold(id.get("type"), "orcid") {
+			return strings.ToUpper(reORCID.FindString(id.plain()))
+		}
+	}
+	return ""
+}
+
+var reISODate = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?`)
+
+func setDate(r *graph.Record, dt *node) {
+	when := dt.get("when")
+	if when == "" {
+		when = dt.plain()
+	}
+	if m := reISODate.FindStringSubmatch(when); m != nil {
+		r.Date = m[0]
+		r.Year, _ = strconv.Atoi(m[1])
+	}
+}
+
+// persName reads <persName><forename>…<surname>…</persName>.
+func persName(p *node) graph.Author {
+	var au graph.Author
+	var given []string
+	for _, k := range p.kids {
+		switch k.name {
+		case "surname":
+			au.Family = k.plain()
+		case "forename":
+			given = append(given, k.plain())
+		}
+	}
+	au.Given = strings.Join(given, " ")
+	if au.Family == "" {
+		// GROBID tags a surname in every name it reads; a forename alone
+		// is what it made of a symbol ("ᰔ").
+		return graph.Author{}
+	}
+	return au
+}
+
+// ---- body ----
+
+// block reads body, back, div, figure and the like: heads open sections,
+// paragraphs with citations become d.paras, listBibl becomes d.refs.
+func (d *document) block(start xml.StartElement) error {
+	kind := start.Name.Local
+	figLabel := ""
+	for {
+		t, err := d.x.token()
+		if err != nil {
+			return err
+		}
+		switch t := t.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			name := t.Name.Local
+			switch {
+			case name == "listBibl":
+				err = d.listBibl()
+			case name == "head" && kind == "div":
+				var s string
+				s, err = d.paragraph(t, d.path())
+				d.openHead(t.Attr, s)
+			case name == "head" && kind == "figure":
+				var s string
+				s, err = d.paragraph(t, d.path())
+				figLabel = strings.TrimRight(s, " :.")
+			case name == "figDesc" || name == "p" || name == "note" || name == "label" && kind == "figure":
+				path := d.path()
+				if kind == "figure" {
+					// GROBID gathers figures at the end of the body: their
+					// label is their place.
+					path = nil
+					if figLabel != "" {
+						path = []string{figLabel}
+					}
+				}
+				_, err = d.paragraph(t, path)
+			case name == "table" || name == "graphic" || name == "formula":
+				err = d.x.skip()
+			default:
+				err = d.block(t)
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// openHead places a section head. GROBID writes divs flat and numbers the
+// heads when the paper did ("2", "2.1"): a numbered head's depth is its
+// number of parts, and a head without a number is a child of the last
+// numbered one. In a paper without numbers, the IMRaD heads
+// (Introduction, Methods, Results, Discussion …) are the top level and
+// other heads stand below the last of them.
+func (d *document) openHead(attrs []xml.Attr, title string) {
+	if title == "" {
+		return
+	}
+	n := ""
+	for _, a := range attrs {
+		if a.Name.Local == "n" {
+			n = strings.Trim(a.Value, ". ")
+		}
+	}
+	depth := 1
+	switch {
+	case n != "":
+		depth = strings.Count(n, ".") + 1
+		d.numbered = true
+	case d.numbered:
+		for i := len(d.heads) - 1; i >= 0; i-- {
+			if d.heads[i].numbered {
+				depth = d.heads[i].depth + 1
+				break
+			}
+		}
+	case !isIMRaD(title) && len(d.heads) > 0 && isIMRaD(d.heads[0].title):
+		depth = 2
+	}
+	for len(d.heads) > 0 && d.heads[len(d.heads)-1].depth >= depth {
+		d.heads = d.heads[:len(d.heads)-1]
+	}
+	d.heads = append(d.heads, head{depth: depth, title: title, numbered: n != ""})
+}
+
+var reIMRaD = regexp.MustCompile(`(?i)^(?:\d+\.?\s*)?(?:introduction|background|methods?|materials and methods|methods and materials|patients and methods|experimental(?: section| procedures)?|results?|results and discussion|discussion|conclusions?|concluding remarks|summary|limitations|acknowledg(?:e)?ments?|related work|evaluation|experiments?)\s*$`)
+
+func isIMRaD(title string) bool { return reIMRaD.MatchString(title) }
+
+func (d *document) path() []string {
+	out := make([]string, 0, len(d.heads))
+	for _, h := range d.heads {
+		out = append(out, h.title)
+	}
+	return out
+}
+
+// paragraph reads an element of running text, with its citations, and
+// returns its text.
+func (d *document) paragraph(start xml.StartElement, path []string) (string, error) {
+	var b prose.Builder
+	var stack []bool
+	for {
+		t, err := d.x.token()
+		if err != nil {
+			return "", err
+		}
+		switch t := t.(type) {
+		case xml.CharData:
+			b.WriteString(string(t))
+		case xml.EndElement:
+			if len(stack) == 0 {
+				p := b.Take(strings.Join(path, " > "))
+				if len(p.Anchors) > 0 {
+					d.paras = append(d.paras, p)
+				}
+				return p.Text, nil
+			}
+			if stack[len(stack)-1] {
+				b.EndAnchor()
+			}
+			stack = stack[:len(stack)-1]
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "ref":
+				if attrOf(t, "type") == "bibr" {
+					var keys []string
+					for _, f := range strings.Fields(attrOf(t, "target")) {
+						if k := strings.TrimPrefix(f, "#"); k != "" {
+							keys = append(keys, k)
+						}
+					}
+					b.StartAnchor(keys)
+					stack = append(stack, true)
+					continue
+				}
+				stack = append(stack, false)
+			case "s":
+				b.Space()
+				stack = append(stack, false)
+			default:
+				if isBreak(t.Name.Local) {
+					b.Space()
+				}
+				stack = append(stack, false)
+			}
+		}
+	}
+}
+
+func attrOf(t xml.StartElement, local string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// ---- references ----
+
+func (d *document) listBibl() error {
+	for {
+		t, err := d.x.token()
+		if err != nil {
+			return err
+		}
+		switch t := t.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "biblStruct", "bibl":
+				n, err := d.x.tree(t)
+				if err != nil {
+					return err
+				}
+				d.refs = append(d.refs, reference(n))
+			case "listBibl":
+				if err := d.listBibl(); err != nil {
+					return err
+				}
+			default:
+				if err := d.x.skip(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+}
+
+// reference reads one biblStruct.
+func reference(n *node) graph.Reference {
+	ref := graph.Reference{Key: n.get("id")}
+	ids := map[string]string{}
+	readBibl(n, &ref, ids)
+	if d, ok := ids["doi"]; ok {
+		delete(ids, "doi")
+		_ = d
+	}
+	if len(ids) > 0 {
+		ref.Identifiers = ids
+	}
+	for _, note := range n.all("note") {
+		if note.get("type") == "raw_reference" {
+			ref.Raw = note.plain()
+		}
+	}
+	if ref.Raw == "" {
+		ref.Raw = composeRaw(ref)
+	}
+	if n.name == "bibl" && ref.Raw == "" {
+		ref.Raw = n.plain()
+	}
+	return ref
+}
+
+// readBibl reads the fields of a biblStruct: analytic (the article) and
+// monogr (the journal, book or proceedings), identifiers anywhere.
+func readBibl(n *node, ref *graph.Reference, ids map[string]string) {
+	an := n.child("analytic")
+	mo := n.child("monogr")
+	authorsOf := func(p *node) {
+		if p == nil {
+			return
+		}
+		for _, a := range p.kids {
+			if a.name != "author" {
+				continue
+			}
+			if pn := a.find("persName"); pn != nil {
+				if au := persName(pn); au.Family != "" {
+					ref.Authors = append(ref.Authors, au)
+				}
+			} else if on := a.find("orgName"); on != nil && a.find("affiliation") == nil {
+				ref.Authors = append(ref.Authors, graph.Author{Family: on.plain()})
+			}
+		}
+	}
+	authorsOf(an)
+	if len(ref.Authors) == 0 {
+		authorsOf(mo)
+	}
+	var atitle, mtitle, mlevel string
+	if an != nil {
+		for _, t := range an.kids {
+			if t.name == "title" && atitle == "" {
+				atitle = t.plain()
+			}
+		}
+	}
+	if mo != nil {
+		for _, t := range mo.kids {
+			if t.name == "title" && (mtitle == "" || t.get("type") == "main" && mlevel != t.get("level")) {
+				if mtitle == "" {
+					mtitle, mlevel = t.plain(), t.get("level")
+				}
+			}
+		}
+		if im := mo.child("imprint"); im != nil {
+			for _, k := range im.kids {
+				switch k.name {
+				case "date":
+					if when := k.get("when"); when != "" {
+						if m := reISODate.FindStringSubmatch(when); m != nil && ref.Year == 0 {
+							ref.Year, _ = strconv.Atoi(m[1])
+						}
+					} else if m := reYear.FindStringSubmatch(k.plain()); m != nil && ref.Year == 0 {
+						ref.Year, _ = strconv.Atoi(m[1])
+					}
+				case "biblScope":
+					switch k.get("unit") {
+					case "volume":
+						ref.Volume = k.plain()
+					case "issue":
+						ref.Issue = k.plain()
+					case "page":
+						from, to := k.get("from"), k.get("to")
+						switch {
+						case from != "" && to != "":
+							ref.Pages = from + "-" + to
+						case from != "":
+							ref.Pages = from
+						default:
+							ref.Pages = k.plain()
+						}
+					}
+				}
+			}
+		}
+	}
+	switch {
+	case atitle != "":
+		ref.Title, ref.Venue = atitle, mtitle
+	default:
+		ref.Title = mtitle
+	}
+	switch {
+	case mlevel == "j":
+		ref.Type = "article-journal"
+	case mlevel == "m" && atitle != "" && (mo.find("meeting") != nil || reProceedings.MatchString(mtitle)):
+		ref.Type = "paper-conference"
+	case mlevel == "m" && atitle != "":
+		ref.Type = "chapter"
+	case mlevel == "m":
+		ref.Type = "book"
+	}
+	for _, id := range n.all("idno") {
+		v := id.plain()
+		switch strings.ToLower(id.get("type")) {
+		case "doi":
+			if dd, err := graph.NormalizeDOI(v); err == nil && ref.DOI == "" {
+				ref.DOI = dd
+				ids["doi"] = dd
+			}
+		case "pmid":
+			setID(ids, graph.IDPMID, v)
+		case "pmcid":
+			setID(ids, graph.IDPMCID, v)
+		case "arxiv":
+			setID(ids, graph.IDArXiv, v)
+		case "issn", "issne":
+			setID(ids, graph.IDISSN, v)
+		}
+	}
+	for _, p := range n.all("ptr") {
+		if t := p.get("target"); strings.Contains(t, "doi.org/10.") && ref.DOI == "" {
+			if dd, err := graph.NormalizeDOI(t); err == nil {
+				ref.DOI = dd
+			}
+		}
+	}
+}
+
+var reProceedings = regexp.MustCompile(`(?i)proceedings|proc\.|conference|workshop|symposium|\b(?:ICLR|ICML|NeurIPS|NIPS|ACL|EMNLP|NAACL|KDD|WSDM|SIGIR|WWW|CVPR|AAAI|IJCAI|EACL|COLING)\b`)
+
+var reYear = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
+
+func setID(ids map[string]string, scheme, v string) {
+	if n, err := graph.NormalizeID(scheme, v); err == nil {
+		if _, ok := ids[scheme]; !ok {
+			ids[scheme] = n
+		}
+	}
+}
+
+// composeRaw prints a reference GROBID gave no raw string for from its
+// fields: "Family G, Family G. Year. Title. Venue Volume(Issue):Pages."
+func composeRaw(r graph.Reference) string {
+	var parts []string
+	var names []string
+	for _, a := range r.Authors {
+		names = append(names, strings.TrimSpace(a.Family+" "+a.Given))
+	}
+	if len(names) > 0 {
+		parts = append(parts, strings.Join(names, ", "))
+	}
+	if r.Year != 0 {
+		parts = append(parts, strconv.Itoa(r.Year))
+	}
+	if r.Title != "" {
+		parts = append(parts, r.Title)
+	}
+	v := r.Venue
+	if r.Volume != "" {
+		v += " " + r.Volume
+	}
+	if r.Issue != "" {
+		v += "(" + r.Issue + ")"
+	}
+	if r.Pages != "" {
+		v += ":" + r.Pages
+	}
+	if v = strings.TrimSpace(v); v != "" {
+		parts = append(parts, v)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, ". ") + "."
+}

@@ -1,0 +1,25 @@
+// Package wos reads Web of Science exports: the plain-text format (Plain,
+// "wos") and the tab-delimited one (Tab, "wos-tab"). Each record becomes a
+// graph.Record with its cited references (CR) as References, each keeping
+// the reference string in Raw, the accession number (UT) as the "wos"
+// identifier and the Times Cited count (TC) as CitedByCount.
+//
+// Both readers stream: records are emitted as they are read, in bounded
+// memory. A malformed record is reported as a *SyntaxError (with its line)
+// and reading goes on; the errors are joined at the end.
+//
+// ParseCitedReference reads one cited reference in Web of Science's short
+// form; the BibTeX reader uses it for Web of Science's Cited-References
+// field.
+//
+// Files:
+//
+//	plaintext.go  Plain
+//	tab.go        Tab
+//	record.go     fields to graph.Record, SyntaxError
+//	cr.go         ParseCitedReference
+//	ids.go        ISSN and ISBN normalisation
+//	lines.go      the line reader
+//
+// The package does not import scrape; scrape's registry lists it.
+package wos

@@ -1,0 +1,168 @@
+package wos
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+// maxRecord is the most bytes one record may hold; a record that grows
+// past it (an ER line lost in a damaged file) is reported and dropped, so
+// memory stays bounded.
+const maxRecord = 64 << 20
+
+// Plain reads the Web of Science plain-text export ("Plain text file",
+// savedrecs.txt; also the .isi files other tools write): a header ("FN
+// Clarivate Analytics Web of Science", "VR 1.0"), then records of
+// two-letter tagged fields ("PT J" … "ER"), a value's further lines
+// indented by three spaces, and "EF" at the end. Multi-valued fields (AU,
+// AF, CR, C1) hold one value per line. Cited references (CR) become
+// References (see ParseCitedReference).
+type Plain struct{}
+
+// Name returns "wos".
+func (Plain) Name() string { return "wos" }
+
+// Sniff reports whether head starts with the FN header or a PT field
+// followed by other tagged fields.
+func (Plain) Sniff(head []byte) bool {
+	lines := bytes.SplitN(head, []byte("\n"), 8)
+	first := bytes.TrimRight(lines[0], "\r")
+	if bytes.HasPrefix(first, []byte("FN ")) {
+		return len(lines) > 1 && (bytes.HasPrefix(lines[1], []byte("VR ")) || bytes.HasPrefix(lines[1], []byte("PT ")))
+	}
+	if !bytes.HasPrefix(first, []byte("PT ")) || len(first) > 5 || len(lines) < 3 {
+		return false
+	}
+	tagged := 0
+	for _, l := range lines[1 : len(lines)-1] {
+		if isTag(l) {
+			tagged++
+		}
+	}
+	return tagged >= 2
+}
+
+// clip returns the start of a line for an error message.
+func clip(b []byte) string {
+	r := []rune(string(b))
+	if len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return string(r)
+}
+
+// isTag reports whether line starts with a field tag: two characters
+// [A-Z][A-Z0-9] then a space or the end of the line.
+func isTag(line []byte) bool {
+	if len(line) < 2 || line[0] < 'A' || line[0] > 'Z' {
+		return false
+	}
+	c := line[1]
+	if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+		return false
+	}
+	return len(line) == 2 || line[2] == ' ' || line[2] == '\r'
+}
+
+// Extract reads records and emits each at its ER line. A record without
+// ER (cut off, or followed by the next PT) is emitted and reported; lines
+// outside records other than the header are reported once.
+func (Plain) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
+	lr := newLineReader(rd)
+	var (
+		problems []error
+		rec      fields
+		start    int    // line of the open record's PT, 0 when none
+		tag      string // field the next continuation line belongs to
+		size     int
+		stray    bool
+	)
+	flush := func() error {
+		r := rec.record(start)
+		rec, start, tag, size = nil, 0, "", 0
+		return emit(r)
+	}
+	for {
+		line, n, err := lr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			problems = append(problems, &SyntaxError{Line: n, Msg: err.Error()})
+			break
+		}
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		if isTag(line) {
+			t := string(line[:2])
+			val := ""
+			if len(line) > 3 {
+				val = string(bytes.TrimSpace(line[3:]))
+			}
+			switch {
+			case t == "PT":
+				if start != 0 {
+					problems = append(problems, &SyntaxError{Line: start, Msg: fmt.Sprintf("record has no ER (the next starts at line %d)", n)})
+					if err := flush(); err != nil {
+						return err
+					}
+				}
+				rec, start = fields{"PT": {val}}, n
+				tag = "PT"
+			case t == "ER":
+				if start == 0 {
+					problems = append(problems, &SyntaxError{Line: n, Msg: "ER without a record"})
+					continue
+				}
+				if err := flush(); err != nil {
+					return err
+				}
+			case start == 0:
+				if t != "FN" && t != "VR" && t != "EF" && !stray {
+					stray = true
+					problems = append(problems, &SyntaxError{Line: n, Msg: fmt.Sprintf("field %s outside a record (no PT before it)", t)})
+				}
+			default:
+				rec[t] = append(rec[t], val)
+				tag = t
+				size += len(val)
+			}
+		} else if start != 0 && (line[0] == ' ' || line[0] == '\t') {
+			if tag != "" {
+				val := string(bytes.TrimSpace(line))
+				rec[tag] = append(rec[tag], val)
+				size += len(val)
+			}
+		} else if start != 0 {
+			// Neither a field nor an indented continuation: a damaged line
+			// ("AUGilles, H"). Report it and drop it with its continuations.
+			problems = append(problems, &SyntaxError{Line: n, Msg: fmt.Sprintf("%q is neither a field (two-letter tag and a space) nor an indented continuation line", clip(line))})
+			tag = ""
+		} else if !stray {
+			stray = true
+			problems = append(problems, &SyntaxError{Line: n, Msg: "text outside a record"})
+		}
+		if size > maxRecord {
+			problems = append(problems, &SyntaxError{Line: start, Msg: fmt.Sprintf("record longer than %d MiB, dropped", maxRecord>>20)})
+			rec, start, tag, size = nil, 0, "", 0
+		}
+	}
+	if start != 0 {
+		problems = append(problems, &SyntaxError{Line: start, Msg: "file ends inside this record (no ER)"})
+		if err := flush(); err != nil {
+			return err
+		}
+	}
+	return errors.Join(problems...)
+}

@@ -1,0 +1,307 @@
+package wos
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+type counts struct{ works, dois, authors, years, refs, refDOIs int }
+
+func count(recs []graph.Record) counts {
+	var c counts
+	c.works = len(recs)
+	for _, r := range recs {
+		if r.DOI != "" {
+			c.dois++
+		}
+		if r.Year != 0 {
+			c.years++
+		}
+		c.authors += len(r.Authors)
+		c.refs += len(r.References)
+		for _, ref := range r.References {
+			if ref.DOI != "" {
+				c.refDOIs++
+			}
+		}
+	}
+	return c
+}
+
+func read(t *testing.T, f interface {
+	Extract(context.Context, io.Reader, func(graph.Record) error) error
+}, data []byte) ([]graph.Record, error) {
+	t.Helper()
+	var recs []graph.Record
+	err := f.Extract(context.Background(), bytes.NewReader(data), func(r graph.Record) error {
+		r.Normalize()
+		recs = append(recs, r)
+		return nil
+	})
+	return recs, err
+}
+
+func readFile(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The registry hands readers UTF-8 without a byte-order mark.
+	return bytes.TrimPrefix(b, []byte("\uFEFF"))
+}
+
+// The expected counts were taken from the files with grep and awk: works =
+// lines "PT "; DOIs = lines "DI "; authors = AU values (the AU line and its
+// indented continuations; the optics file's record 6 has a damaged
+// "AUGilles, H" line, whose authors come from AF: 72 + 3); years = lines
+// "PY "; references = CR values; reference DOIs = CR values containing
+// "DOI ", less the two of the bibliometrics file whose "DOI DOI
+// 1458990/FILE/…" is no DOI.
+func TestPlainFiles(t *testing.T) {
+	for _, c := range []struct {
+		file    string
+		want    counts
+		errLine int
+	}{
+		{"wos_plaintext_1record_bom_multiline_au.isi", counts{1, 1, 2, 1, 45, 19}, 0},
+		{"wos_plaintext_2records_bom.isi", counts{2, 2, 2, 2, 27, 12}, 0},
+		{"wos_plaintext_34records_optics.isi", counts{34, 19, 75, 34, 883, 390}, 416},
+		{"wos_plaintext_8records_clarivate_bibliometrics.txt", counts{8, 8, 25, 8, 252, 197}, 0},
+		{"wos_plaintext_96records_value_creation_mgmt.txt", counts{96, 92, 239, 96, 6738, 4024}, 0},
+		{"wos_plaintext_biochem_reprint_author.txt", counts{2, 2, 13, 2, 145, 127}, 0},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			recs, err := read(t, Plain{}, readFile(t, c.file))
+			if got := count(recs); got != c.want {
+				t.Errorf("counts = %+v, want %+v", got, c.want)
+			}
+			var se *SyntaxError
+			switch {
+			case c.errLine == 0 && err != nil:
+				t.Errorf("unexpected error: %v", err)
+			case c.errLine != 0 && !errors.As(err, &se):
+				t.Errorf("error = %v, want a *SyntaxError at line %d", err, c.errLine)
+			case c.errLine != 0 && se.Line != c.errLine:
+				t.Errorf("error at line %d, want %d: %v", se.Line, c.errLine, err)
+			}
+		})
+	}
+}
+
+func TestPlainFields(t *testing.T) {
+	recs, err := read(t, Plain{}, readFile(t, "wos_plaintext_1record_bom_multiline_au.isi"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := recs[0]
+	want := graph.Record{
+		DOI:     "10.1111/tops.12013",
+		Title:   "The Motion Behind the Symbols: A Vital Role for Dynamism in the Conceptualization of Limits and Continuity in Expert Mathematics",
+		Year:    2013,
+		Date:    "2013-04",
+		Authors: []graph.Author{{Family: "Marghetis", Given: "Tyler"}, {Family: "Nunez", Given: "Rafael"}},
+		Venue:   "TOPICS IN COGNITIVE SCIENCE", Volume: "5", Issue: "2", Pages: "299-316",
+		Type:        "article-journal",
+		Identifiers: map[string]string{"wos": "WOS:000317623000007", "pmid": "23460466", "issn": "1756-8757"},
+	}
+	if r.DOI != want.DOI || r.Title != want.Title || r.Year != want.Year || r.Date != want.Date ||
+		!reflect.DeepEqual(r.Authors, want.Authors) || r.Venue != want.Venue || r.Volume != want.Volume ||
+		r.Issue != want.Issue || r.Pages != want.Pages || r.Type != want.Type || !reflect.DeepEqual(r.Identifiers, want.Identifiers) {
+		t.Errorf("record = %+v\nwant fields of %+v", r, want)
+	}
+	if r.CitedByCount == nil || *r.CitedByCount != 4 {
+		t.Errorf("cited by = %v, want 4 (TC)", r.CitedByCount)
+	}
+	if !slices.Contains(r.Keywords, "Fictive motion") || !slices.Contains(r.Keywords, "REPRESENTATIONS") {
+		t.Errorf("keywords = %q, want DE and ID terms", r.Keywords)
+	}
+	first := r.References[0]
+	if first.Raw != "Alibali MW, 1999, PSYCHOL SCI, V10, P327, DOI 10.1111/1467-9280.00163" || first.DOI != "10.1111/1467-9280.00163" ||
+		first.Year != 1999 || first.Venue != "PSYCHOL SCI" || first.Volume != "10" || first.Pages != "327" ||
+		!reflect.DeepEqual(first.Authors, []graph.Author{{Family: "Alibali", Given: "MW"}}) {
+		t.Errorf("first reference = %+v", first)
+	}
+}
+
+func TestPlainORCIDs(t *testing.T) {
+	recs, _ := read(t, Plain{}, readFile(t, "wos_plaintext_8records_clarivate_bibliometrics.txt"))
+	// Record 4's OI wraps inside an entry: "…; Aria,\n   Massimo/0000-0002-8517-9411".
+	for _, r := range recs {
+		for i, a := range r.Authors {
+			if a.Family == "Aria" && a.Given == "Massimo" {
+				if len(r.AuthorORCIDs) != len(r.Authors) || r.AuthorORCIDs[i] != "0000-0002-8517-9411" {
+					t.Errorf("ORCIDs %q for authors %v", r.AuthorORCIDs, r.Authors)
+				}
+				return
+			}
+		}
+	}
+	t.Error("no record by Aria, Massimo")
+}
+
+func TestParseCitedReference(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want graph.Reference
+	}{
+		{"Eells E, 1991, PROBABILISTIC CAUSAL", graph.Reference{Year: 1991, Authors: []graph.Author{{Family: "Eells", Given: "E"}}, Venue: "PROBABILISTIC CAUSAL"}},
+		{"[ANONYMOUS], 1968, PHYS REV, V171, P1385", graph.Reference{Year: 1968, Venue: "PHYS REV", Volume: "171", Pages: "1385"}},
+		{"Bell E. T., 1940, DEV MATH", graph.Reference{Year: 1940, Authors: []graph.Author{{Family: "Bell", Given: "E. T."}}, Venue: "DEV MATH"}},
+		{"Costa de Beauregard O., 1974, Comptes Rendus", graph.Reference{Year: 1974, Authors: []graph.Author{{Family: "Costa de Beauregard", Given: "O."}}, Venue: "Comptes Rendus"}},
+		{"Lee BS, 2001, SEVENTH INTERNATIONAL CONFERENCE ON DATABASE SYSTEMS FOR ADVANCED APPLICATIONS, PROCEEDINGS, P242, DOI 10.1109/DASFAA.2001.916384",
+			graph.Reference{Year: 2001, DOI: "10.1109/dasfaa.2001.916384", Authors: []graph.Author{{Family: "Lee", Given: "BS"}}, Venue: "SEVENTH INTERNATIONAL CONFERENCE ON DATABASE SYSTEMS FOR ADVANCED APPLICATIONS, PROCEEDINGS", Pages: "242"}},
+		{"Zupic I, 2015, ORGAN RES METHODS, V18, P429, DOI [10.1177/1094428114562629, 10.1016/j.ufug.2020.126932]",
+			graph.Reference{Year: 2015, DOI: "10.1177/1094428114562629", Authors: []graph.Author{{Family: "Zupic", Given: "I"}}, Venue: "ORGAN RES METHODS", Volume: "18", Pages: "429"}},
+		{"THORNBER KK, 1973, PHYS LETT A, VA 43, P501, DOI 10.1016/0375-9601(73)90012-1",
+			graph.Reference{Year: 1973, DOI: "10.1016/0375-9601(73)90012-1", Authors: []graph.Author{{Family: "THORNBER", Given: "KK"}}, Venue: "PHYS LETT A", Volume: "A 43", Pages: "501"}},
+		{"DE LA FUENTE J, 2001, VIRUS RES, P3", graph.Reference{Year: 2001, Authors: []graph.Author{{Family: "DE LA FUENTE", Given: "J"}}, Venue: "VIRUS RES", Pages: "3"}},
+		{"*AQUA, AQUA PROJ HOM PAGE L", graph.Reference{Authors: []graph.Author{{Family: "AQUA"}}, Venue: "AQUA PROJ HOM PAGE L"}},
+	} {
+		got := ParseCitedReference(c.in)
+		c.want.Raw = c.in
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("ParseCitedReference(%q)\n got %+v\nwant %+v", c.in, got, c.want)
+		}
+	}
+}
+
+// toTab writes the records of a plain-text export in the layout of Web of
+// Science's tab-delimited export: a header of tags, one line per record,
+// several values joined by "; ". (No real tab-delimited export is among
+// the test data; this layout follows Clarivate's field list.)
+func toTab(t *testing.T, plain []byte) []byte {
+	t.Helper()
+	tags := []string{"PT", "AU", "AF", "TI", "SO", "LA", "DT", "DE", "ID", "AB", "C1", "RP", "OI", "CR", "NR", "TC", "Z9", "PU", "SN", "EI", "PY", "PD", "VL", "IS", "BP", "EP", "AR", "DI", "PG", "UT", "PM"}
+	var out bytes.Buffer
+	out.WriteString(strings.Join(tags, "\t") + "\n")
+	var rec map[string][]string
+	tag := ""
+	for l := range strings.SplitSeq(string(plain), "\n") {
+		l = strings.TrimRight(l, "\r")
+		switch {
+		case strings.HasPrefix(l, "PT "):
+			rec = map[string][]string{"PT": {l[3:]}}
+			tag = "PT"
+		case strings.HasPrefix(l, "ER"):
+			cells := make([]string, len(tags))
+			for i, tg := range tags {
+				sep := " "
+				if multi[tg] {
+					sep = "; "
+				}
+				cells[i] = strings.Join(rec[tg], sep)
+			}
+			out.WriteString(strings.Join(cells, "\t") + "\n")
+			rec = nil
+		case rec == nil:
+		case strings.HasPrefix(l, "   "):
+			rec[tag] = append(rec[tag], strings.TrimSpace(l))
+		case len(l) > 3 && l[2] == ' ':
+			tag = l[:2]
+			rec[tag] = append(rec[tag], l[3:])
+		}
+	}
+	return out.Bytes()
+}
+
+func TestTabMatchesPlain(t *testing.T) {
+	for _, name := range []string{"wos_plaintext_96records_value_creation_mgmt.txt", "wos_plaintext_8records_clarivate_bibliometrics.txt"} {
+		plain := readFile(t, name)
+		tab := toTab(t, plain)
+		if !(Tab{}).Sniff(tab) || (Plain{}).Sniff(tab) {
+			t.Fatalf("%s: sniffing the tab-delimited layout failed", name)
+		}
+		want, err := read(t, Plain{}, plain)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := read(t, Tab{}, tab)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if count(got) != count(want) {
+			t.Fatalf("%s: tab counts %+v, plain %+v", name, count(got), count(want))
+		}
+		for i := range got {
+			g, w := got[i], want[i]
+			g.Source, w.Source = graph.Source{}, graph.Source{}
+			if !reflect.DeepEqual(g, w) {
+				t.Errorf("%s record %d differs:\n tab   %+v\n plain %+v", name, i, g, w)
+				break
+			}
+		}
+	}
+}
+
+func TestPlainDamaged(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		in      string
+		works   int
+		errLine int
+	}{
+		{"no ER at end", "FN x\nVR 1.0\nPT J\nTI A\n", 1, 3},
+		{"PT before ER", "PT J\nTI A\nPT J\nTI B\nER\n", 2, 1},
+		{"stray field", "TI A\nPT J\nTI B\nER\n", 1, 1},
+		{"ER alone", "ER\n", 0, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			recs, err := read(t, Plain{}, []byte(c.in))
+			var se *SyntaxError
+			if len(recs) != c.works || !errors.As(err, &se) || se.Line != c.errLine {
+				t.Errorf("got %d records, error %v; want %d records and an error at line %d", len(recs), err, c.works, c.errLine)
+			}
+		})
+	}
+}
+
+// TestCitesEdges: graph.Build turns the CR references of a WoS export into
+// Cites edges, and keeps each raw reference string on the cited node.
+func TestCitesEdges(t *testing.T) {
+	recs, err := read(t, Plain{}, readFile(t, "wos_plaintext_2records_bom.isi"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := graph.Build(recs)
+	cites := g.Edges(graph.Cites)
+	// 27 CR lines (NR 14 + 13), all distinct works.
+	if len(cites) != 27 {
+		t.Fatalf("%d cites edges, want 27", len(cites))
+	}
+	raw := "ENC B, 1983, J PHILOS, V80, P279, DOI 10.2307/2026499"
+	w := g.Work("doi:10.2307/2026499")
+	if w == nil || !slices.Contains(w.Mentions, raw) {
+		t.Fatalf("cited work %+v does not keep the raw reference %q", w, raw)
+	}
+	found := false
+	for _, e := range cites {
+		if e.T == w && e.F.DOI == "10.1023/a:1005282128866" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no edge from Kim 2000 to the cited ENC 1983")
+	}
+	// A reference without a DOI keeps its string too.
+	raw = "Eells E, 1991, PROBABILISTIC CAUSAL"
+	n := 0
+	for _, wk := range g.Works() {
+		if slices.Contains(wk.Mentions, raw) {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d works keep %q, want 1", n, raw)
+	}
+}
