@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -10,22 +11,56 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/encoding/bibtex"
+	"github.com/citegraph/citegraph/graph/encoding/csljson"
 	"github.com/citegraph/citegraph/graph/encoding/jsonl"
+	"github.com/citegraph/citegraph/graph/encoding/ris"
 	"github.com/citegraph/citegraph/scrape"
 )
 
 type extractOptions struct {
 	format string
+	to     string
 	paths  []string
 }
 
+// outputFormats are the formats extract writes, the default first.
+var outputFormats = []string{"jsonl", "ris", "bibtex", "csljson"}
+
 func (o *extractOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.format, "format", "", "read every input as this format instead of detecting it ("+strings.Join(scrape.Default().Formats(), ", ")+")")
+	f.StringVar(&o.to, "to", "jsonl", "write the records as this format ("+strings.Join(outputFormats, ", ")+")")
 }
 
 // validate checks the options before anything runs.
 func (o *extractOptions) validate() error {
+	if !slices.Contains(outputFormats, o.to) {
+		return fmt.Errorf("--to %q: unknown output format (known: %s)", o.to, strings.Join(outputFormats, ", "))
+	}
 	return validateFormat(o.format)
+}
+
+// recordWriter is what extract writes records through.
+type recordWriter interface {
+	Write(*graph.Record) error
+	Close() error
+}
+
+// jsonlWriter gives the JSON Lines writer the Close of the others.
+type jsonlWriter struct{ *jsonl.Writer }
+
+func (w jsonlWriter) Close() error { return w.Flush() }
+
+func newRecordWriter(format string, out io.Writer) recordWriter {
+	switch format {
+	case "ris":
+		return ris.NewWriter(out)
+	case "bibtex":
+		return bibtex.NewWriter(out)
+	case "csljson":
+		return csljson.NewWriter(out)
+	}
+	return jsonlWriter{jsonl.NewWriter(out)}
 }
 
 func validateFormat(format string) error {
@@ -39,13 +74,17 @@ func newExtractCommand(s streams) *cobra.Command {
 	var o extractOptions
 	c := &cobra.Command{
 		Use:   "extract PATH...",
-		Short: "Extract records from pages and exports as JSON Lines",
+		Short: "Extract records from pages and exports as JSON Lines, RIS, BibTeX or CSL-JSON",
 		Long: `Extract reads each PATH (a file, or a folder read recursively in name order)
 and writes one JSON object per work the inputs describe to stdout, one per
 line, with at least the keys doi, title, year, authors, venue, volume, issue,
 pages, abstract, references, statements, cited_by and source (see README).
 The kind of each input is detected from its content. An input that cannot
 be read is reported on stderr and the others go on.
+
+--to ris, --to bibtex or --to csljson writes the records instead as RIS,
+BibTeX or CSL-JSON (one array), for reference managers and screening tools
+(Zotero, EndNote, Rayyan, Covidence, ASReview); --to jsonl is the default.
 ` + exitCodesHelp,
 		Args: atLeastOneArg("PATH"),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -61,7 +100,7 @@ be read is reported on stderr and the others go on.
 }
 
 func runExtract(ctx context.Context, o extractOptions, s streams) error {
-	w := jsonl.NewWriter(s.out)
+	w := newRecordWriter(o.to, s.out)
 	total, failed := 0, 0
 	err := scrape.Default().Walk(ctx, o.paths, o.format, scrape.Visitor{
 		Record: func(r graph.Record) error { return w.Write(&r) },
@@ -74,7 +113,7 @@ func runExtract(ctx context.Context, o extractOptions, s streams) error {
 			return nil
 		},
 	})
-	if ferr := w.Flush(); err == nil {
+	if ferr := w.Close(); err == nil {
 		err = ferr
 	}
 	if err != nil {

@@ -1,0 +1,146 @@
+// Package ris writes records as RIS, the tagged format that EndNote,
+// Zotero, Mendeley, Rayyan, Covidence and ASReview import. Each record is
+// one "TY  - " … "ER  - " block; lines end in CR LF, as the RIS
+// specification says. Output is deterministic for the same records.
+//
+// Fields written, in this order: TY (from the CSL type, Types), TI, AU
+// (one per author, "Family, Given"), PY (year), DA (the date as precise as
+// known, "YYYY/MM/DD/"), T2 (venue; not for books; for conference papers,
+// TY CONF, also C3, and the issue also as M1, where the RIS specification
+// puts them), VL, IS, SP and EP (split from the page range), DO, AB, KW (one
+// per keyword), SN (ISSN, then ISBN), UR, LA, PB, and the other
+// identifiers: the Web of Science UT ("WOS:…") and the Scopus EID as AN,
+// the PMCID as C2, the rest as AN "scheme: value" (e.g. "pmid: 123").
+// Line breaks inside values become spaces, since a new line would start a
+// continuation line.
+package ris
+
+import (
+	"bufio"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+// Types maps CSL types to RIS reference types; a type not listed is
+// written as GEN.
+var Types = map[string]string{
+	"article-journal": "JOUR", "article-magazine": "MGZN", "article-newspaper": "NEWS", "article": "JOUR",
+	"book": "BOOK", "chapter": "CHAP", "paper-conference": "CONF", "thesis": "THES", "report": "RPRT",
+	"webpage": "ELEC", "post-weblog": "BLOG", "dataset": "DATA", "patent": "PAT", "manuscript": "UNPB",
+	"motion_picture": "MPCT", "song": "SOUND", "graphic": "ART", "map": "MAP", "legal_case": "CASE",
+	"legislation": "STAT", "bill": "BILL", "hearing": "HEAR", "personal_communication": "PCOMM",
+	"entry-dictionary": "DICT", "entry-encyclopedia": "ENCYC", "software": "COMP", "standard": "STAND",
+	"pamphlet": "PAMP", "figure": "FIGURE", "document": "GEN",
+}
+
+// Writer writes records as RIS.
+type Writer struct {
+	w *bufio.Writer
+}
+
+// NewWriter returns a Writer on w. Call Close when done.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: bufio.NewWriter(w)} }
+
+// Close flushes what is buffered; it does not close the underlying writer.
+func (w *Writer) Close() error { return w.w.Flush() }
+
+func (w *Writer) tag(t, v string) {
+	v = oneLine(v)
+	if v == "" {
+		return
+	}
+	w.w.WriteString(t)
+	w.w.WriteString("  - ")
+	w.w.WriteString(v)
+	w.w.WriteString("\r\n")
+}
+
+// oneLine collapses white space, line breaks included, to single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Write writes one record.
+func (w *Writer) Write(r *graph.Record) error {
+	ty, ok := Types[r.Type]
+	if !ok {
+		ty = "GEN"
+		if r.Type == "" {
+			ty = "JOUR"
+			if r.Venue == "" {
+				ty = "GEN"
+			}
+		}
+	}
+	w.tag("TY", ty)
+	w.tag("TI", r.Title)
+	for _, a := range r.Authors {
+		w.tag("AU", a.String())
+	}
+	if r.Year != 0 {
+		w.tag("PY", strconv.Itoa(r.Year))
+	}
+	if r.Date != "" {
+		parts := strings.Split(r.Date, "-")
+		for len(parts) < 3 {
+			parts = append(parts, "")
+		}
+		w.tag("DA", strings.Join(parts[:3], "/")+"/")
+	}
+	if ty != "BOOK" {
+		w.tag("T2", r.Venue)
+	}
+	if ty == "CONF" {
+		// The RIS specification (and citation-js) take a conference
+		// paper's proceedings from C3 and its issue from M1; EndNote and
+		// Zotero read T2 and IS.
+		w.tag("C3", r.Venue)
+	}
+	w.tag("VL", r.Volume)
+	w.tag("IS", r.Issue)
+	if ty == "CONF" {
+		w.tag("M1", r.Issue)
+	}
+	if sp, ep, ok := strings.Cut(r.Pages, "-"); ok && sp != "" && ep != "" {
+		w.tag("SP", sp)
+		w.tag("EP", ep)
+	} else {
+		w.tag("SP", r.Pages)
+	}
+	w.tag("DO", r.DOI)
+	w.tag("AB", r.Abstract)
+	for _, k := range r.Keywords {
+		w.tag("KW", k)
+	}
+	w.tag("SN", r.Identifiers[graph.IDISSN])
+	w.tag("SN", r.Identifiers[graph.IDISBN])
+	w.tag("UR", r.URL)
+	w.tag("LA", r.Language)
+	w.tag("PB", r.Publisher)
+	keys := make([]string, 0, len(r.Identifiers))
+	for k := range r.Identifiers {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := r.Identifiers[k]
+		switch k {
+		case graph.IDISSN, graph.IDISBN:
+		case graph.IDWoS:
+			if !strings.HasPrefix(v, "WOS:") {
+				v = "WOS:" + v
+			}
+			w.tag("AN", v)
+		case graph.IDScopus:
+			w.tag("AN", v)
+		case graph.IDPMCID:
+			w.tag("C2", v)
+		default:
+			w.tag("AN", k+": "+v)
+		}
+	}
+	w.w.WriteString("ER  - \r\n\r\n")
+	return nil
+}
