@@ -120,6 +120,6 @@ func Run(g *graph.Graph, opt Options) Result {
 	terms := workTerms(g)
 	cg := communityGraph(g, opt.Weights, opt.TextLinks, terms)
 	r.Community, r.Modularity = Communities(cg, opt.Resolution, opt.Seed)
-	r.Themes = themes(g, r.Community, r.PageRank, opt.Terms, labelTerms(g, terms))
+	r.Themes = themes(g.Len(), r.Community, r.PageRank, opt.Terms, labelTerms(g, terms))
 	return r
 }

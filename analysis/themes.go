@@ -64,7 +64,7 @@ type Theme struct {
 // g.Len(), or if a community number is negative. Cost is O(T log T) for T
 // terms in all texts.
 func Themes(g *graph.Graph, community []int, pagerank []float64, terms int) []Theme {
-	return themes(g, community, pagerank, terms, labelTerms(g, workTerms(g)))
+	return themes(g.Len(), community, pagerank, terms, labelTerms(g, workTerms(g)))
 }
 
 // titleWeight is how many times a title's terms count in theme labels:
@@ -91,9 +91,8 @@ func labelTerms(g *graph.Graph, terms [][]string) [][]string {
 	return out
 }
 
-// themes is Themes with the works' terms computed by the caller.
-func themes(g *graph.Graph, community []int, pagerank []float64, nterms int, terms [][]string) []Theme {
-	n := g.Len()
+// themes is Themes for n works whose terms the caller computed.
+func themes(n int, community []int, pagerank []float64, nterms int, terms [][]string) []Theme {
 	if len(community) != n {
 		panic(fmt.Sprintf("analysis: Themes: %d communities for %d works", len(community), n))
 	}

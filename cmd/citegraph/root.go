@@ -39,6 +39,7 @@ describe into one citation graph, analyses it and draws it with GraphViz.`,
 	})
 	root.AddCommand(newExtractCommand(s), newRunCommand(s))
 	root.AddCommand(newIngestCommand(s))
+	root.AddCommand(newAnalyseCommand(s))
 	return root
 }
 
