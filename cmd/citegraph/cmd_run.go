@@ -31,6 +31,7 @@ type runOptions struct {
 	render     string
 	hideCiting bool
 	top        int
+	views      viewFlags
 	paths      []string
 }
 
@@ -42,7 +43,16 @@ func (o *runOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.layout, "layout", "", "GraphViz layout engine (dot, sfdp, neato, fdp); default: dot for small maps, sfdp for large")
 	f.StringVar(&o.render, "render", "svg", "render graph.dot with GraphViz to this format: svg, pdf, png, or none")
 	f.BoolVar(&o.hideCiting, "hide-citing", false, "leave out of the drawing the unnamed works known only by a citation statement")
-	f.IntVar(&o.top, "top", 10, "number of works listed in the summary")
+	f.IntVar(&o.top, "top", 10, "number of works listed in the summary and in the report")
+	f.StringVar(&o.views.formats, "formats", "all", "outputs to write besides works.jsonl, graph.dot, centrality.csv and themes.csv: all, none, or some of "+strings.Join(allFormats, ","))
+	f.StringVar(&o.views.measure, "measure", "pagerank", "what ranks the works in top.dot, the historiograph and the report: pagerank, in-degree, betweenness, authority or hub")
+	f.IntVar(&o.views.mapTop, "map-top", 50, "number of works drawn in top.dot and historiograph.dot")
+	f.StringVar(&o.views.years, "years", "", "draw only works published in this span in the views, e.g. 2005-2015, 2010- or -2015")
+	f.StringVar(&o.views.themes, "themes", "", "draw only works of these themes in the views, e.g. 1,3")
+	f.StringVar(&o.views.edges, "edges", "", "edge kinds drawn in top.dot and neighbourhood.dot: some of cites,cocited,related (default all)")
+	f.StringVar(&o.views.focus, "focus", "", "also draw neighbourhood.dot: the works around this one (its key, e.g. doi:10.1/x, or its DOI)")
+	f.IntVar(&o.views.depth, "depth", 1, "radius of neighbourhood.dot in links")
+	f.BoolVar(&o.views.noLegend, "no-legend", false, "leave the legend out of the views")
 }
 
 func (o *runOptions) validate() error {
@@ -68,7 +78,7 @@ func (o *runOptions) validate() error {
 	if o.top < 0 {
 		return fmt.Errorf("--top %d: must not be negative", o.top)
 	}
-	return nil
+	return o.views.validate()
 }
 
 func newRunCommand(s streams) *cobra.Command {
@@ -87,6 +97,29 @@ writes to DIR:
                   message when GraphViz is not installed)
   centrality.csv  every node with its degrees, PageRank, betweenness, theme
   themes.csv      every theme with its label terms and key works
+
+and, as --formats chooses (all by default):
+
+  views       overview.dot (one node per theme, arrows weighted by the
+              citations between themes), top.dot (the --map-top works by
+              --measure, clustered by theme, with a legend),
+              historiograph.dot (those works in rows by year, the main
+              path in bold) and, with --focus, neighbourhood.dot; each
+              drawn in the --render format too. --years, --themes and
+              --edges narrow them.
+  gephi       graph.gephi.dot: graph.dot in a form Gephi's DOT import
+              reads without inventing nodes (GraphViz reads it too)
+  graphml     graph.graphml: every node and edge with typed attributes
+  gexf        graph.gexf: GEXF 1.3 for Gephi, typed attributes, years as
+              time spells
+  pajek       graph.net (citations as arcs, co-citations as edges),
+              themes.clu (partition), pagerank.vec (vector)
+  vosviewer   vosviewer_map.txt and vosviewer_network.txt
+  json        graph.json: the whole analysed graph
+  tables      citations.csv (every citation: match method, statements by
+              intent, main path) and statements.csv (every statement)
+  report      report.html (one self-contained file with charts),
+              report.md and its charts report-*.svg
 
 A short summary goes to stderr. An input that cannot be read is reported
 and the others go on. Files are written atomically: a file in DIR is either
@@ -192,6 +225,7 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 
 	// Tables.
 	byRank := nodesByScore(res.PageRank)
+	outs := &outputs{ctx: ctx, dir: o.outDir, render: o.render, errOut: s.errOut}
 	theme := make([]int, len(res.Community))
 	themeLabel := make([]string, len(res.Community))
 	for id, c := range res.Community {
@@ -213,6 +247,12 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 		return err
 	}
 	written = append(written, "themes.csv")
+
+	// The other formats, views and the report.
+	if err := writeExtraOutputs(outs, newAnalysed(g, res), o, total, failed); err != nil {
+		return err
+	}
+	written = append(written, outs.written...)
 
 	printSummary(s.errOut, o, g, res, byRank, total, failed, len(recs), written)
 	return batchError(failed, total)

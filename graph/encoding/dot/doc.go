@@ -7,8 +7,9 @@
 // In go a *graph.Graph and Options (clusters and their labels, scores,
 // layout engine) that the caller computed, e.g. with package analysis; out
 // comes DOT text for `dot`, `sfdp` and the other GraphViz engines. Write
-// writes the map; Label is the rule for a work's short label, shared with
-// the other writers; ClusterColour gives a theme's colour for legends.
+// writes the map, WriteView and WriteOverview the views below; Label is
+// the rule for a work's short label, shared with the other writers;
+// ClusterColour gives a theme's colour for legends.
 //
 // # Why not gonum's encoding/dot
 //
@@ -45,9 +46,37 @@
 // three decimals. URLs to doi.org are percent-encoded so that the SVG
 // GraphViz makes from them stays well-formed.
 //
+// # Views
+//
+// WriteView draws part of the graph (View): the Top works by a measure,
+// a span of years, some themes, some kinds of edge, the neighbourhood of
+// one work (Focus, Depth), or a historiograph — works in rows by year with
+// a year axis, oldest at the top, the citations the caller marks (a main
+// path) in bold. A legend explains the theme colours, node sizes and edge
+// styles. WriteOverview draws one node per theme, sized by its works, with
+// arrows weighted by the citations between themes. Large maps default to
+// sfdp (see SFDPFrom); a historiograph is always laid out by dot.
+//
+// # Gephi
+//
+// Gephi's DOT importer (ImporterDOT) is a hand-written tokenizer, not a
+// DOT parser: it reads every word of a graph attribute statement
+// (charset="UTF-8"), a default statement (node [fontname=…]) and a
+// subgraph header as a node ID, stops reading a node at the first ']' so
+// a second attribute list becomes more stray nodes, takes "#RRGGBB" as a
+// fully transparent colour (and throws on "#RRGGBBAA"), and does not
+// decode HTML entities. Options.Gephi writes the dialect both read alike:
+// node and edge statements only, one attribute list each, colours as HSV
+// triples, "&amp;" only where GraphViz would decode an entity, and the
+// works' data as node attributes that GraphViz ignores and Gephi imports as
+// columns. The tests check it against a model of ImporterDOT written from
+// its source.
+//
 // # Files
 //
-// dot.go holds Options and Write; label.go the label and tooltip text;
-// escape.go cleaning, quoting and number formatting; palette.go the
-// colour-blind-safe palette (Okabe–Ito, then Paul Tol's muted scheme).
+// dot.go holds Options and Write; views.go View, WriteView, Overview and
+// WriteOverview; gephi.go the Gephi dialect; label.go the label and
+// tooltip text; escape.go cleaning, quoting and number formatting;
+// palette.go the colour-blind-safe palette (Okabe–Ito, then Paul Tol's
+// muted scheme).
 package dot

@@ -46,6 +46,14 @@ type Options struct {
 	// HideCiting leaves out KindCiting nodes (unnamed works known only by a
 	// statement) and their edges.
 	HideCiting bool
+	// Gephi writes DOT that Gephi's DOT importer reads as GraphViz does
+	// (see the package documentation): no graph attributes, default
+	// statements or subgraphs, one attribute list per statement, colours
+	// as HSV triples, and the works' data (title, year, DOI, theme, size
+	// score) as node attributes, which GraphViz ignores and Gephi imports
+	// as columns. GraphViz then draws with its defaults (dot, top to
+	// bottom, no title).
+	Gephi bool
 }
 
 // Node sizes, and the map sizes that change how GraphViz is asked to draw.
@@ -116,7 +124,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	}
 
 	bw := bufio.NewWriter(w)
-	newDrawing(g, opt).write(bw)
+	newDrawing(g, opt, nil, nil).output(bw)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("dot: %w", err)
 	}
@@ -135,6 +143,8 @@ type drawing struct {
 	scale []float64
 	// statement is, per citing node ID, the text of its first statement.
 	statement map[int64]string
+	// view holds the options of WriteView; nil for Write.
+	view *View
 }
 
 type drawEdge struct {
@@ -142,17 +152,23 @@ type drawEdge struct {
 	attrs []attr
 }
 
-func newDrawing(g *graph.Graph, opt Options) *drawing {
+// newDrawing works out what to draw: the works keep marks (all when nil)
+// and the edges of the view's kinds between them.
+func newDrawing(g *graph.Graph, opt Options, view *View, keep []bool) *drawing {
 	works := g.Works()
-	d := &drawing{g: g, opt: opt, shown: make([]bool, len(works)), statement: map[int64]string{}}
+	d := &drawing{g: g, opt: opt, shown: make([]bool, len(works)), statement: map[int64]string{}, view: view}
 	for i, w := range works {
-		d.shown[i] = !(opt.HideCiting && w.Kind == graph.KindCiting)
+		d.shown[i] = !(opt.HideCiting && w.Kind == graph.KindCiting) && (keep == nil || keep[i])
 		if d.shown[i] {
 			d.nodes++
 		}
 	}
-	for _, k := range []graph.EdgeKind{graph.Cites, graph.CoCited, graph.Related} {
-		for _, e := range g.Edges(k) {
+	kinds := []graph.EdgeKind{graph.Cites, graph.CoCited, graph.Related}
+	if view != nil && view.Kinds != nil {
+		kinds = view.Kinds
+	}
+	for _, k := range kinds {
+		for i, e := range g.Edges(k) {
 			if k == graph.Cites && e.F.Kind == graph.KindCiting {
 				if _, ok := d.statement[e.F.ID()]; !ok {
 					if t := firstStatement(e); t != "" {
@@ -163,7 +179,11 @@ func newDrawing(g *graph.Graph, opt Options) *drawing {
 			if e.F == e.T || !d.shown[e.F.ID()] || !d.shown[e.T.ID()] {
 				continue
 			}
-			d.edges = append(d.edges, drawEdge{e, edgeAttrs(e)})
+			a := edgeAttrs(e)
+			if view != nil {
+				a = view.edgeAttrs(e, i, a)
+			}
+			d.edges = append(d.edges, drawEdge{e, a})
 		}
 	}
 	if opt.Size != nil {
@@ -236,6 +256,8 @@ func (d *drawing) layout() string {
 	switch {
 	case d.opt.Layout != "":
 		return d.opt.Layout
+	case d.view != nil && d.view.Historiograph:
+		return "dot"
 	case d.nodes < SFDPFrom && len(d.edges) < SFDPEdgesFrom:
 		return "dot"
 	default:
@@ -256,7 +278,7 @@ func (d *drawing) splines() string {
 }
 
 func (d *drawing) cluster(id int64) int {
-	if d.opt.Cluster == nil || d.opt.Cluster[id] < 0 {
+	if d.opt.Cluster == nil || int(id) >= len(d.opt.Cluster) || d.opt.Cluster[id] < 0 {
 		return -1
 	}
 	return d.opt.Cluster[id]
@@ -272,10 +294,14 @@ func (d *drawing) write(bw *bufio.Writer) {
 		title = "Citation map (" + count(d.nodes, "work") + ", " + count(len(d.edges), "link") + ")"
 	}
 	bw.WriteString("digraph " + quoteID(name) + " {\n")
+	rankdir := "LR"
+	if d.view != nil && d.view.Historiograph {
+		rankdir = "TB"
+	}
 	graphAttrs := []attr{
 		{"charset", `"UTF-8"`},
 		{"layout", value(d.layout())},
-		{"rankdir", "LR"},
+		{"rankdir", rankdir},
 		{"overlap", "false"},
 		{"splines", d.splines()},
 	}
@@ -301,6 +327,10 @@ func (d *drawing) write(bw *bufio.Writer) {
 	writeStmt(bw, "\t", "edge", []attr{{"fontname", `"Helvetica"`}, {"fontsize", "9"}, {"color", value(edgeColour)},
 		{"arrowsize", num(0.6)}})
 
+	if d.view != nil {
+		d.view.writeAxis(bw, d)
+	}
+
 	// Nodes, cluster by cluster.
 	works := d.g.Works()
 	byCluster := map[int][]*graph.Work{}
@@ -311,7 +341,7 @@ func (d *drawing) write(bw *bufio.Writer) {
 			continue
 		}
 		c := d.cluster(w.ID())
-		if c < 0 {
+		if c < 0 || d.view != nil && d.view.Historiograph {
 			loose = append(loose, w)
 			continue
 		}
@@ -348,6 +378,9 @@ func (d *drawing) write(bw *bufio.Writer) {
 	}
 	for _, w := range loose {
 		writeStmt(bw, "\t", quoteID(w.Key), d.nodeAttrs(w))
+	}
+	if d.view != nil {
+		d.view.writeExtras(bw, d)
 	}
 
 	for _, de := range d.edges {
@@ -398,7 +431,19 @@ func (d *drawing) nodeAttrs(w *graph.Work) []attr {
 		wd := num(MinWidth + (MaxWidth-MinWidth)*f)
 		a = append(a, attr{"width", wd}, attr{"height", wd}, attr{"fontsize", num(MinFontSize + (MaxFontSize-MinFontSize)*f)})
 	}
+	if d.view != nil && d.view.Focus == w.Key {
+		a = append(a, attr{"peripheries", "2"}, attr{"penwidth", "3"})
+	}
 	return a
+}
+
+// output writes the drawing in the dialect the options ask for.
+func (d *drawing) output(bw *bufio.Writer) {
+	if d.opt.Gephi {
+		d.writeGephi(bw)
+		return
+	}
+	d.write(bw)
 }
 
 // count returns "1 work", "2 works".

@@ -1,0 +1,322 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"html"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	xhtml "golang.org/x/net/html"
+	gonumdot "gonum.org/v1/gonum/graph/formats/dot"
+
+	"github.com/citegraph/citegraph/analysis"
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/encoding/attr"
+	"github.com/citegraph/citegraph/graph/encoding/encodingtest"
+)
+
+var (
+	graphmlSchema = filepath.Join("..", "..", "graph", "encoding", "graphml", "testdata", "schema", "graphml.trimmed.xsd")
+	gexfGrammar   = filepath.Join("..", "..", "graph", "encoding", "gexf", "testdata", "schema", "gexf.rng")
+)
+
+// allOutputs are the files run writes with the default flags, besides
+// the drawings GraphViz renders.
+var allOutputs = []string{"works.jsonl", "graph.dot", "centrality.csv", "themes.csv", "overview.dot", "top.dot",
+	"historiograph.dot", "graph.gephi.dot", "graph.graphml", "graph.gexf", "graph.net", "themes.clu", "pagerank.vec",
+	"vosviewer_map.txt", "vosviewer_network.txt", "graph.json", "citations.csv", "statements.csv", "report.html",
+	"report.md", "report-publications.svg", "report-themes.svg", "report-centrality.svg"}
+
+// checkConsumers runs each format's consumer over the outputs in dir:
+// GraphViz over every DOT file, xmllint over GraphML and GEXF, headless
+// Chromium over the report. Each part is skipped when its tool is absent.
+func checkConsumers(t *testing.T, dir string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	run := func(name string, args ...string) (string, error) {
+		var out bytes.Buffer
+		cmd := exec.CommandContext(ctx, name, args...)
+		cmd.Stdout, cmd.Stderr = &out, &out
+		err := cmd.Run()
+		return out.String(), err
+	}
+	dots, _ := filepath.Glob(filepath.Join(dir, "*.dot"))
+	if bin, err := exec.LookPath("dot"); err == nil {
+		for _, f := range dots {
+			if out, err := run(bin, "-Tsvg", "-o", os.DevNull, f); err != nil || out != "" {
+				t.Errorf("dot -Tsvg %s: %v\n%s", filepath.Base(f), err, out)
+			}
+		}
+	} else {
+		t.Log("GraphViz not installed: DOT rendering not checked")
+	}
+	for _, f := range dots {
+		src, _ := os.ReadFile(f)
+		if _, err := gonumdot.ParseBytes(src); err != nil {
+			t.Errorf("%s does not parse: %v", filepath.Base(f), err)
+		}
+	}
+	exists := func(name string) bool {
+		_, err := os.Stat(filepath.Join(dir, name))
+		return err == nil
+	}
+	if bin, err := exec.LookPath("xmllint"); err == nil {
+		if exists("graph.graphml") {
+			if out, err := run(bin, "--noout", "--nonet", "--schema", graphmlSchema, filepath.Join(dir, "graph.graphml")); err != nil {
+				t.Errorf("graph.graphml does not validate: %v\n%s", err, out)
+			}
+		}
+		if exists("graph.gexf") {
+			if out, err := run(bin, "--noout", "--nonet", "--relaxng", gexfGrammar, filepath.Join(dir, "graph.gexf")); err != nil {
+				t.Errorf("graph.gexf does not validate: %v\n%s", err, out)
+			}
+		}
+	} else {
+		t.Log("xmllint not installed (libxml2-utils): schemas not checked")
+	}
+	if bin, err := exec.LookPath("chromium"); err == nil && !testing.Short() && exists("report.html") {
+		abs, _ := filepath.Abs(filepath.Join(dir, "report.html"))
+		out, err := run(bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+			"--disable-sync", "--no-first-run", "--user-data-dir="+t.TempDir(), "--dump-dom", "file://"+abs)
+		if err != nil || strings.Count(out, "<svg") != 3 {
+			t.Errorf("Chromium: %v, %d charts in the DOM\n%.2000s", err, strings.Count(out, "<svg"), out)
+		}
+	} else {
+		t.Log("Chromium not installed or -short: report not opened")
+	}
+}
+
+// TestRunAllOutputs runs the pipeline on the seed corpus with the default
+// flags: every output is written and read by its consumer.
+func TestRunAllOutputs(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runCmd(t, context.Background(), "run", seedCorpus, "-o", dir, "--render", "none")
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, f := range allOutputs {
+		if fi, err := os.Stat(filepath.Join(dir, f)); err != nil || fi.Size() == 0 {
+			t.Errorf("%s not written: %v", f, err)
+		}
+	}
+	checkConsumers(t, dir)
+
+	// The JSON counts what the summary counts.
+	var doc struct {
+		Report graph.Report
+		Nodes  []json.RawMessage
+		Edges  []json.RawMessage
+	}
+	if err := json.Unmarshal(read(t, dir, "graph.json"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	// 41 nodes and 40 edges, as graph.dot draws (main_test.go).
+	if doc.Report.Records != 25 || len(doc.Nodes) != 41 || len(doc.Edges) != 40 {
+		t.Errorf("graph.json: %d records, %d nodes, %d edges", doc.Report.Records, len(doc.Nodes), len(doc.Edges))
+	}
+	net := string(read(t, dir, "graph.net"))
+	if !strings.HasPrefix(net, "*Vertices 41\n") || !strings.Contains(net, "\n*Arcs\n") {
+		t.Errorf("graph.net starts %.40q", net)
+	}
+	if n := strings.Count(string(read(t, dir, "vosviewer_map.txt")), "\n"); n != 42 {
+		t.Errorf("vosviewer_map.txt has %d lines, want a header and 41 items", n)
+	}
+	cites := readCSV(t, dir, "citations.csv")
+	if len(cites) != 18 || strings.Join(cites[0], ",") != strings.Join(citationHeader, ",") { // 17 citations
+		t.Errorf("citations.csv: %d rows, header %v", len(cites), cites[0])
+	}
+}
+
+func TestRunViewFlags(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runCmd(t, context.Background(), "run", seedCorpus, "-o", dir, "--render", "none", "--formats", "views",
+		"--focus", "10.2975/35.4.2012.337.340", "--depth", "2", "--years", "2010-2016", "--measure", "in-degree", "--map-top", "5", "--no-legend")
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, f := range []string{"overview.dot", "top.dot", "historiograph.dot", "neighbourhood.dot"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("%s not written", f)
+		}
+	}
+	for _, f := range []string{"graph.graphml", "report.html", "graph.gephi.dot"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			t.Errorf("%s written though --formats views", f)
+		}
+	}
+	top := string(read(t, dir, "top.dot"))
+	if !strings.Contains(top, `label="Citation map, top 5 works by Citations in the corpus (in-degree), 2010–2016"`) || strings.Contains(top, "legend:") {
+		t.Errorf("top.dot title or legend wrong:\n%.600s", top)
+	}
+	if nb := string(read(t, dir, "neighbourhood.dot")); !strings.Contains(nb, `"doi:10.2975/35.4.2012.337.340" [label="Kemp 2012"`) {
+		t.Errorf("neighbourhood.dot lacks its focus")
+	}
+	checkConsumers(t, dir)
+}
+
+func TestRunFlagErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"--years", "2015-2010"}, {"--years", "soon"}, {"--formats", "graphml,svg"}, {"--measure", "fame"},
+		{"--themes", "0"}, {"--edges", "cites,likes"}, {"--map-top", "0"}, {"--depth", "0"},
+	} {
+		code, _, stderr := runCmd(t, context.Background(), append([]string{"run", seedCorpus, "-o", t.TempDir()}, args...)...)
+		if code != exitUsage || !strings.Contains(stderr, args[0]) {
+			t.Errorf("%v: exit %d, %q", args, code, stderr)
+		}
+	}
+	code, _, stderr := runCmd(t, context.Background(), "run", seedCorpus, "-o", t.TempDir(), "--render", "none", "--focus", "doi:10.1/nothing")
+	if code != exitFailure || !strings.Contains(stderr, `no work with key "doi:10.1/nothing"`) {
+		t.Errorf("unknown focus: exit %d, %q", code, stderr)
+	}
+}
+
+// TestRunDeterministicAll: every output, byte for byte, twice.
+func TestRunDeterministicAll(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	for _, d := range []string{a, b} {
+		if code, _, stderr := runCmd(t, context.Background(), "run", seedCorpus, "-o", d, "--render", "svg", "--seed", "3"); code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(a, "*"))
+	for _, f := range files {
+		name := filepath.Base(f)
+		if !bytes.Equal(read(t, a, name), read(t, b, name)) {
+			t.Errorf("%s differs between two runs", name)
+		}
+	}
+}
+
+// TestOutputsHostileTitles is the test every writer shares: the hostile
+// fixture of encodingtest, analysed for real, through every format; each
+// file is read back by a parser of its format and every title must come
+// back intact, no markup from the data may become markup, and every
+// drawing must render.
+func TestOutputsHostileTitles(t *testing.T) {
+	g := encodingtest.Graph()
+	res := analysis.Run(g, analysis.Options{Seed: 1})
+	dir := t.TempDir()
+	var opt runOptions
+	opt.views = viewFlags{measure: "pagerank", mapTop: 50, depth: 1, formats: "all", focus: g.Works()[0].Key}
+	if err := opt.views.validate(); err != nil {
+		t.Fatal(err)
+	}
+	opt.render, opt.paths = "none", []string{"hostile"}
+	o := &outputs{ctx: context.Background(), dir: dir, render: "none", errOut: &bytes.Buffer{}}
+	if err := writeExtraOutputs(o, newAnalysed(g, res), opt, 1, 0); err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, w := range g.Works() {
+		if t := attr.Clean(w.Title); t != "" {
+			titles = append(titles, t)
+		}
+	}
+	contains := func(file string, texts []string, all string) {
+		for _, title := range titles {
+			found := false
+			for _, x := range texts {
+				if x == title || strings.Contains(x, title) {
+					found = true
+					break
+				}
+			}
+			if !found && !strings.Contains(all, title) {
+				t.Errorf("%s: title %q not read back intact", file, title)
+			}
+		}
+	}
+
+	// XML formats: read the text of every attribute and element.
+	for _, f := range []string{"graph.graphml", "graph.gexf"} {
+		var texts []string
+		dec := xml.NewDecoder(bytes.NewReader(read(t, dir, f)))
+		for {
+			tok, err := dec.Token()
+			if err != nil {
+				break
+			}
+			switch tok := tok.(type) {
+			case xml.StartElement:
+				for _, a := range tok.Attr {
+					texts = append(texts, a.Value)
+				}
+				switch tok.Name.Local {
+				case "script", "b", "i":
+					t.Errorf("%s: element <%s> from the data", f, tok.Name.Local)
+				}
+			case xml.CharData:
+				texts = append(texts, string(tok))
+			}
+		}
+		contains(f, texts, "")
+	}
+	// JSON.
+	var doc struct{ Nodes []struct{ Title string } }
+	if err := json.Unmarshal(read(t, dir, "graph.json"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var jt []string
+	for _, n := range doc.Nodes {
+		jt = append(jt, n.Title)
+	}
+	contains("graph.json", jt, "")
+	// CSV: the statements quote the titles.
+	var ct []string
+	for _, row := range readCSV(t, dir, "statements.csv") {
+		ct = append(ct, row...)
+	}
+	r := csv.NewReader(bytes.NewReader(read(t, dir, "citations.csv")))
+	if _, err := r.ReadAll(); err != nil {
+		t.Errorf("citations.csv: %v", err)
+	}
+	for _, s := range []string{"Supporting: ", "Contrasting: ", "Mentioning: "} {
+		found := false
+		for _, c := range ct {
+			found = found || strings.HasPrefix(c, s)
+		}
+		if !found {
+			t.Errorf("statements.csv lacks the statement %q…", s)
+		}
+	}
+	// VOSviewer: descriptions are HTML.
+	contains("vosviewer_map.txt", nil, html.UnescapeString(strings.ReplaceAll(string(read(t, dir, "vosviewer_map.txt")), `""`, `"`)))
+	// The report: the text a browser shows.
+	node, err := xhtml.Parse(bytes.NewReader(read(t, dir, "report.html")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode && (n.Data == "script" || n.Data == "b" || n.Data == "i" || n.Data == "iframe") {
+			t.Errorf("report.html: element <%s> from the data", n.Data)
+		}
+		if n.Type == xhtml.TextNode {
+			texts = append(texts, n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(node)
+	all := strings.Join(texts, "\n")
+	for _, w := range g.Works() {
+		if title := attr.Clean(w.Title); title != "" && w.Kind == graph.KindWork && strings.Contains(all, "\n"+title) == false && !strings.Contains(all, title) {
+			t.Errorf("report.html: title %q not shown", title)
+		}
+	}
+	if md := string(read(t, dir, "report.md")); strings.ContainsAny(md, "<>") {
+		t.Error("report.md holds raw < or >")
+	}
+	checkConsumers(t, dir)
+}

@@ -1,0 +1,259 @@
+package attr
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+// Intents counts citation statements by what they do, in scite's terms.
+type Intents struct {
+	Statements  int // all statements
+	Supporting  int
+	Mentioning  int
+	Contrasting int
+	Other       int // any other intent, or none given
+}
+
+// Add counts one statement of the given intent (compared without regard
+// to case or surrounding space).
+func (c *Intents) Add(intent string) {
+	c.Statements++
+	switch strings.ToLower(strings.TrimSpace(intent)) {
+	case "supporting":
+		c.Supporting++
+	case "mentioning":
+		c.Mentioning++
+	case "contrasting":
+		c.Contrasting++
+	default:
+		c.Other++
+	}
+}
+
+// EdgeIntents counts the statements on e.
+func EdgeIntents(e *graph.Edge) Intents {
+	var c Intents
+	for _, st := range e.Statements {
+		c.Add(st.Intent)
+	}
+	return c
+}
+
+// WorkIntents returns, per node ID, the statements citing the work: those
+// on its incoming Cites edges (self-citations included), each counted once
+// per edge. For a work with a scite report these are the report's
+// statements; for others, the statements of citing works' full texts.
+func WorkIntents(g *graph.Graph) []Intents {
+	out := make([]Intents, g.Len())
+	for _, e := range g.Edges(graph.Cites) {
+		c := &out[e.T.ID()]
+		for _, st := range e.Statements {
+			c.Add(st.Intent)
+		}
+	}
+	return out
+}
+
+// Clean returns s as text fit for any output: invalid UTF-8 bytes become
+// U+FFFD, every run of white space (newlines, tabs, no-break spaces …)
+// becomes one space, other control characters (C0, DEL, C1) and the
+// Unicode noncharacters U+FFFE and U+FFFF are dropped, and leading and
+// trailing space is trimmed. What remains is valid in XML 1.0, JSON, CSV
+// and tab-separated cells. It is the rule of dot.Label as well.
+func Clean(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case r == utf8.RuneError && n == 1:
+			// Invalid byte: kept visible as the replacement character.
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case unicode.IsControl(r), r == 0xFFFE, r == 0xFFFF:
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Authors returns the work's authors as "Family, Given; Family, Given".
+func Authors(w *graph.Work) string {
+	names := make([]string, 0, len(w.Authors))
+	for _, a := range w.Authors {
+		if s := Clean(a.String()); s != "" {
+			names = append(names, s)
+		}
+	}
+	if len(names) == 0 && w.FirstAuthor != "" {
+		return Clean(w.FirstAuthor)
+	}
+	return strings.Join(names, "; ")
+}
+
+// WorkColumns returns the standard node columns every graph writer puts
+// before the caller's: key, label, kind, title, authors, year (0 when
+// unknown), venue, doi, theme (counted from 1; 0 for none), theme_label,
+// and the statements citing the work: statements, supporting, mentioning,
+// contrasting, other_intent (WorkIntents).
+func WorkColumns(g *graph.Graph, s *Set) []Column {
+	works := g.Works()
+	n := len(works)
+	key, label, kind, title, authors, venue, doi, themeLabel := make([]string, n), make([]string, n), make([]string, n),
+		make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	year, theme := make([]int, n), make([]int, n)
+	intents := WorkIntents(g)
+	st, sup, men, con, oth := make([]int, n), make([]int, n), make([]int, n), make([]int, n), make([]int, n)
+	for i, w := range works {
+		key[i], label[i], kind[i] = w.Key, s.LabelOf(w), w.Kind.String()
+		title[i], authors[i], venue[i], doi[i] = Clean(w.Title), Authors(w), Clean(w.Venue), w.DOI
+		year[i] = w.Year
+		if t := s.ThemeOf(int64(i)); t >= 0 {
+			theme[i], themeLabel[i] = t+1, Clean(s.Themes[t].Label)
+		}
+		c := intents[i]
+		st[i], sup[i], men[i], con[i], oth[i] = c.Statements, c.Supporting, c.Mentioning, c.Contrasting, c.Other
+	}
+	return []Column{
+		Strings("key", "Key", key),
+		Strings("label", "Label", label),
+		Strings("kind", "Kind", kind),
+		Strings("title", "Title", title),
+		Strings("authors", "Authors", authors),
+		Ints("year", "Year", year),
+		Strings("venue", "Venue", venue),
+		Strings("doi", "DOI", doi),
+		Ints("theme", "Theme", theme),
+		Strings("theme_label", "Theme label", themeLabel),
+		Ints("statements", "Citing statements", st),
+		Ints("supporting", "Supporting statements", sup),
+		Ints("mentioning", "Mentioning statements", men),
+		Ints("contrasting", "Contrasting statements", con),
+		Ints("other_intent", "Statements of other or no intent", oth),
+	}
+}
+
+// EdgeColumns returns the standard columns of the given edges, in order:
+// kind ("cites", "cocited", "related"), weight (Edge.N), method (how the
+// cited end was identified), statements and their counts by intent
+// (supporting, mentioning, contrasting, other_intent).
+func EdgeColumns(edges []*graph.Edge) []Column {
+	n := len(edges)
+	kind, method := make([]string, n), make([]string, n)
+	weight, st, sup, men, con, oth := make([]int, n), make([]int, n), make([]int, n), make([]int, n), make([]int, n), make([]int, n)
+	for i, e := range edges {
+		kind[i], method[i], weight[i] = e.Kind.String(), Clean(e.Method), e.N
+		c := EdgeIntents(e)
+		st[i], sup[i], men[i], con[i], oth[i] = c.Statements, c.Supporting, c.Mentioning, c.Contrasting, c.Other
+	}
+	return []Column{
+		Strings("kind", "Kind", kind),
+		Ints("weight", "Weight", weight),
+		Strings("method", "Match method", method),
+		Ints("statements", "Statements", st),
+		Ints("supporting", "Supporting statements", sup),
+		Ints("mentioning", "Mentioning statements", men),
+		Ints("contrasting", "Contrasting statements", con),
+		Ints("other_intent", "Statements of other or no intent", oth),
+	}
+}
+
+// AllEdges returns every edge of g: Cites, then CoCited, then Related, each
+// kind in the graph's order, and for each its index among the Cites edges
+// (-1 for the other kinds), so that Set.Cites values can be found.
+func AllEdges(g *graph.Graph) (edges []*graph.Edge, citeIndex []int) {
+	for _, k := range []graph.EdgeKind{graph.Cites, graph.CoCited, graph.Related} {
+		for i, e := range g.Edges(k) {
+			edges = append(edges, e)
+			if k == graph.Cites {
+				citeIndex = append(citeIndex, i)
+			} else {
+				citeIndex = append(citeIndex, -1)
+			}
+		}
+	}
+	return edges, citeIndex
+}
+
+// NodeTable returns the node columns every graph writer writes: the
+// standard WorkColumns, then s.Node. It returns an error when s fails
+// Check or names a column like a standard one.
+func NodeTable(g *graph.Graph, s *Set) ([]Column, error) {
+	if err := s.Check(g); err != nil {
+		return nil, err
+	}
+	cols := WorkColumns(g, s)
+	std := map[string]bool{}
+	for _, c := range cols {
+		std[c.Name] = true
+	}
+	for _, c := range s.Node {
+		if std[c.Name] {
+			return nil, fmt.Errorf("attr: node column %q is a standard column", c.Name)
+		}
+		cols = append(cols, c)
+	}
+	return cols, nil
+}
+
+// EdgeTable returns every edge of g (AllEdges) and their columns: the
+// standard EdgeColumns, then s.Cites spread over all edges, valid on the
+// Cites edges only. It returns an error when s fails Check or names a
+// column like a standard one.
+func EdgeTable(g *graph.Graph, s *Set) ([]*graph.Edge, []Column, error) {
+	if err := s.Check(g); err != nil {
+		return nil, nil, err
+	}
+	edges, cite := AllEdges(g)
+	cols := EdgeColumns(edges)
+	std := map[string]bool{}
+	for _, c := range cols {
+		std[c.Name] = true
+	}
+	for _, c := range s.Cites {
+		if std[c.Name] {
+			return nil, nil, fmt.Errorf("attr: citation column %q is a standard column", c.Name)
+		}
+		out := Column{Name: c.Name, Title: c.Title, Type: c.Type, Valid: make([]bool, len(edges))}
+		for i, ci := range cite {
+			valid := ci >= 0 && c.Has(ci)
+			out.Valid[i] = valid
+			switch c.Type {
+			case Int:
+				v := 0
+				if valid {
+					v = c.Ints[ci]
+				}
+				out.Ints = append(out.Ints, v)
+			case Float:
+				v := 0.0
+				if valid {
+					v = c.Floats[ci]
+				}
+				out.Floats = append(out.Floats, v)
+			case Bool:
+				out.Bools = append(out.Bools, valid && c.Bools[ci])
+			default:
+				v := ""
+				if valid {
+					v = c.Strings[ci]
+				}
+				out.Strings = append(out.Strings, v)
+			}
+		}
+		cols = append(cols, out)
+	}
+	return edges, cols, nil
+}

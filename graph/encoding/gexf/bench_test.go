@@ -1,0 +1,19 @@
+package gexf_test
+
+import (
+	"io"
+	"testing"
+
+	"github.com/citegraph/citegraph/graph/encoding/encodingtest"
+	"github.com/citegraph/citegraph/graph/encoding/gexf"
+)
+
+func BenchmarkWrite20k(b *testing.B) {
+	g, s := encodingtest.Large(20000)
+	b.ResetTimer()
+	for b.Loop() {
+		if err := gexf.Write(io.Discard, g, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,522 @@
+// Package report writes the reader's report of a citation graph: a
+// self-contained HTML file (and the same in Markdown) that a reviewer can
+// open, read and share.
+//
+// In go an Input: the graph, the caller's values (attr.Set: labels,
+// themes, centralities) and a few facts only the caller knows (sources
+// read and failed, notes on how the run was made). Out come, in order:
+// the corpus counts (records in, duplicates merged by DOI and by title,
+// unique works, works known only from references or mentions, statements)
+// and how the citations were matched (by record, DOI, title, author and
+// year, page, or not at all); the most central works by the chosen
+// measure, each with its bibliographic data and the statements citing it;
+// each theme with its label terms, key works and works per year; and three
+// charts made with gonum/plot: works published per year, citations
+// received per theme and the distribution of the measure.
+//
+// The HTML is one file: no scripts, no external style sheets, fonts or
+// images. The charts stand inline as SVG, and a Content-Security-Policy
+// forbids scripts and every fetch, so the file opens the same offline and
+// anything that slipped past escaping still could not run. All text from
+// the data goes through html/template's contextual escaping (and
+// attr.Clean before it); in the Markdown, text is HTML-escaped and
+// Markdown's punctuation backslash-escaped, so a title can neither open a
+// tag nor start a link, heading or table cell. Charts are linked from the
+// Markdown as files named "<prefix><chart>.svg" that the caller writes
+// with Charts.
+//
+// Output is the same, byte for byte, for the same Input.
+//
+// Files: report.go holds Input, WriteHTML, WriteMarkdown and the facts
+// both show; charts.go the charts; html.go the HTML template.
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"html"
+	"io"
+	"math"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/encoding/attr"
+)
+
+// Input is what a report shows.
+type Input struct {
+	// Graph and Set are the graph and the caller's values.
+	Graph *graph.Graph
+	Set   attr.Set
+	// Title heads the report; "Citation graph report" when empty.
+	Title string
+	// Sources and Failed count the sources read and those that could not
+	// be read; both 0 leaves the line out.
+	Sources, Failed int
+	// Measure names the node column (of Set.Node) that ranks the most
+	// central works and whose distribution is charted; "" uses Set.Size
+	// (called "score").
+	Measure string
+	// Top is the number of central works listed (0 means 10); Statements
+	// the number of statements shown per work (0 means 3); KeyWorks the
+	// number of key works per theme (0 means 5).
+	Top, Statements, KeyWorks int
+	// Notes are lines on how the run was made (inputs, seed, outputs),
+	// shown at the end as given (escaped).
+	Notes []string
+	// ChartPrefix is the prefix of the chart files the Markdown links to
+	// ("report-" gives "report-publications.svg").
+	ChartPrefix string
+}
+
+type row struct {
+	Label string
+	Value string
+}
+
+type statement struct {
+	Text, Intent, Section string
+}
+
+type central struct {
+	Rank                                    int
+	Label, Title, Authors, Venue, DOI, Link string
+	Year                                    string
+	Score, Cited                            string
+	Theme                                   string
+	Statements                              []statement
+	More                                    int
+}
+
+type yearCount struct {
+	year, n int
+}
+
+type themeFacts struct {
+	number    int
+	citations int
+	Title     string
+	Terms     string
+	Size      int
+	Citations int
+	CitedText string // "once", "12 times"
+	KeyWorks  []string
+	Growth    string // "2012: 3 · 2013: 5"
+}
+
+type facts struct {
+	Title        string
+	Counts       []row
+	Matched      []row
+	Central      []central
+	MeasureTitle string
+	Themes       []themeFacts
+	Notes        []string
+	Conflicts    []string
+
+	years        []yearCount
+	themes       []themeFacts
+	measure      []float64
+	measureTitle string
+}
+
+// gather works out everything the report shows.
+func gather(in Input) (*facts, error) {
+	g, s := in.Graph, in.Set
+	if g == nil {
+		return nil, fmt.Errorf("report: no graph")
+	}
+	if err := s.Check(g); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	top, nst, nkey := in.Top, in.Statements, in.KeyWorks
+	if top == 0 {
+		top = 10
+	}
+	if nst == 0 {
+		nst = 3
+	}
+	if nkey == 0 {
+		nkey = 5
+	}
+	f := &facts{Title: attr.Clean(in.Title)}
+	if f.Title == "" {
+		f.Title = "Citation graph report"
+	}
+	rep := g.Report()
+	works := g.Works()
+	kinds := map[graph.NodeKind]int{}
+	for _, w := range works {
+		kinds[w.Kind]++
+	}
+	if in.Sources > 0 || in.Failed > 0 {
+		f.Counts = append(f.Counts, row{"Sources read", fmt.Sprintf("%d (%d could not be read)", in.Sources, in.Failed)})
+	}
+	f.Counts = append(f.Counts,
+		row{"Records in", strconv.Itoa(rep.Records)},
+		row{"Duplicate records merged", fmt.Sprintf("%d (%d by DOI, %d by title, year and first author)", rep.Duplicates, rep.MergedByDOI, rep.MergedByTitle)},
+		row{"Unique works described", strconv.Itoa(rep.Works)},
+		row{"Works known only from reference lists", strconv.Itoa(rep.ReferenceNodes)},
+		row{"Unresolved in-text mentions", strconv.Itoa(rep.MentionNodes)},
+		row{"Unnamed citing works (known by a statement)", strconv.Itoa(rep.CitingNodes)},
+		row{"Citation statements", strconv.Itoa(rep.Statements)},
+		row{"Links", fmt.Sprintf("%d citations, %d co-citations, %d related", len(g.Edges(graph.Cites)), len(g.Edges(graph.CoCited)), len(g.Edges(graph.Related)))},
+	)
+	for _, c := range rep.Conflicts {
+		f.Conflicts = append(f.Conflicts, attr.Clean(c))
+	}
+
+	// How citations were matched.
+	methods := map[string]int{}
+	for _, e := range g.Edges(graph.Cites) {
+		methods[e.Method]++
+	}
+	methodNames := []struct{ key, label string }{
+		{"record", "the cited work is a record of the corpus"},
+		{"doi", "matched by DOI"},
+		{"title", "matched by title and year"},
+		{"author-year", "matched by first author and year"},
+		{"page", "the statement stands on the cited work's own page"},
+		{"author-year-venue", "matched by first author, year and venue"},
+		{"title+author", "matched by title and first author"},
+		{"unresolved", "not matched to any work"},
+		{"new", "matched nothing: a work of its own, known from the reference"},
+	}
+	known := map[string]bool{}
+	for _, m := range methodNames {
+		known[m.key] = true
+		if n := methods[m.key]; n > 0 {
+			f.Matched = append(f.Matched, row{m.label, strconv.Itoa(n)})
+		}
+	}
+	var other []string
+	for k := range methods {
+		if !known[k] {
+			other = append(other, k)
+		}
+	}
+	sort.Strings(other)
+	for _, k := range other {
+		name := "matched by " + attr.Clean(k)
+		if attr.Clean(k) == "" {
+			name = "(no method recorded)"
+		}
+		f.Matched = append(f.Matched, row{name, strconv.Itoa(methods[k])})
+	}
+	f.Mentions(rep)
+
+	// The measure.
+	measure := s.Size
+	f.measureTitle = "score"
+	if in.Measure != "" {
+		c := s.Column(in.Measure)
+		if c == nil || c.Type == attr.String {
+			return nil, fmt.Errorf("report: no numeric node column %q", in.Measure)
+		}
+		measure = make([]float64, g.Len())
+		for i := range measure {
+			measure[i], _ = c.Float(i)
+		}
+		f.measureTitle = attr.Clean(c.Heading())
+	}
+	f.MeasureTitle = f.measureTitle
+	var ids []int
+	for i, w := range works {
+		if w.Kind != graph.KindCiting {
+			ids = append(ids, i)
+		}
+		// The distribution is charted over the works the sources describe:
+		// the works known only from reference lists, often ten times as
+		// many, all hold the same floor of most measures.
+		if w.Kind == graph.KindWork && measure != nil {
+			f.measure = append(f.measure, measure[i])
+		}
+	}
+	score := func(i int) float64 {
+		if measure == nil || math.IsNaN(measure[i]) {
+			return math.Inf(-1)
+		}
+		return measure[i]
+	}
+	sort.SliceStable(ids, func(a, b int) bool { return score(ids[a]) > score(ids[b]) })
+	inEdges := make([][]*graph.Edge, g.Len())
+	for _, e := range g.Edges(graph.Cites) {
+		if e.F != e.T {
+			inEdges[e.T.ID()] = append(inEdges[e.T.ID()], e)
+		}
+	}
+	for r, id := range ids[:min(top, len(ids))] {
+		w := works[id]
+		c := central{Rank: r + 1, Label: in.Set.LabelOf(w), Title: attr.Clean(w.Title), Authors: strings.TrimRight(attr.Authors(w), "."),
+			Venue: strings.TrimRight(attr.Clean(w.Venue), "."), DOI: w.DOI, Cited: times(len(g.InCites(int64(id))))}
+		if w.DOI != "" {
+			c.Link = "https://doi.org/" + (&url.URL{Path: w.DOI}).EscapedPath()
+		}
+		if w.Year != 0 {
+			c.Year = strconv.Itoa(w.Year)
+		}
+		if measure != nil {
+			c.Score = strconv.FormatFloat(measure[id], 'g', 4, 64)
+		}
+		if t := s.ThemeOf(int64(id)); t >= 0 {
+			c.Theme = s.ThemeTitle(t)
+		}
+		total := 0
+		for _, e := range inEdges[id] {
+			for _, st := range e.Statements {
+				total++
+				if len(c.Statements) < nst {
+					c.Statements = append(c.Statements, statement{Text: attr.Clean(st.Text), Intent: attr.Clean(st.Intent), Section: attr.Clean(st.Section)})
+				}
+			}
+		}
+		c.More = total - len(c.Statements)
+		f.Central = append(f.Central, c)
+	}
+
+	// Years.
+	perYear := map[int]int{}
+	for _, w := range works {
+		if w.Kind == graph.KindWork && w.Year != 0 {
+			perYear[w.Year]++
+		}
+	}
+	if len(perYear) > 0 {
+		lo, hi := math.MaxInt, math.MinInt
+		for y := range perYear {
+			lo, hi = min(lo, y), max(hi, y)
+		}
+		for y := lo; y <= hi; y++ {
+			f.years = append(f.years, yearCount{y, perYear[y]})
+		}
+	}
+
+	// Themes.
+	nthemes := s.ThemeCount()
+	size, cited := make([]int, nthemes), make([]int, nthemes)
+	growth := make([]map[int]int, nthemes)
+	for i, w := range works {
+		t := s.ThemeOf(int64(i))
+		if t < 0 || w.Kind == graph.KindCiting {
+			continue
+		}
+		size[t]++
+		cited[t] += len(g.InCites(int64(i)))
+		if w.Year != 0 {
+			if growth[t] == nil {
+				growth[t] = map[int]int{}
+			}
+			growth[t][w.Year]++
+		}
+	}
+	for t := range nthemes {
+		if size[t] == 0 {
+			continue
+		}
+		tf := themeFacts{number: t + 1, citations: cited[t], Title: s.ThemeTitle(t), Size: size[t], Citations: cited[t], CitedText: times(cited[t])}
+		if t < len(s.Themes) {
+			var terms []string
+			for _, term := range s.Themes[t].Terms {
+				terms = append(terms, attr.Clean(term))
+			}
+			tf.Terms = strings.Join(terms, ", ")
+			for _, id := range s.Themes[t].Top {
+				if id < 0 || int(id) >= len(works) || works[id].Kind == graph.KindCiting {
+					continue
+				}
+				if len(tf.KeyWorks) == nkey {
+					break
+				}
+				w := works[id]
+				kw := s.LabelOf(w)
+				if t := attr.Clean(w.Title); t != "" {
+					kw += ": " + t
+				}
+				tf.KeyWorks = append(tf.KeyWorks, kw)
+			}
+		}
+		var years []int
+		for y := range growth[t] {
+			years = append(years, y)
+		}
+		sort.Ints(years)
+		var parts []string
+		for _, y := range years {
+			parts = append(parts, fmt.Sprintf("%d: %d", y, growth[t][y]))
+		}
+		tf.Growth = strings.Join(parts, " · ")
+		f.themes = append(f.themes, tf)
+	}
+	f.Themes = f.themes
+	for _, n := range in.Notes {
+		f.Notes = append(f.Notes, attr.Clean(n))
+	}
+	return f, nil
+}
+
+// times returns "once", "twice" or "n times".
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return strconv.Itoa(n) + " times"
+}
+
+// Mentions adds how in-text mentions resolved to the matching rows.
+func (f *facts) Mentions(rep graph.Report) {
+	if rep.MentionsToPage+rep.MentionsToCorpus+rep.MentionsNew == 0 {
+		return
+	}
+	f.Matched = append(f.Matched,
+		row{"In-text mentions resolved to the page's own work", strconv.Itoa(rep.MentionsToPage)},
+		row{"In-text mentions resolved by author and year to another work", strconv.Itoa(rep.MentionsToCorpus)},
+		row{"In-text mentions left unresolved", strconv.Itoa(rep.MentionsNew)},
+	)
+}
+
+// Charts returns the report's charts, for a caller that writes them as
+// files beside the Markdown.
+func Charts(in Input) ([]Chart, error) {
+	f, err := gather(in)
+	if err != nil {
+		return nil, err
+	}
+	return f.charts()
+}
+
+// WriteMarkdown writes the report as Markdown (CommonMark with GitHub's
+// tables), linking the charts as files "<ChartPrefix><name>.svg". It
+// returns an error, before writing anything, when the Set does not fit the
+// graph or Measure names no numeric column.
+func WriteMarkdown(w io.Writer, in Input) error {
+	f, err := gather(in)
+	if err != nil {
+		return err
+	}
+	charts, err := f.charts()
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
+	p("# %s\n\n## The corpus\n\n| | |\n|---|---:|\n", md(f.Title))
+	for _, r := range f.Counts {
+		p("| %s | %s |\n", md(r.Label), md(r.Value))
+	}
+	if len(f.Matched) > 0 {
+		p("\n### How citations were matched\n\n| | |\n|---|---:|\n")
+		for _, r := range f.Matched {
+			p("| %s | %s |\n", md(r.Label), md(r.Value))
+		}
+	}
+	if len(f.Conflicts) > 0 {
+		p("\nNot merged, because the sources disagree:\n\n")
+		for _, c := range f.Conflicts {
+			p("- %s\n", md(c))
+		}
+	}
+	for _, c := range charts {
+		p("\n![%s](%s)\n", md(c.Title), in.ChartPrefix+c.Name+".svg")
+	}
+	p("\n## The most central works (by %s)\n", md(f.MeasureTitle))
+	for _, c := range f.Central {
+		p("\n%d. **%s**", c.Rank, md(c.Label))
+		if c.Title != "" {
+			p(" — %s", md(c.Title))
+		}
+		p("\n")
+		var meta []string
+		for _, x := range []string{c.Authors, c.Year, c.Venue} {
+			if x != "" {
+				meta = append(meta, md(x))
+			}
+		}
+		if c.DOI != "" {
+			meta = append(meta, "doi:"+md(c.DOI))
+		}
+		if len(meta) > 0 {
+			p("   %s  \n", strings.Join(meta, ". "))
+		}
+		p("   %s %s; cited %s in the corpus", md(f.MeasureTitle), md(c.Score), c.Cited)
+		if c.Theme != "" {
+			p("; %s", md(c.Theme))
+		}
+		p("\n")
+		for _, st := range c.Statements {
+			p("   - “%s”", md(st.Text))
+			var tags []string
+			if st.Intent != "" {
+				tags = append(tags, md(st.Intent))
+			}
+			if st.Section != "" {
+				tags = append(tags, md(st.Section))
+			}
+			if len(tags) > 0 {
+				p(" (%s)", strings.Join(tags, ", "))
+			}
+			p("\n")
+		}
+		if c.More > 0 {
+			p("   - and %d more statements\n", c.More)
+		}
+	}
+	if len(f.Themes) > 0 {
+		p("\n## Themes\n")
+		for _, t := range f.Themes {
+			p("\n### %s\n\n%d works, cited %s in the corpus.", md(t.Title), t.Size, times(t.Citations))
+			if t.Terms != "" {
+				p(" Label terms: %s.", md(t.Terms))
+			}
+			p("\n")
+			if len(t.KeyWorks) > 0 {
+				p("\nKey works:\n\n")
+				for _, k := range t.KeyWorks {
+					p("- %s\n", md(k))
+				}
+			}
+			if t.Growth != "" {
+				p("\nWorks per year: %s\n", md(t.Growth))
+			}
+		}
+	}
+	if len(f.Notes) > 0 {
+		p("\n## How this report was made\n\n")
+		for _, n := range f.Notes {
+			p("- %s\n", md(n))
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
+}
+
+// md escapes cleaned text for Markdown: HTML's special characters as
+// entities (Markdown passes raw HTML through), and the ASCII punctuation
+// that Markdown gives a meaning to within a line (\ ` * _ { } [ ] ( ) # !
+// | ~) with a backslash. Text never starts a line, so list and heading
+// markers need no escape.
+func md(s string) string {
+	s = html.EscapeString(attr.Clean(s))
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '&' { // an entity written by EscapeString: keep whole
+			j := strings.IndexByte(s[i:], ';')
+			b.WriteString(s[i : i+j+1])
+			i += j
+			continue
+		}
+		if strings.IndexByte("\\`*_{}[]()#!|~", c) >= 0 {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}

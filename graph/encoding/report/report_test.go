@@ -1,0 +1,258 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"html"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	xhtml "golang.org/x/net/html"
+
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/encoding/attr"
+	"github.com/citegraph/citegraph/graph/encoding/encodingtest"
+	"github.com/citegraph/citegraph/graph/encoding/report"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+
+func input() report.Input {
+	g := encodingtest.Graph()
+	return report.Input{Graph: g, Set: encodingtest.Set(g), Title: "Report on <i>peer</i> & \"support\"", Sources: 3, Failed: 1,
+		Measure: "score", Top: 5, ChartPrefix: "report-", Notes: []string{"Made from testdata <b>fixture</b>"}}
+}
+
+func writeHTML(t testing.TB, in report.Input) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := report.WriteHTML(&buf, in); err != nil {
+		t.Fatalf("WriteHTML: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func writeMD(t testing.TB, in report.Input) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := report.WriteMarkdown(&buf, in); err != nil {
+		t.Fatalf("WriteMarkdown: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	encodingtest.Golden(t, "fixture.html", writeHTML(t, input()), *update)
+	encodingtest.Golden(t, "fixture.md", writeMD(t, input()), *update)
+}
+
+// allowed are the elements the report's template and gonum/plot's SVG
+// write; anything else came from the data.
+var allowed = []string{"html", "head", "body", "meta", "title", "style", "h1", "h2", "h3", "table", "tbody", "tr", "th", "td", "p",
+	"ul", "ol", "li", "strong", "em", "a", "div", "blockquote", "span", "section", "figure", "figcaption",
+	"svg", "g", "path", "text", "defs"}
+
+// TestHTMLInert parses the report as a browser does and checks that the
+// data added no element and no attribute, that every hostile title of the
+// central works is text, and that scripts are forbidden by the CSP.
+func TestHTMLInert(t *testing.T) {
+	in := input()
+	doc, err := xhtml.Parse(bytes.NewReader(writeHTML(t, in)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	csp := ""
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		switch n.Type {
+		case xhtml.ElementNode:
+			if !slices.Contains(allowed, n.Data) {
+				t.Errorf("unexpected element <%s>", n.Data)
+			}
+			for _, a := range n.Attr {
+				if strings.HasPrefix(strings.ToLower(a.Key), "on") || strings.Contains(strings.ToLower(a.Val), "javascript:") {
+					t.Errorf("<%s %s=%q>: script from the data", n.Data, a.Key, a.Val)
+				}
+				if n.Data == "meta" && a.Key == "content" && strings.Contains(a.Val, "default-src") {
+					csp = a.Val
+				}
+			}
+		case xhtml.TextNode:
+			texts = append(texts, n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if !strings.Contains(csp, "default-src 'none'") {
+		t.Errorf("no Content-Security-Policy forbidding scripts: %q", csp)
+	}
+	all := strings.Join(texts, "\n")
+	if !strings.Contains(all, attr.Clean(in.Title)) {
+		t.Errorf("title %q not shown as text", in.Title)
+	}
+	// The five most central works by score, with their titles.
+	for _, w := range in.Graph.Works()[:5] {
+		if title := attr.Clean(w.Title); !strings.Contains(all, title) {
+			t.Errorf("title %q not shown as text", title)
+		}
+	}
+}
+
+// mdText undoes the Markdown escaping: backslash escapes, then entities.
+func mdText(s string) string {
+	return html.UnescapeString(regexp.MustCompile("\\\\([\\\\`*_{}\\[\\]()#!|~])").ReplaceAllString(s, "$1"))
+}
+
+// TestMarkdownInert checks that the Markdown holds no raw HTML and that
+// every text comes back after undoing its escapes.
+func TestMarkdownInert(t *testing.T) {
+	in := input()
+	md := string(writeMD(t, in))
+	if strings.ContainsAny(md, "<>") {
+		t.Errorf("raw < or > in the Markdown")
+	}
+	for _, l := range strings.Split(md, "\n") {
+		if strings.HasPrefix(l, "![") && !regexp.MustCompile(`^!\[[^\]]*\]\(report-[a-z]+\.svg\)$`).MatchString(l) {
+			t.Errorf("image line %q links elsewhere", l)
+		}
+	}
+	un := mdText(md)
+	for _, w := range in.Graph.Works()[:5] {
+		if title := attr.Clean(w.Title); !strings.Contains(un, title) {
+			t.Errorf("title %q lost in the Markdown", title)
+		}
+	}
+	if !strings.Contains(md, "![Works published per year") || !strings.Contains(md, "(report-publications.svg)") {
+		t.Errorf("chart links missing")
+	}
+}
+
+func TestCharts(t *testing.T) {
+	charts, err := report.Charts(input())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range charts {
+		names = append(names, c.Name)
+		if !bytes.HasPrefix(c.SVG, []byte("<svg")) || !bytes.Contains(c.SVG, []byte("<path")) {
+			t.Errorf("chart %s is not an SVG with drawn paths", c.Name)
+		}
+	}
+	if strings.Join(names, " ") != "publications themes centrality" {
+		t.Errorf("charts %v", names)
+	}
+	// An empty graph has nothing to chart and still makes a report.
+	empty := report.Input{Graph: graph.Build(nil)}
+	if c, err := report.Charts(empty); err != nil || len(c) != 0 {
+		t.Errorf("empty graph: %d charts, %v", len(c), err)
+	}
+	writeHTML(t, empty)
+	writeMD(t, empty)
+}
+
+func TestErrors(t *testing.T) {
+	in := input()
+	in.Measure = "note"
+	if err := report.WriteHTML(&bytes.Buffer{}, in); err == nil || err.Error() != `report: no numeric node column "note"` {
+		t.Errorf("error %v", err)
+	}
+}
+
+// chromium runs headless Chromium with a fresh profile and returns its
+// output and stderr.
+func chromium(t *testing.T, args ...string) (stdout, stderr string) {
+	t.Helper()
+	bin := encodingtest.Tool(t, "chromium", "chromium")
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+		"--disable-sync", "--no-first-run", "--enable-logging=stderr", "--v=0", "--user-data-dir=" + t.TempDir()}
+	cmd := exec.CommandContext(ctx, bin, append(base, args...)...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, errOut.String())
+	}
+	return out.String(), errOut.String()
+}
+
+// TestChromium opens the report in headless Chromium: the DOM must hold
+// the three charts and the titles, the console no error, and a screenshot
+// must show the charts' colours drawn.
+func TestChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a browser")
+	}
+	in := input()
+	path := filepath.Join(t.TempDir(), "report.html")
+	if err := os.WriteFile(path, writeHTML(t, in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom, logs := chromium(t, "--dump-dom", "file://"+path)
+	if n := strings.Count(dom, "<svg"); n != 3 {
+		t.Errorf("DOM holds %d SVG charts, want 3", n)
+	}
+	if strings.Contains(dom, "<script") {
+		t.Error("DOM holds a script")
+	}
+	for _, bad := range []string{"Uncaught", "Refused to", "Content Security Policy"} {
+		if strings.Contains(logs, bad) {
+			t.Errorf("console: %s\n%s", bad, logs)
+		}
+	}
+	shot := filepath.Join(t.TempDir(), "report.png")
+	chromium(t, "--window-size=1000,2600", "--hide-scrollbars", "--screenshot="+shot, "file://"+path)
+	f, err := os.Open(shot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The bar charts are Okabe–Ito blue, the histogram vermillion; page
+	// text is dark grey on white. Count pixels near each colour.
+	blue, orange, white := count(img, color.RGBA{0x00, 0x72, 0xB2, 255}), count(img, color.RGBA{0xD5, 0x5E, 0x00, 255}), count(img, color.RGBA{255, 255, 255, 255})
+	total := img.Bounds().Dx() * img.Bounds().Dy()
+	t.Logf("screenshot %v: %d blue, %d vermillion, %d white of %d pixels", img.Bounds().Size(), blue, orange, white, total)
+	if blue < 5000 || orange < 5000 {
+		t.Errorf("charts not drawn: %d blue and %d vermillion pixels", blue, orange)
+	}
+	if white == total || white < total/2 {
+		t.Errorf("page blank or not white: %d of %d pixels white", white, total)
+	}
+}
+
+func count(img image.Image, c color.RGBA) int {
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if near(r, c.R) && near(g, c.G) && near(bl, c.B) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func near(v uint32, c uint8) bool {
+	d := int(v>>8) - int(c)
+	return d >= -6 && d <= 6
+}

@@ -1,0 +1,233 @@
+// Package vosviewer writes the resolved citation graph as a VOSviewer map
+// file and network file ("Create a map based on network data" in
+// VOSviewer), the pair VOSviewer and its online app read.
+//
+// The map file is tab-separated with a header line naming the columns, one
+// line per item: id (1 … V), label (the Set's short label), description
+// (title, authors, year, venue and DOI as HTML, which VOSviewer shows when
+// the pointer rests on an item), url (the DOI's doi.org address), cluster
+// (the theme counted from 1; VOSviewer takes 1 … 1000, so themes past the
+// 999th share cluster 1000, and works in no theme leave it empty), one
+// weight<…> column per chosen numeric column of the Set (weights must not
+// be negative: negative values are written as 0) and score<Year> with the
+// publication year. Following the manual, a label or description holding a
+// comma, semicolon or double quote is enclosed in double quotes, a double
+// quote inside doubled.
+//
+// The network file has no header: one line per pair of items, the two ids
+// (smaller first) and the strength of the link, the sum of the weights
+// (Edge.N) of the chosen edge kinds between the two works in either
+// direction. VOSviewer's links have no direction. Self-links are left out.
+//
+// All text is cleaned (attr.Clean: no tabs or line breaks can split a
+// line) and the description is HTML-escaped, so a title with markup shows
+// as text. Output is the same, byte for byte, for the same graph and Set.
+package vosviewer
+
+import (
+	"bufio"
+	"fmt"
+	"html"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/encoding/attr"
+)
+
+// MaxCluster is the largest cluster number VOSviewer accepts.
+const MaxCluster = 1000
+
+// Options control what Write writes.
+type Options struct {
+	// Weights names the numeric node columns of the Set written as
+	// weight<Title> columns, in order; nil means all numeric columns.
+	Weights []string
+	// Kinds are the edge kinds whose weights make the link strengths; nil
+	// means Cites only.
+	Kinds []graph.EdgeKind
+	// HideCiting leaves out the unnamed works known only by a statement
+	// (graph.KindCiting) and their links.
+	HideCiting bool
+}
+
+// Write writes the map file to mapW and the network file to netW. It
+// returns an error, before writing anything, when s does not fit g or a
+// named weight column is missing or not numeric, and otherwise the first
+// error of a writer.
+func Write(mapW, netW io.Writer, g *graph.Graph, s attr.Set, opt Options) error {
+	if err := s.Check(g); err != nil {
+		return fmt.Errorf("vosviewer: %w", err)
+	}
+	var weights []*attr.Column
+	if opt.Weights == nil {
+		for i := range s.Node {
+			if s.Node[i].Type != attr.String {
+				weights = append(weights, &s.Node[i])
+			}
+		}
+	} else {
+		for _, name := range opt.Weights {
+			c := s.Column(name)
+			if c == nil || c.Type == attr.String {
+				return fmt.Errorf("vosviewer: no numeric node column %q", name)
+			}
+			weights = append(weights, c)
+		}
+	}
+	kinds := opt.Kinds
+	if kinds == nil {
+		kinds = []graph.EdgeKind{graph.Cites}
+	}
+	shown := func(w *graph.Work) bool { return !(opt.HideCiting && w.Kind == graph.KindCiting) }
+
+	// Map file.
+	bw := bufio.NewWriter(mapW)
+	head := []string{"id", "label", "description", "url"}
+	if s.Theme != nil {
+		head = append(head, "cluster")
+	}
+	for _, c := range weights {
+		head = append(head, "weight<"+headerLabel(c.Heading())+">")
+	}
+	head = append(head, "score<Year>")
+	bw.WriteString(strings.Join(head, "\t") + "\n")
+	for i, w := range g.Works() {
+		if !shown(w) {
+			continue
+		}
+		row := []string{strconv.Itoa(i + 1), cell(s.LabelOf(w)), cell(description(w)), doiURL(w.DOI)}
+		if s.Theme != nil {
+			cl := ""
+			if t := s.ThemeOf(int64(i)); t >= 0 {
+				cl = strconv.Itoa(min(t+1, MaxCluster))
+			}
+			row = append(row, cl)
+		}
+		for _, c := range weights {
+			x, _ := c.Float(i)
+			if !(x > 0) || math.IsInf(x, 0) { // negative, zero, NaN or infinite
+				x = 0
+			}
+			row = append(row, attr.FormatFloat(x))
+		}
+		year := ""
+		if w.Year != 0 {
+			year = strconv.Itoa(w.Year)
+		}
+		row = append(row, year)
+		bw.WriteString(strings.Join(row, "\t") + "\n")
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("vosviewer: %w", err)
+	}
+
+	// Network file.
+	strength := map[[2]int64]int{}
+	for _, k := range kinds {
+		for _, e := range g.Edges(k) {
+			if e.F == e.T || !shown(e.F) || !shown(e.T) {
+				continue
+			}
+			a, b := e.F.ID(), e.T.ID()
+			if a > b {
+				a, b = b, a
+			}
+			strength[[2]int64{a, b}] += e.N
+		}
+	}
+	pairs := make([][2]int64, 0, len(strength))
+	for p := range strength {
+		pairs = append(pairs, p)
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i][0] != pairs[j][0] {
+			return pairs[i][0] < pairs[j][0]
+		}
+		return pairs[i][1] < pairs[j][1]
+	})
+	bw = bufio.NewWriter(netW)
+	for _, p := range pairs {
+		bw.WriteString(strconv.FormatInt(p[0]+1, 10) + "\t" + strconv.FormatInt(p[1]+1, 10) + "\t" + strconv.Itoa(strength[p]) + "\n")
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("vosviewer: %w", err)
+	}
+	return nil
+}
+
+// headerLabel returns a column title fit for "weight<…>": cleaned, without
+// angle brackets or tabs.
+func headerLabel(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '<' || r == '>' {
+			return -1
+		}
+		return r
+	}, attr.Clean(s))
+	if s == "" {
+		return "Weight"
+	}
+	return s
+}
+
+// cell returns a label or description as a map-file cell: cleaned and,
+// when it holds a comma, semicolon or double quote, enclosed in double
+// quotes with inner quotes doubled.
+func cell(s string) string {
+	s = attr.Clean(s)
+	if strings.ContainsAny(s, `,;"`) {
+		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+	}
+	return s
+}
+
+// description returns the HTML VOSviewer shows for a work: the title in
+// bold, then authors, year, venue and DOI, each escaped.
+func description(w *graph.Work) string {
+	var parts []string
+	if t := attr.Clean(w.Title); t != "" {
+		parts = append(parts, "<b>"+html.EscapeString(t)+"</b>")
+	}
+	var line []string
+	if a := attr.Authors(w); a != "" {
+		line = append(line, html.EscapeString(a))
+	}
+	if w.Year != 0 {
+		line = append(line, "("+strconv.Itoa(w.Year)+")")
+	}
+	if v := attr.Clean(w.Venue); v != "" {
+		line = append(line, "<i>"+html.EscapeString(v)+"</i>")
+	}
+	if len(line) > 0 {
+		parts = append(parts, strings.Join(line, " "))
+	}
+	if w.DOI != "" {
+		parts = append(parts, "doi:"+html.EscapeString(w.DOI))
+	}
+	if len(parts) == 0 {
+		return html.EscapeString(w.Kind.String() + " " + attr.Clean(w.Key))
+	}
+	return strings.Join(parts, "<br>")
+}
+
+// doiURL returns the doi.org address of a DOI with everything but letters,
+// digits and -._~/:() percent-encoded, or "" for no DOI.
+func doiURL(doi string) string {
+	if doi == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("https://doi.org/")
+	for _, c := range []byte(doi) {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~/:()", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
