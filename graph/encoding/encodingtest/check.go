@@ -58,16 +58,21 @@ func Run(t testing.TB, stdin []byte, name string, args ...string) []byte {
 }
 
 // Networkx runs a Python script with networkx imported as nx, the file
-// path as sys.argv[1], and returns what it prints. It skips the test when
-// python3 or networkx is missing.
+// path as sys.argv[1], and returns what it prints. It takes the first
+// python3 that imports networkx: the one on PATH, then the system's
+// (/usr/bin/python3, where Debian's python3-networkx installs; a pyenv
+// python3 on PATH does not see it). It skips the test when none does.
 func Networkx(t testing.TB, file, script string) string {
 	t.Helper()
-	py := Tool(t, "python3", "python3-networkx")
-	probe := exec.Command(py, "-c", "import networkx")
-	if probe.Run() != nil {
-		t.Skip("networkx not installed (apt-get install python3-networkx): check skipped")
+	for _, name := range []string{"python3", "/usr/bin/python3"} {
+		py, err := exec.LookPath(name)
+		if err != nil || exec.Command(py, "-c", "import networkx").Run() != nil {
+			continue
+		}
+		return string(Run(t, nil, py, "-c", "import sys, json\nimport networkx as nx\n"+script, file))
 	}
-	return string(Run(t, nil, py, "-c", "import sys, json\nimport networkx as nx\n"+script, file))
+	t.Skip("networkx not installed (apt-get install python3-networkx): check skipped")
+	return ""
 }
 
 // WriteTemp writes b to a file named name in a temporary folder and
