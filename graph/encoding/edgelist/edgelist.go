@@ -309,7 +309,9 @@ func splitFields(dst [][]byte, ln []byte) [][]byte {
 	return dst
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f' }
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'
+}
 
 // ReadEdges reads an edge list from r and adds each line's citation to b:
 // two IDs separated by spaces or tabs, in the given order; a third field
