@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -19,6 +21,7 @@ import (
 	"github.com/citegraph/citegraph/graph/encoding/csv"
 	"github.com/citegraph/citegraph/graph/encoding/dot"
 	"github.com/citegraph/citegraph/graph/encoding/jsonl"
+	"github.com/citegraph/citegraph/graph/store"
 	"github.com/citegraph/citegraph/scrape"
 )
 
@@ -32,7 +35,10 @@ type runOptions struct {
 	hideCiting bool
 	top        int
 	views      viewFlags
+	db         string
+	decisions  string
 	paths      []string
+	args       []string // the command line, recorded with the run in the corpus
 }
 
 func (o *runOptions) addFlags(f *pflag.FlagSet) {
@@ -53,11 +59,16 @@ func (o *runOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.views.focus, "focus", "", "also draw neighbourhood.dot: the works around this one (its key, e.g. doi:10.1/x, or its DOI)")
 	f.IntVar(&o.views.depth, "depth", 1, "radius of neighbourhood.dot in links")
 	f.BoolVar(&o.views.noLegend, "no-legend", false, "leave the legend out of the views")
+	f.StringVar(&o.db, "db", "", "read the works from this corpus (made by ingest); INPUTs, if any, are ingested into it first")
+	f.StringVar(&o.decisions, "decisions", "", "a file of identity rulings (\"same A B\" / \"different A B\" per line) the resolution honours")
 }
 
 func (o *runOptions) validate() error {
 	if o.outDir == "" {
 		return errors.New("--out (-o) is required")
+	}
+	if len(o.paths) == 0 && o.db == "" {
+		return errors.New("no INPUT given (or --db to read a corpus)")
 	}
 	if err := validateFormat(o.format); err != nil {
 		return err
@@ -84,7 +95,7 @@ func (o *runOptions) validate() error {
 func newRunCommand(s streams) *cobra.Command {
 	var o runOptions
 	c := &cobra.Command{
-		Use:   "run INPUT... -o DIR",
+		Use:   "run [INPUT...] -o DIR",
 		Short: "Run the whole pipeline: extract, resolve, analyse, draw",
 		Long: `Run reads each INPUT (a file, or a folder read recursively in name order),
 resolves the works they describe into one citation graph, analyses it and
@@ -97,6 +108,13 @@ writes to DIR:
                   message when GraphViz is not installed)
   centrality.csv  every node with its degrees, PageRank, betweenness, theme
   themes.csv      every theme with its label terms and key works
+  matching.json   what resolution did: records in, duplicates removed (by
+                  identifier, title, decision), unique works, references
+                  by match method, conflicts, decisions
+
+With --db FILE the works come from a corpus that "ingest" made; INPUTs
+given as well are ingested into it first (unchanged sources are skipped),
+and the resolved graph is stored back with the run.
 
 and, as --formats chooses (all by default):
 
@@ -125,9 +143,10 @@ A short summary goes to stderr. An input that cannot be read is reported
 and the others go on. Files are written atomically: a file in DIR is either
 the old one or the complete new one.
 ` + exitCodesHelp,
-		Args: atLeastOneArg("INPUT"),
+		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			o.paths = args
+			o.args = os.Args
 			if err := o.validate(); err != nil {
 				return &usageError{err: err, usage: c.UsageString()}
 			}
@@ -138,30 +157,97 @@ the old one or the complete new one.
 	return c
 }
 
-func runRun(ctx context.Context, o runOptions, s streams) error {
-	// Extract.
-	var recs []graph.Record
-	total, failed := 0, 0
+// gathered is what a run reads: the records, the resolved graph, and the
+// sources read and failed.
+type gathered struct {
+	recs          []graph.Record
+	g             *graph.Graph
+	total, failed int
+}
+
+// gatherFiles reads the INPUTs and resolves their records.
+func gatherFiles(ctx context.Context, o runOptions, dec graph.Decisions, s streams) (gathered, error) {
+	var in gathered
 	err := scrape.Default().Walk(ctx, o.paths, o.format, scrape.Visitor{
 		Record: func(r graph.Record) error {
-			recs = append(recs, r)
+			in.recs = append(in.recs, r)
 			return nil
 		},
 		Done: func(_ string, _ int, err error) error {
-			total++
+			in.total++
 			if err != nil {
-				failed++
+				in.failed++
 				fmt.Fprintln(s.errOut, err)
 			}
 			return nil
 		},
 	})
 	if err != nil {
+		return in, err
+	}
+	if len(in.recs) == 0 {
+		return in, fmt.Errorf("no records: none of the %d sources could be read", in.total)
+	}
+	in.g = graph.BuildWith(in.recs, graph.BuildOptions{Decisions: dec})
+	return in, ctx.Err()
+}
+
+// gatherCorpus ingests the INPUTs, if any, into the corpus o.db, then reads
+// and resolves all it holds, storing the graph with the run.
+func gatherCorpus(ctx context.Context, o runOptions, dec graph.Decisions, s streams) (in gathered, err error) {
+	st, err := store.Open(ctx, o.db)
+	if err != nil {
+		return in, err
+	}
+	defer func() {
+		if cerr := st.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
+	run, err := st.BeginRun(ctx, strings.Join(o.args, " "))
+	if err != nil {
+		return in, err
+	}
+	if len(o.paths) > 0 {
+		n, err := ingestPaths(ctx, st, run, o.paths, o.format, s)
+		if err != nil {
+			return in, err
+		}
+		in.total, in.failed = n.sources, n.failed
+		fmt.Fprintf(s.errOut, "ingested %d sources into %s: %d new (%d records), %d unchanged, %d failed\n",
+			n.sources, o.db, n.sources-n.unchanged-n.failed, n.records, n.unchanged, n.failed)
+	}
+	if in.recs, err = st.Records(ctx); err != nil {
+		return in, err
+	}
+	if len(in.recs) == 0 {
+		return in, fmt.Errorf("no records: the corpus %s holds none", o.db)
+	}
+	in.g = graph.BuildWith(in.recs, graph.BuildOptions{Decisions: dec})
+	if err := ctx.Err(); err != nil {
+		return in, err
+	}
+	if err := st.SaveGraph(ctx, run, in.g); err != nil {
+		return in, err
+	}
+	return in, st.FinishRun(ctx, run)
+}
+
+func runRun(ctx context.Context, o runOptions, s streams) error {
+	// Extract and resolve.
+	dec, err := readDecisions(o.decisions)
+	if err != nil {
 		return err
 	}
-	if len(recs) == 0 {
-		return fmt.Errorf("no records: none of the %d sources could be read", total)
+	gather := gatherFiles
+	if o.db != "" {
+		gather = gatherCorpus
 	}
+	in, err := gather(ctx, o, dec, s)
+	if err != nil {
+		return err
+	}
+	recs, g, total, failed := in.recs, in.g, in.total, in.failed
 	if err := writeFileAtomic(filepath.Join(o.outDir, "works.jsonl"), func(w io.Writer) error {
 		jw := jsonl.NewWriter(w)
 		for i := range recs {
@@ -174,11 +260,23 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 		return err
 	}
 
-	// Resolve and analyse.
-	g := graph.Build(recs)
-	if err := ctx.Err(); err != nil {
+	if err := writeFileAtomic(filepath.Join(o.outDir, "matching.json"), func(w io.Writer) error {
+		rep := g.Report()
+		// Lists, not nulls, when empty: scripts iterate them.
+		if rep.Conflicts == nil {
+			rep.Conflicts = []string{}
+		}
+		if rep.Decisions == nil {
+			rep.Decisions = []string{}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}); err != nil {
 		return err
 	}
+
+	// Analyse.
 	res := analysis.Run(g, analysis.Options{Seed: o.seed, Resolution: o.resolution})
 	if err := ctx.Err(); err != nil {
 		return err
@@ -196,7 +294,7 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 	}); err != nil {
 		return err
 	}
-	written := []string{"works.jsonl"}
+	written := []string{"works.jsonl", "matching.json"}
 	if err := writeFileAtomic(filepath.Join(o.outDir, "graph.dot"), func(w io.Writer) error {
 		_, err := w.Write(dotBuf.Bytes())
 		return err
