@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 	"github.com/citegraph/citegraph/scrape/tabular"
 	"github.com/citegraph/citegraph/scrape/wos"
 )
@@ -189,12 +190,12 @@ func Record(e *Entry) graph.Record {
 	}
 
 	ids := map[string]string{}
-	if s := normISSN(get("issn")); s != "" {
+	if s := stdnum.FindISSN(get("issn")); s != "" {
 		ids[graph.IDISSN] = s
-	} else if s := normISSN(get("eissn")); s != "" {
+	} else if s := stdnum.FindISSN(get("eissn")); s != "" {
 		ids[graph.IDISSN] = s
 	}
-	if s := normISBN(get("isbn")); s != "" {
+	if s := stdnum.FindISBN(get("isbn")); s != "" {
 		ids[graph.IDISBN] = s
 	}
 	if ut := verbatim("unique-id", "wos"); ut != "" {

@@ -1,60 +1,14 @@
 package bibtex
 
 import (
-	"bytes"
-	"context"
 	"errors"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/readertest"
 )
-
-type counts struct{ works, dois, authors, years, refs, refDOIs int }
-
-func count(recs []graph.Record) counts {
-	var c counts
-	c.works = len(recs)
-	for _, r := range recs {
-		if r.DOI != "" {
-			c.dois++
-		}
-		if r.Year != 0 {
-			c.years++
-		}
-		c.authors += len(r.Authors)
-		c.refs += len(r.References)
-		for _, ref := range r.References {
-			if ref.DOI != "" {
-				c.refDOIs++
-			}
-		}
-	}
-	return c
-}
-
-func read(t *testing.T, data []byte) ([]graph.Record, error) {
-	t.Helper()
-	var recs []graph.Record
-	err := Reader{}.Extract(context.Background(), bytes.NewReader(data), func(r graph.Record) error {
-		r.Normalize()
-		recs = append(recs, r)
-		return nil
-	})
-	return recs, err
-}
-
-func readFile(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 // Expected counts, checked with python3-bibtexparser 1.1 (Debian) and
 // citation-js (@citation-js/plugin-bibtex 0.8.2):
@@ -74,24 +28,24 @@ func readFile(t *testing.T, name string) []byte {
 func TestFiles(t *testing.T) {
 	for _, c := range []struct {
 		file string
-		want counts
+		want readertest.Counts
 	}{
-		{"bibtex_crossref_content_negotiation_10.1126_science.169.3946.635.bib", counts{1, 1, 1, 1, 0, 0}},
-		{"bibtex_crossref_elife.01567.bib", counts{1, 1, 5, 1, 0, 0}},
-		{"bibtex_pure_portal_phdthesis.bib", counts{1, 0, 1, 1, 0, 0}},
-		{"bibtex_scopus_export_46entries_with_references.bib", counts{46, 41, 233, 46, 1969, 31}},
-		{"bibtex_wos_savedrecs_377entries_cited_references.bib", counts{377, 363, 910, 377, 7804, 2929}},
+		{"bibtex_crossref_content_negotiation_10.1126_science.169.3946.635.bib", readertest.Counts{Works: 1, DOIs: 1, Authors: 1, Years: 1}},
+		{"bibtex_crossref_elife.01567.bib", readertest.Counts{Works: 1, DOIs: 1, Authors: 5, Years: 1}},
+		{"bibtex_pure_portal_phdthesis.bib", readertest.Counts{Works: 1, Authors: 1, Years: 1}},
+		{"bibtex_scopus_export_46entries_with_references.bib", readertest.Counts{Works: 46, DOIs: 41, Authors: 233, Years: 46, Refs: 1969, RefDOIs: 31}},
+		{"bibtex_wos_savedrecs_377entries_cited_references.bib", readertest.Counts{Works: 377, DOIs: 363, Authors: 910, Years: 377, Refs: 7804, RefDOIs: 2929}},
 	} {
 		t.Run(c.file, func(t *testing.T) {
-			data := readFile(t, c.file)
+			data := readertest.ReadFile(t, c.file)
 			if !(Reader{}).Sniff(data) {
 				t.Error("Sniff rejects the file")
 			}
-			recs, err := read(t, data)
+			recs, err := readertest.Read(Reader{}, data)
 			if err != nil {
 				t.Errorf("unexpected error: %v", err)
 			}
-			if got := count(recs); got != c.want {
+			if got := readertest.Count(recs); got != c.want {
 				t.Errorf("counts = %+v, want %+v", got, c.want)
 			}
 		})
@@ -99,14 +53,14 @@ func TestFiles(t *testing.T) {
 }
 
 func TestFields(t *testing.T) {
-	recs, _ := read(t, readFile(t, "bibtex_crossref_content_negotiation_10.1126_science.169.3946.635.bib"))
+	recs, _ := readertest.Read(Reader{}, readertest.ReadFile(t, "bibtex_crossref_content_negotiation_10.1126_science.169.3946.635.bib"))
 	r := recs[0]
 	if r.Title != "The Structure of Ordinary Water: New data and interpretations are yielding new insights into this fascinating substance." ||
 		r.Date != "1970-08" || r.Pages != "635-641" || r.Venue != "Science" || r.Issue != "3946" || r.Type != "article-journal" {
 		t.Errorf("Crossref record = %+v", r)
 	}
 
-	recs, _ = read(t, readFile(t, "bibtex_wos_savedrecs_377entries_cited_references.bib"))
+	recs, _ = readertest.Read(Reader{}, readertest.ReadFile(t, "bibtex_wos_savedrecs_377entries_cited_references.bib"))
 	r = recs[1]
 	if r.Title != "The framework for approximate queries on simulation data" || r.Venue != "INFORMATION SCIENCES" ||
 		r.Identifiers["wos"] != "WOS:000186671900002" || r.Date != "2003-12" || r.Pages != "3-20" || len(r.Authors) != 8 ||
@@ -124,14 +78,14 @@ func TestFields(t *testing.T) {
 		t.Errorf("no reference \"*AQUA, AQUA PROJ HOM PAGE L\" among %d", len(r.References))
 	}
 
-	recs, _ = read(t, readFile(t, "bibtex_scopus_export_46entries_with_references.bib"))
+	recs, _ = readertest.Read(Reader{}, readertest.ReadFile(t, "bibtex_scopus_export_46entries_with_references.bib"))
 	r = recs[0]
 	want := []graph.Author{{Family: "D'Ambrosio", Given: "A."}, {Family: "Aria", Given: "M."}, {Family: "Iorio", Given: "C."}, {Family: "Siciliano", Given: "R."}}
 	if !reflect.DeepEqual(r.Authors, want) || r.Identifiers["scopus"] != "2-s2.0-84993929598" || r.CitedByCount == nil || *r.CitedByCount != 0 {
 		t.Errorf("Scopus record 1 = %+v", r)
 	}
 
-	recs, _ = read(t, readFile(t, "bibtex_pure_portal_phdthesis.bib"))
+	recs, _ = readertest.Read(Reader{}, readertest.ReadFile(t, "bibtex_pure_portal_phdthesis.bib"))
 	if r := recs[0]; r.Type != "thesis" || r.Date != "2018-04-25" || r.Identifiers["isbn"] != "9789038645032" || r.Language != "English" {
 		t.Errorf("Pure record = %+v", r)
 	}
@@ -153,7 +107,7 @@ func TestSyntax(t *testing.T) {
 		{"accents", `@article{k, title = {Schr\"{o}dinger and {\'E}cole \c{c}a {\aa} {\ss} --- \& 50\% \'{\i}}}`, []string{"Schrödinger and École ça å ß — & 50% í"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			recs, err := read(t, []byte(c.in))
+			recs, err := readertest.Read(Reader{}, []byte(c.in))
 			if err != nil {
 				t.Fatalf("error: %v", err)
 			}
@@ -182,7 +136,7 @@ func TestRecovery(t *testing.T) {
 		{"missing =", "@article{a, title {A}}\n@book{b, title={B}}", []string{"B"}, 1, 19},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			recs, err := read(t, []byte(c.in))
+			recs, err := readertest.Read(Reader{}, []byte(c.in))
 			var got []string
 			for _, r := range recs {
 				got = append(got, r.Title)
@@ -233,7 +187,7 @@ func TestSniff(t *testing.T) {
 
 func TestLongValueBounded(t *testing.T) {
 	in := "@article{a, title = {" + strings.Repeat("x", maxValue+10) + "}}\n@article{b, title={B}}"
-	recs, err := read(t, []byte(in))
+	recs, err := readertest.Read(Reader{}, []byte(in))
 	if err == nil || len(recs) != 1 || recs[0].Title != "B" {
 		t.Errorf("got %d records, err %v; want the second entry and an error", len(recs), err)
 	}

@@ -19,5 +19,6 @@
 //	bibtex.go  Reader and the mapping of an Entry to graph.Record (Record,
 //	           Types): Web of Science's Cited-References and Scopus's
 //	           references become References
-//	ids.go     ISSN and ISBN normalisation
+//
+// ISSNs and ISBNs are found with scrape/internal/stdnum.
 package bibtex

@@ -8,6 +8,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	bibenc "github.com/citegraph/citegraph/graph/encoding/bibtex"
+	"github.com/citegraph/citegraph/scrape/internal/readertest"
 )
 
 // reviewerFields returns the fields a reviewer relies on, for comparing
@@ -27,7 +28,7 @@ func TestRoundTrip(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.bib")
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			first, _ := read(t, readFile(t, filepath.Base(file)))
+			first, _ := readertest.Read(Reader{}, readertest.ReadFile(t, filepath.Base(file)))
 			var b bytes.Buffer
 			w := bibenc.NewWriter(&b)
 			for i := range first {
@@ -38,7 +39,7 @@ func TestRoundTrip(t *testing.T) {
 			if err := w.Close(); err != nil {
 				t.Fatal(err)
 			}
-			second, err := read(t, b.Bytes())
+			second, err := readertest.Read(Reader{}, b.Bytes())
 			if err != nil {
 				t.Fatalf("reading what was written: %v", err)
 			}

@@ -10,11 +10,18 @@ import (
 	"sort"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
 )
 
 // ErrNotWorks means an answer is JSON but holds no Crossref works: another
 // message type (a member, a journal, an error), or another kind of JSON.
 var ErrNotWorks = errors.New("crossref: not an answer with works")
+
+// SyntaxError is a problem at a place in an answer: malformed JSON, a value
+// of the wrong type, an answer cut short. Readers report it and go on with
+// the next work where the JSON allows. It is the type all the answer
+// readers share.
+type SyntaxError = jsonstream.SyntaxError
 
 // Format reads Crossref REST API answers saved as files: a work
 // (/works/{doi}, message-type "work"), a list of works (/works?…,
@@ -33,18 +40,18 @@ func (Format) Name() string { return "crossref-api" }
 // "deposited", and its title as an array of strings, which CSL-JSON, whose
 // title is a string, does not have).
 func (Format) Sniff(head []byte) bool {
-	s := scanShape(head)
-	switch s.top {
+	s := jsonstream.ScanShape(head)
+	switch s.Top {
 	case '{':
-		if mt := tokString(s.keys["message-type"]); mt != "" {
+		if mt := jsonstream.TokString(s.Keys["message-type"]); mt != "" {
 			return mt == "work" || mt == "work-list"
 		}
-		if it, ok := s.sub["items"]; ok {
+		if it, ok := s.Sub["items"]; ok {
 			return isWork(it)
 		}
-		return isWork(s.keys)
+		return isWork(s.Keys)
 	case '[':
-		return isWork(s.sub[""])
+		return isWork(s.Sub[""])
 	}
 	return false
 }
@@ -85,22 +92,22 @@ func (Format) Extract(ctx context.Context, r io.Reader, emit func(graph.Record) 
 func Decode(ctx context.Context, r io.Reader, emit func(graph.Record) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(64 << 10)
-	s := scanShape(head)
-	d := newDecoder(br)
-	var errs errorList
+	s := jsonstream.ScanShape(head)
+	d := jsonstream.NewDecoder(br)
+	var errs jsonstream.ErrorList
 	var emitErr error
 	one := func() error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		line, _ := d.next()
+		line, _ := d.Next()
 		var w work
 		if err := d.Decode(&w); err != nil {
 			var typ *json.UnmarshalTypeError
 			if !errors.As(err, &typ) {
-				return d.errAt(err)
+				return d.ErrAt(err)
 			}
-			errs.add(d.errAt(err))
+			errs.Add(d.ErrAt(err))
 		}
 		if err := emit(w.record(line)); err != nil {
 			emitErr = err
@@ -108,58 +115,58 @@ func Decode(ctx context.Context, r io.Reader, emit func(graph.Record) error) err
 		}
 		return nil
 	}
-	items := func() error { return d.array(one) }
+	items := func() error { return d.Array(one) }
 
 	var err error
 	switch {
-	case s.top == '[':
+	case s.Top == '[':
 		err = items()
-	case s.top != '{':
-		err = d.errAt(d.delim('{'))
-	case s.keys["message-type"] != nil || s.keys["message"] != nil:
-		kind := tokString(s.keys["message-type"])
-		err = d.object(func(key string) error {
+	case s.Top != '{':
+		err = d.ErrAt(d.Delim('{'))
+	case s.Keys["message-type"] != nil || s.Keys["message"] != nil:
+		kind := jsonstream.TokString(s.Keys["message-type"])
+		err = d.Object(func(key string) error {
 			switch key {
 			case "message-type":
 				var mt string
 				if err := d.Decode(&mt); err != nil {
-					return d.errAt(err)
+					return d.ErrAt(err)
 				}
 				kind = mt
 				return nil
 			case "message":
 				switch {
-				case kind == "work-list" || kind == "" && s.sub["message"]["items"] != nil:
-					return d.object(func(key string) error {
+				case kind == "work-list" || kind == "" && s.Sub["message"]["items"] != nil:
+					return d.Object(func(key string) error {
 						if key == "items" {
 							return items()
 						}
-						return d.skip()
+						return d.Skip()
 					})
 				case kind == "work" || kind == "":
 					return one()
 				}
-				l, c := d.next()
-				if err := d.skip(); err != nil {
+				l, c := d.Next()
+				if err := d.Skip(); err != nil {
 					return err
 				}
 				return &SyntaxError{Line: l, Col: c, Err: fmt.Errorf("%w: message-type %q", ErrNotWorks, kind)}
 			}
-			return d.skip()
+			return d.Skip()
 		})
-	case s.keys["items"] != nil && s.keys["DOI"] == nil:
-		err = d.object(func(key string) error {
+	case s.Keys["items"] != nil && s.Keys["DOI"] == nil:
+		err = d.Object(func(key string) error {
 			if key == "items" {
 				return items()
 			}
-			return d.skip()
+			return d.Skip()
 		})
-	case isWork(s.keys) || len(head) == 0:
+	case isWork(s.Keys) || len(head) == 0:
 		for err == nil && d.More() {
 			err = one()
 		}
 	default:
-		err = fmt.Errorf("%w (a JSON object with %s)", ErrNotWorks, someKeys(s.keys))
+		err = fmt.Errorf("%w (a JSON object with %s)", ErrNotWorks, someKeys(s.Keys))
 	}
 	if emitErr != nil {
 		return emitErr
@@ -168,9 +175,9 @@ func Decode(ctx context.Context, r io.Reader, emit func(graph.Record) error) err
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return err
 		}
-		errs.add(err)
+		errs.Add(err)
 	}
-	return errs.err()
+	return errs.Err()
 }
 
 // someKeys names up to five keys of an object, for messages.

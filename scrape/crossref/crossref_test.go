@@ -3,35 +3,26 @@ package crossref
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/readertest"
 )
 
 // decodeFile reads a test file and returns its records, normalised as the
 // registry does.
 func decodeFile(t *testing.T, name string) ([]graph.Record, error) {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	return decode(t, f)
+	return readertest.CollectFile(t, Decode, name)
 }
 
-func decode(t *testing.T, r interface{ Read([]byte) (int, error) }) ([]graph.Record, error) {
+func decode(t *testing.T, r io.Reader) ([]graph.Record, error) {
 	t.Helper()
-	var out []graph.Record
-	err := Decode(context.Background(), r, func(rec graph.Record) error {
-		rec.Normalize()
-		out = append(out, rec)
-		return nil
-	})
-	return out, err
+	return readertest.Collect(Decode, r)
 }
 
 // TestFiles pins what every Crossref answer in testdata holds. The expected

@@ -35,8 +35,10 @@
 //
 // Files:
 //
-//	crossref.go    Format (scrape.StreamFormat "crossref-api"), Sniff, Decode
+//	crossref.go    Format (scrape.StreamFormat "crossref-api"), Sniff, Decode, SyntaxError
 //	work.go        the work and reference objects, and their records; CSLType
 //	markup.go      markup in titles, JATS abstracts
-//	jsonstream.go  streaming helpers, SyntaxError (shared with the other answer readers)
+//
+// The JSON streaming helpers (and SyntaxError, an alias here) are shared
+// with the other answer readers in scrape/internal/jsonstream.
 package crossref

@@ -6,36 +6,37 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
 )
 
 // work is a Crossref work object as the REST API writes it (the fields
 // citegraph reads).
 type work struct {
-	DOI                 string    `json:"DOI"`
-	Title               strs      `json:"title"`
-	Subtitle            strs      `json:"subtitle"`
-	ContainerTitle      strs      `json:"container-title"`
-	Type                string    `json:"type"`
-	Author              []person  `json:"author"`
-	Issued              dateParts `json:"issued"`
-	Published           dateParts `json:"published"`
-	PublishedPrint      dateParts `json:"published-print"`
-	PublishedOnline     dateParts `json:"published-online"`
-	Volume              str       `json:"volume"`
-	Issue               str       `json:"issue"`
-	Page                str       `json:"page"`
-	ArticleNumber       str       `json:"article-number"`
-	Abstract            string    `json:"abstract"`
-	Publisher           string    `json:"publisher"`
-	Language            string    `json:"language"`
-	URL                 string    `json:"URL"`
-	Resource            resource  `json:"resource"`
-	ISSN                strs      `json:"ISSN"`
-	ISSNType            []typed   `json:"issn-type"`
-	ISBN                strs      `json:"ISBN"`
-	ISBNType            []typed   `json:"isbn-type"`
-	IsReferencedByCount *num      `json:"is-referenced-by-count"`
-	Reference           []ref     `json:"reference"`
+	DOI                 string          `json:"DOI"`
+	Title               jsonstream.Strs `json:"title"`
+	Subtitle            jsonstream.Strs `json:"subtitle"`
+	ContainerTitle      jsonstream.Strs `json:"container-title"`
+	Type                string          `json:"type"`
+	Author              []person        `json:"author"`
+	Issued              dateParts       `json:"issued"`
+	Published           dateParts       `json:"published"`
+	PublishedPrint      dateParts       `json:"published-print"`
+	PublishedOnline     dateParts       `json:"published-online"`
+	Volume              jsonstream.Str  `json:"volume"`
+	Issue               jsonstream.Str  `json:"issue"`
+	Page                jsonstream.Str  `json:"page"`
+	ArticleNumber       jsonstream.Str  `json:"article-number"`
+	Abstract            string          `json:"abstract"`
+	Publisher           string          `json:"publisher"`
+	Language            string          `json:"language"`
+	URL                 string          `json:"URL"`
+	Resource            resource        `json:"resource"`
+	ISSN                jsonstream.Strs `json:"ISSN"`
+	ISSNType            []typed         `json:"issn-type"`
+	ISBN                jsonstream.Strs `json:"ISBN"`
+	ISBNType            []typed         `json:"isbn-type"`
+	IsReferencedByCount *jsonstream.Num `json:"is-referenced-by-count"`
+	Reference           []ref           `json:"reference"`
 }
 
 type person struct {
@@ -47,7 +48,7 @@ type person struct {
 }
 
 type dateParts struct {
-	DateParts [][]num `json:"date-parts"`
+	DateParts [][]jsonstream.Num `json:"date-parts"`
 }
 
 type resource struct {
@@ -63,20 +64,20 @@ type typed struct {
 
 // ref is one entry of a work's "reference" list.
 type ref struct {
-	Key          str  `json:"key"`
-	DOI          str  `json:"DOI"`
-	Unstructured str  `json:"unstructured"`
-	ArticleTitle str  `json:"article-title"`
-	VolumeTitle  str  `json:"volume-title"`
-	SeriesTitle  str  `json:"series-title"`
-	JournalTitle str  `json:"journal-title"`
-	Author       str  `json:"author"`
-	Year         str  `json:"year"`
-	Volume       str  `json:"volume"`
-	Issue        str  `json:"issue"`
-	FirstPage    str  `json:"first-page"`
-	ISSN         strs `json:"ISSN"`
-	ISBN         strs `json:"ISBN"`
+	Key          jsonstream.Str  `json:"key"`
+	DOI          jsonstream.Str  `json:"DOI"`
+	Unstructured jsonstream.Str  `json:"unstructured"`
+	ArticleTitle jsonstream.Str  `json:"article-title"`
+	VolumeTitle  jsonstream.Str  `json:"volume-title"`
+	SeriesTitle  jsonstream.Str  `json:"series-title"`
+	JournalTitle jsonstream.Str  `json:"journal-title"`
+	Author       jsonstream.Str  `json:"author"`
+	Year         jsonstream.Str  `json:"year"`
+	Volume       jsonstream.Str  `json:"volume"`
+	Issue        jsonstream.Str  `json:"issue"`
+	FirstPage    jsonstream.Str  `json:"first-page"`
+	ISSN         jsonstream.Strs `json:"ISSN"`
+	ISBN         jsonstream.Strs `json:"ISBN"`
 }
 
 // date returns the year and the ISO 8601 date of the first date-parts, as
@@ -104,7 +105,7 @@ func (d dateParts) date() (int, string) {
 func (w *work) record(line int) graph.Record {
 	r := graph.Record{
 		DOI:       strings.TrimSpace(w.DOI),
-		Title:     joinTitle(stripMarkup(w.Title.first()), stripMarkup(w.Subtitle.first())),
+		Title:     joinTitle(stripMarkup(w.Title.First()), stripMarkup(w.Subtitle.First())),
 		Volume:    string(w.Volume),
 		Issue:     string(w.Issue),
 		Pages:     string(w.Page),
@@ -204,12 +205,12 @@ func (f *ref) reference() graph.Reference {
 	if a := strings.TrimSpace(string(f.Author)); a != "" {
 		ref.Authors = []graph.Author{graph.ParseName(a)}
 	}
-	if v := f.ISSN.first(); v != "" {
+	if v := f.ISSN.First(); v != "" {
 		if n, err := graph.NormalizeID(graph.IDISSN, v); err == nil {
 			ref.Identifiers = map[string]string{graph.IDISSN: n}
 		}
 	}
-	if v := f.ISBN.first(); v != "" {
+	if v := f.ISBN.First(); v != "" {
 		if n, err := graph.NormalizeID(graph.IDISBN, v); err == nil {
 			if ref.Identifiers == nil {
 				ref.Identifiers = map[string]string{}
@@ -237,7 +238,7 @@ func leadingYear(s string) int {
 // venue picks the container title: for chapters and other parts of books
 // Crossref lists the series before the book, so the last is the book; for
 // the rest the first is the journal or proceedings.
-func venue(typ string, titles strs) string {
+func venue(typ string, titles jsonstream.Strs) string {
 	switch typ {
 	case "book-chapter", "book-section", "book-part", "book-track", "reference-entry":
 		for i := len(titles) - 1; i >= 0; i-- {
@@ -247,7 +248,7 @@ func venue(typ string, titles strs) string {
 		}
 		return ""
 	}
-	return stripMarkup(titles.first())
+	return stripMarkup(titles.First())
 }
 
 func joinTitle(title, sub string) string {
@@ -262,13 +263,13 @@ func joinTitle(title, sub string) string {
 
 // pickTyped returns the value of the wanted type from a typed list, or
 // else the first of the plain list.
-func pickTyped(typed []typed, plain strs, want string) string {
+func pickTyped(typed []typed, plain jsonstream.Strs, want string) string {
 	for _, t := range typed {
 		if t.Type == want && strings.TrimSpace(t.Value) != "" {
 			return t.Value
 		}
 	}
-	if v := plain.first(); v != "" {
+	if v := plain.First(); v != "" {
 		return v
 	}
 	for _, t := range typed {

@@ -14,7 +14,8 @@
 // object of the expected shape is reported, with its line, and reading
 // goes on with the next; JSON that is not well formed ends the reading.
 //
-// Files: csljson.go (Reader, Item, mapping), ids.go.
+// Files: csljson.go (Reader, Item, mapping). ISSNs and ISBNs are found
+// with scrape/internal/stdnum.
 package csljson
 
 import (
@@ -30,6 +31,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
 
 // Reader reads CSL-JSON.
@@ -445,13 +447,13 @@ func (it *Item) Record(line int) graph.Record {
 	}
 	ids := map[string]string{}
 	for _, s := range it.ISSN {
-		if v := normISSN(s); v != "" {
+		if v := stdnum.FindISSN(s); v != "" {
 			ids[graph.IDISSN] = v
 			break
 		}
 	}
 	for _, s := range it.ISBN {
-		if v := normISBN(s); v != "" {
+		if v := stdnum.FindISBN(s); v != "" {
 			ids[graph.IDISBN] = v
 			break
 		}
@@ -511,7 +513,7 @@ func (c CrossrefRef) reference() graph.Reference {
 	if a := strings.TrimSpace(string(c.Author)); a != "" {
 		ref.Authors = []graph.Author{graph.ParseName(a)}
 	}
-	if b := normISBN(string(c.ISBN)); b != "" {
+	if b := stdnum.FindISBN(string(c.ISBN)); b != "" {
 		ref.Identifiers = map[string]string{graph.IDISBN: b}
 	}
 	if ref.Raw == "" && ref.DOI != "" {

@@ -1,8 +1,6 @@
 package csljson
 
 import (
-	"bytes"
-	"context"
 	"errors"
 	"os"
 	"reflect"
@@ -10,18 +8,8 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/readertest"
 )
-
-func read(t *testing.T, data []byte) ([]graph.Record, error) {
-	t.Helper()
-	var recs []graph.Record
-	err := Reader{}.Extract(context.Background(), bytes.NewReader(data), func(r graph.Record) error {
-		r.Normalize()
-		recs = append(recs, r)
-		return nil
-	})
-	return recs, err
-}
 
 // The Crossref CSL answer holds one work with one author, "reference-count"
 // 76 and 76 entries in reference, 45 of them with a "DOI" (counted with
@@ -34,7 +22,7 @@ func TestCrossrefFile(t *testing.T) {
 	if !(Reader{}).Sniff(data) {
 		t.Error("Sniff rejects the file")
 	}
-	recs, err := read(t, data)
+	recs, err := readertest.Read(Reader{}, data)
 	if err != nil || len(recs) != 1 {
 		t.Fatalf("%d records, error %v", len(recs), err)
 	}
@@ -67,7 +55,7 @@ func TestArray(t *testing.T) {
  5,
  {"id":"b","type":"book","title":"B","issued":{"raw":"2001-02-03"},"author":[{"literal":"World Health Organization"}]}
 ]`
-	recs, err := read(t, []byte(in))
+	recs, err := readertest.Read(Reader{}, []byte(in))
 	var se *SyntaxError
 	if len(recs) != 2 || !errors.As(err, &se) || se.Line != 3 {
 		t.Fatalf("%d records, error %v; want 2 and an error at line 3", len(recs), err)
@@ -84,7 +72,7 @@ func TestArray(t *testing.T) {
 }
 
 func TestNotJSON(t *testing.T) {
-	_, err := read(t, []byte("[{\"type\":\"book\",\n\"title\": }]"))
+	_, err := readertest.Read(Reader{}, []byte("[{\"type\":\"book\",\n\"title\": }]"))
 	var se *SyntaxError
 	if !errors.As(err, &se) || se.Line != 2 {
 		t.Errorf("error = %v, want one at line 2", err)

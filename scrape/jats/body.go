@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"strings"
 
+	"github.com/citegraph/citegraph/scrape/internal/xmlread"
 	"github.com/citegraph/citegraph/scrape/prose"
 )
 
@@ -44,7 +45,7 @@ func (a *article) block(start xml.StartElement, path []string) error {
 	kind := start.Name.Local
 	cur := path
 	for {
-		t, err := a.x.token()
+		t, err := a.x.Token()
 		if err != nil {
 			return err
 		}
@@ -64,12 +65,12 @@ func (a *article) block(start xml.StartElement, path []string) error {
 				}
 			case name == "label" && (kind == "fig" || kind == "table-wrap" || kind == "boxed-text" || kind == "supplementary-material" || kind == "chem-struct-wrap"):
 				var s string
-				s, err = a.x.text()
+				s, err = a.x.Text()
 				if s != "" {
 					cur = append(append([]string(nil), path...), strings.TrimRight(s, ".: "))
 				}
 			case name == "label", name == "sec-meta", noText[name]:
-				err = a.x.skip()
+				err = a.x.Skip()
 			case name == "title" || paragraphLike[name]:
 				_, err = a.paragraph(t, cur)
 			default:
@@ -102,7 +103,7 @@ func (a *article) paragraph(start xml.StartElement, path []string) (string, erro
 	// stack of open inline elements; true where an anchor opened.
 	var stack []bool
 	for {
-		t, err := a.x.token()
+		t, err := a.x.Token()
 		if err != nil {
 			return "", err
 		}
@@ -112,7 +113,7 @@ func (a *article) paragraph(start xml.StartElement, path []string) (string, erro
 		case xml.EndElement:
 			if len(stack) == 0 {
 				flush()
-				return clean(all.String()), nil
+				return xmlread.Clean(all.String()), nil
 			}
 			if stack[len(stack)-1] {
 				b.EndAnchor()
@@ -125,7 +126,7 @@ func (a *article) paragraph(start xml.StartElement, path []string) (string, erro
 				b.StartAnchor(strings.Fields(attr(t, "rid")))
 				stack = append(stack, true)
 			case noText[name]:
-				if err := a.x.skip(); err != nil {
+				if err := a.x.Skip(); err != nil {
 					return "", err
 				}
 			case name == "ref-list":
@@ -144,7 +145,7 @@ func (a *article) paragraph(start xml.StartElement, path []string) (string, erro
 				if err != nil {
 					return "", err
 				}
-			case isBreak(name):
+			case xmlread.IsBreak(name):
 				b.Space()
 				stack = append(stack, false)
 			default:

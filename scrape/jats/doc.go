@@ -24,5 +24,8 @@
 //	jats.go  Format (Sniff, Extract), front matter
 //	body.go  sections, paragraphs, figures and tables into paragraphs with citations
 //	refs.go  reference lists
-//	xml.go   the token reader and PosError
+//	xml.go   PosError, attr
+//
+// The token reader, PosError (an alias here) and the reference subtrees
+// are shared with scrape/tei in scrape/internal/xmlread.
 package jats

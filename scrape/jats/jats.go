@@ -11,6 +11,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/intent"
+	"github.com/citegraph/citegraph/scrape/internal/xmlread"
 	"github.com/citegraph/citegraph/scrape/prose"
 )
 
@@ -46,10 +47,10 @@ func (Format) Extract(ctx context.Context, r io.Reader, emit func(graph.Record) 
 
 // extract is Extract, handing over what was read of each article too.
 func extract(ctx context.Context, r io.Reader, emit func(*article, graph.Record) error) error {
-	x := newDecoder(ctx, r)
+	x := xmlread.NewDecoder(ctx, r)
 	found := false
 	for {
-		t, err := x.token()
+		t, err := x.Token()
 		if err == io.EOF {
 			if !found {
 				return &PosError{Line: 1, Col: 1, Err: ErrNotJATS}
@@ -64,7 +65,7 @@ func extract(ctx context.Context, r io.Reader, emit func(*article, graph.Record)
 			continue
 		}
 		found = true
-		line, _ := x.d.InputPos()
+		line, _ := x.InputPos()
 		a := &article{x: x}
 		rerr := a.read(st)
 		if rec, ok := a.record(line); ok || rerr == nil {
@@ -80,7 +81,7 @@ func extract(ctx context.Context, r io.Reader, emit func(*article, graph.Record)
 
 // article is what the reader gathers of one article.
 type article struct {
-	x      *decoder
+	x      *xmlread.Decoder
 	rec    graph.Record
 	lang   string
 	paras  []prose.Paragraph
@@ -94,7 +95,7 @@ func (a *article) read(start xml.StartElement) error {
 	a.lang = attr(start, "lang")
 	a.dates = map[string]string{}
 	for {
-		t, err := a.x.token()
+		t, err := a.x.Token()
 		if err != nil {
 			return a.eof(err)
 		}
@@ -111,7 +112,7 @@ func (a *article) read(start xml.StartElement) error {
 				err = a.block(t, nil)
 			default:
 				// sub-article, response: other documents.
-				err = a.x.skip()
+				err = a.x.Skip()
 			}
 			if err != nil {
 				return a.eof(err)
@@ -122,7 +123,7 @@ func (a *article) read(start xml.StartElement) error {
 
 func (a *article) eof(err error) error {
 	if err == io.EOF {
-		return a.x.posErr(&xml.SyntaxError{Msg: "unexpected EOF"})
+		return a.x.PosErr(&xml.SyntaxError{Msg: "unexpected EOF"})
 	}
 	return err
 }
@@ -166,7 +167,7 @@ func (a *article) record(line int) (graph.Record, bool) {
 
 func (a *article) front() error {
 	for {
-		t, err := a.x.token()
+		t, err := a.x.Token()
 		if err != nil {
 			return err
 		}
@@ -180,7 +181,7 @@ func (a *article) front() error {
 			case "article-meta":
 				err = a.articleMeta()
 			default:
-				err = a.x.skip()
+				err = a.x.Skip()
 			}
 			if err != nil {
 				return err
@@ -191,7 +192,7 @@ func (a *article) front() error {
 
 func (a *article) journalMeta() error {
 	for depth := 1; depth > 0; {
-		t, err := a.x.token()
+		t, err := a.x.Token()
 		if err != nil {
 			return err
 		}
@@ -201,7 +202,7 @@ func (a *article) journalMeta() error {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "journal-title":
-				s, err := a.x.text()
+				s, err := a.x.Text()
 				if err != nil {
 					return err
 				}
@@ -209,7 +210,7 @@ func (a *article) journalMeta() error {
 					a.rec.Venue = s
 				}
 			case "issn":
-				s, err := a.x.text()
+				s, err := a.x.Text()
 				if err != nil {
 					return err
 				}
@@ -217,13 +218,13 @@ func (a *article) journalMeta() error {
 					a.issn = s
 				}
 			case "publisher-name":
-				s, err := a.x.text()
+				s, err := a.x.Text()
 				if err != nil {
 					return err
 				}
 				a.rec.Publisher = s
 			case "abbrev-journal-title", "journal-id", "publisher-loc":
-				if err := a.x.skip(); err != nil {
+				if err := a.x.Skip(); err != nil {
 					return err
 				}
 			default:
@@ -236,7 +237,7 @@ func (a *article) journalMeta() error {
 
 func (a *article) articleMeta() error {
 	for {
-		t, err := a.x.token()
+		t, err := a.x.Token()
 		if err != nil {
 			return err
 		}
@@ -274,7 +275,7 @@ func (a *article) articleMetaChild(t xml.StartElement) error {
 	x := a.x
 	switch t.Name.Local {
 	case "article-id":
-		s, err := x.text()
+		s, err := x.Text()
 		if err != nil {
 			return err
 		}
@@ -295,25 +296,25 @@ func (a *article) articleMetaChild(t xml.StartElement) error {
 	case "pub-date":
 		return a.pubDate(t)
 	case "volume":
-		s, err := x.text()
+		s, err := x.Text()
 		a.rec.Volume = s
 		return err
 	case "issue":
-		s, err := x.text()
+		s, err := x.Text()
 		a.rec.Issue = s
 		return err
 	case "fpage":
-		s, err := x.text()
+		s, err := x.Text()
 		a.rec.Pages = s + a.rec.Pages
 		return err
 	case "lpage":
-		s, err := x.text()
+		s, err := x.Text()
 		if s != "" {
 			a.rec.Pages += "-" + s
 		}
 		return err
 	case "elocation-id":
-		s, err := x.text()
+		s, err := x.Text()
 		if a.rec.Pages == "" {
 			a.rec.Pages = s
 		}
@@ -324,16 +325,16 @@ func (a *article) articleMetaChild(t xml.StartElement) error {
 		return a.kwdGroup(t)
 	case "article-categories", "permissions", "history", "pub-history", "custom-meta-group", "funding-group",
 		"counts", "self-uri", "related-article", "author-notes", "aff", "supplementary-material", "trans-abstract":
-		return x.skip()
+		return x.Skip()
 	default:
-		return x.skip()
+		return x.Skip()
 	}
 	return nil
 }
 
 func (a *article) titleGroup() error {
 	for {
-		t, err := a.x.token()
+		t, err := a.x.Token()
 		if err != nil {
 			return err
 		}
@@ -343,13 +344,13 @@ func (a *article) titleGroup() error {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "article-title":
-				s, err := a.x.text("xref", "fn")
+				s, err := a.x.Text("xref", "fn")
 				if err != nil {
 					return err
 				}
 				a.rec.Title = s
 			case "subtitle":
-				s, err := a.x.text("xref", "fn")
+				s, err := a.x.Text("xref", "fn")
 				if err != nil {
 					return err
 				}
@@ -357,7 +358,7 @@ func (a *article) titleGroup() error {
 					a.rec.Title += ": " + s
 				}
 			default:
-				if err := a.x.skip(); err != nil {
+				if err := a.x.Skip(); err != nil {
 					return err
 				}
 			}
@@ -368,7 +369,7 @@ func (a *article) titleGroup() error {
 func (a *article) contribGroup(g xml.StartElement) error {
 	groupType := attr(g, "content-type")
 	for {
-		t, err := a.x.token()
+		t, err := a.x.Token()
 		if err != nil {
 			return err
 		}
@@ -377,7 +378,7 @@ func (a *article) contribGroup(g xml.StartElement) error {
 			return nil
 		case xml.StartElement:
 			if t.Name.Local != "contrib" {
-				if err := a.x.skip(); err != nil {
+				if err := a.x.Skip(); err != nil {
 					return err
 				}
 				continue
@@ -406,7 +407,7 @@ func (a *article) contrib() (graph.Author, string, error) {
 	var au graph.Author
 	var orcid string
 	for {
-		t, err := a.x.token()
+		t, err := a.x.Token()
 		if err != nil {
 			return au, orcid, err
 		}
@@ -424,7 +425,7 @@ func (a *article) contrib() (graph.Author, string, error) {
 					au = n
 				}
 			case "collab":
-				s, err := a.x.text("contrib-group", "xref")
+				s, err := a.x.Text("contrib-group", "xref")
 				if err != nil {
 					return au, orcid, err
 				}
@@ -432,7 +433,7 @@ func (a *article) contrib() (graph.Author, string, error) {
 					au = graph.Author{Family: s}
 				}
 			case "contrib-id", "uri":
-				s, err := a.x.text()
+				s, err := a.x.Text()
 				if err != nil {
 					return au, orcid, err
 				}
@@ -441,7 +442,7 @@ func (a *article) contrib() (graph.Author, string, error) {
 					orcid = strings.ToUpper(m)
 				}
 			default:
-				if err := a.x.skip(); err != nil {
+				if err := a.x.Skip(); err != nil {
 					return au, orcid, err
 				}
 			}
@@ -455,7 +456,7 @@ func (a *article) name(start xml.StartElement) (graph.Author, error) {
 	var loose strings.Builder
 	depth := 1
 	for depth > 0 {
-		t, err := a.x.token()
+		t, err := a.x.Token()
 		if err != nil {
 			return au, err
 		}
@@ -469,7 +470,7 @@ func (a *article) name(start xml.StartElement) (graph.Author, error) {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "surname":
-				s, err := a.x.text()
+				s, err := a.x.Text()
 				if err != nil {
 					return au, err
 				}
@@ -477,7 +478,7 @@ func (a *article) name(start xml.StartElement) (graph.Author, error) {
 					au.Family = s
 				}
 			case "given-names":
-				s, err := a.x.text()
+				s, err := a.x.Text()
 				if err != nil {
 					return au, err
 				}
@@ -487,7 +488,7 @@ func (a *article) name(start xml.StartElement) (graph.Author, error) {
 			case "name", "string-name":
 				depth++ // name-alternatives: the first name wins above
 			default:
-				if err := a.x.skip(); err != nil {
+				if err := a.x.Skip(); err != nil {
 					return au, err
 				}
 			}
@@ -495,7 +496,7 @@ func (a *article) name(start xml.StartElement) (graph.Author, error) {
 	}
 	if au.Family == "" {
 		// <string-name>Smith J</string-name>
-		au = looseName(clean(loose.String()))
+		au = looseName(xmlread.Clean(loose.String()))
 	}
 	return au, nil
 }
@@ -562,7 +563,7 @@ func (a *article) pubDate(t xml.StartElement) error {
 	}
 	var y, m, d int
 	for {
-		tok, err := a.x.token()
+		tok, err := a.x.Token()
 		if err != nil {
 			return err
 		}
@@ -576,7 +577,7 @@ func (a *article) pubDate(t xml.StartElement) error {
 			}
 			return nil
 		case xml.StartElement:
-			s, err := a.x.text()
+			s, err := a.x.Text()
 			if err != nil {
 				return err
 			}
@@ -633,10 +634,10 @@ func (a *article) abstract(t xml.StartElement) error {
 	switch strings.ToLower(attr(t, "abstract-type")) {
 	case "", "abstract", "structured", "main":
 	default:
-		return a.x.skip()
+		return a.x.Skip()
 	}
 	if a.rec.Abstract != "" {
-		return a.x.skip()
+		return a.x.Skip()
 	}
 	var parts []string
 	var secs []graph.Section
@@ -644,7 +645,7 @@ func (a *article) abstract(t xml.StartElement) error {
 	walk = func(depth int, label string) error {
 		var secText []string
 		for {
-			tok, err := a.x.token()
+			tok, err := a.x.Token()
 			if err != nil {
 				return err
 			}
@@ -657,7 +658,7 @@ func (a *article) abstract(t xml.StartElement) error {
 			case xml.StartElement:
 				switch tok.Name.Local {
 				case "title":
-					s, err := a.x.text()
+					s, err := a.x.Text()
 					if err != nil {
 						return err
 					}
@@ -666,7 +667,7 @@ func (a *article) abstract(t xml.StartElement) error {
 					}
 				case "sec":
 					if attr(tok, "sec-type") == "kwd-group" {
-						s, err := a.x.text()
+						s, err := a.x.Text()
 						if err != nil {
 							return err
 						}
@@ -677,7 +678,7 @@ func (a *article) abstract(t xml.StartElement) error {
 						return err
 					}
 				case "p":
-					s, err := a.x.text("xref-group")
+					s, err := a.x.Text("xref-group")
 					if err != nil {
 						return err
 					}
@@ -692,7 +693,7 @@ func (a *article) abstract(t xml.StartElement) error {
 					parts = append(parts, s)
 					secText = append(secText, s)
 				default:
-					if err := a.x.skip(); err != nil {
+					if err := a.x.Skip(); err != nil {
 						return err
 					}
 				}
@@ -745,10 +746,10 @@ func (a *article) addKeyword(k string) {
 
 func (a *article) kwdGroup(t xml.StartElement) error {
 	if strings.Contains(strings.ToLower(attr(t, "kwd-group-type")), "abbrev") {
-		return a.x.skip()
+		return a.x.Skip()
 	}
 	for depth := 1; depth > 0; {
-		tok, err := a.x.token()
+		tok, err := a.x.Token()
 		if err != nil {
 			return err
 		}
@@ -757,7 +758,7 @@ func (a *article) kwdGroup(t xml.StartElement) error {
 			depth--
 		case xml.StartElement:
 			if tok.Name.Local == "kwd" || tok.Name.Local == "compound-kwd" {
-				s, err := a.x.text()
+				s, err := a.x.Text()
 				if err != nil {
 					return err
 				}
@@ -765,7 +766,7 @@ func (a *article) kwdGroup(t xml.StartElement) error {
 				continue
 			}
 			if tok.Name.Local == "title" || tok.Name.Local == "label" {
-				if err := a.x.skip(); err != nil {
+				if err := a.x.Skip(); err != nil {
 					return err
 				}
 				continue

@@ -2,112 +2,56 @@ package jats
 
 import (
 	"encoding/xml"
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/xmlread"
 )
 
-// node is an element of a small subtree read whole: a reference.
-type node struct {
-	name string
-	attr []xml.Attr
-	kids []*node
-	text string // character data, for text nodes (name "")
-}
-
-func (n *node) get(local string) string {
-	for _, a := range n.attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-// tree reads the element whose start was just read into a node.
-func (x *decoder) tree(start xml.StartElement) (*node, error) {
-	root := &node{name: start.Name.Local, attr: start.Attr}
-	stack := []*node{root}
-	for len(stack) > 0 {
-		t, err := x.token()
-		if err != nil {
-			if err == io.EOF {
-				return nil, x.posErr(&xml.SyntaxError{Msg: "unexpected EOF"})
-			}
-			return nil, err
-		}
-		top := stack[len(stack)-1]
-		switch t := t.(type) {
-		case xml.StartElement:
-			n := &node{name: t.Name.Local, attr: t.Attr}
-			top.kids = append(top.kids, n)
-			stack = append(stack, n)
-		case xml.EndElement:
-			stack = stack[:len(stack)-1]
-		case xml.CharData:
-			top.kids = append(top.kids, &node{text: string(t)})
-		}
-	}
-	return root, nil
-}
-
 // plain returns the text of the subtree, collapsed.
-func (n *node) plain() string {
+func plain(n *xmlread.Node) string {
 	var b strings.Builder
-	n.write(&b, false)
-	return clean(b.String())
+	write(n, &b, false)
+	return xmlread.Clean(b.String())
 }
 
 // spaced returns the text of the subtree with a space at every element
 // boundary, as a reference printed from its fields reads.
-func (n *node) spaced() string {
+func spaced(n *xmlread.Node) string {
 	var b strings.Builder
-	n.write(&b, true)
-	s := clean(b.String())
+	write(n, &b, true)
+	s := xmlread.Clean(b.String())
 	return reSpaceBeforePunct.ReplaceAllString(s, "$1")
 }
 
 var reSpaceBeforePunct = regexp.MustCompile(`\s+([,.;:)\]])`)
 
-func (n *node) write(b *strings.Builder, spaced bool) {
-	if n.name == "" {
-		b.WriteString(n.text)
+func write(n *xmlread.Node, b *strings.Builder, spaced bool) {
+	if n.Name == "" {
+		b.WriteString(n.Text)
 		return
 	}
-	if noText[n.name] {
+	if noText[n.Name] {
 		return
 	}
 	if spaced {
 		b.WriteByte(' ')
 	}
-	inner := spaced || n.name == "name" || n.name == "string-name" && onlyElements(n)
-	for _, k := range n.kids {
-		k.write(b, inner)
+	inner := spaced || n.Name == "name" || n.Name == "string-name" && onlyElements(n)
+	for _, k := range n.Kids {
+		write(k, b, inner)
 	}
 	if spaced {
 		b.WriteByte(' ')
 	}
-}
-
-func (n *node) find(local string) *node {
-	for _, k := range n.kids {
-		if k.name == local {
-			return k
-		}
-		if f := k.find(local); f != nil {
-			return f
-		}
-	}
-	return nil
 }
 
 // refList reads a <ref-list> (nested ones too) into a.refs.
 func (a *article) refList() error {
 	for {
-		t, err := a.x.token()
+		t, err := a.x.Token()
 		if err != nil {
 			return err
 		}
@@ -117,7 +61,7 @@ func (a *article) refList() error {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "ref":
-				n, err := a.x.tree(t)
+				n, err := a.x.Tree(t)
 				if err != nil {
 					return err
 				}
@@ -129,7 +73,7 @@ func (a *article) refList() error {
 					return err
 				}
 			default:
-				if err := a.x.skip(); err != nil {
+				if err := a.x.Skip(); err != nil {
 					return err
 				}
 			}
@@ -141,26 +85,26 @@ var citationElements = map[string]bool{"element-citation": true, "mixed-citation
 
 // readRef reads one <ref>: its first citation (of several alternatives),
 // its key (the ref's id) and its printed label.
-func readRef(n *node) (graph.Reference, string) {
+func readRef(n *xmlread.Node) (graph.Reference, string) {
 	var label string
-	var cit *node
-	var walk func(*node)
-	walk = func(n *node) {
-		for _, k := range n.kids {
+	var cit *xmlread.Node
+	var walk func(*xmlread.Node)
+	walk = func(n *xmlread.Node) {
+		for _, k := range n.Kids {
 			switch {
-			case k.name == "label" && label == "":
-				label = k.plain()
-			case citationElements[k.name] && cit == nil:
+			case k.Name == "label" && label == "":
+				label = plain(k)
+			case citationElements[k.Name] && cit == nil:
 				cit = k
-			case k.name == "citation-alternatives":
+			case k.Name == "citation-alternatives":
 				walk(k)
 			}
 		}
 	}
 	walk(n)
-	ref := graph.Reference{Key: n.get("id")}
+	ref := graph.Reference{Key: n.Get("id")}
 	if cit == nil {
-		ref.Raw = n.plain()
+		ref.Raw = plain(n)
 		return ref, label
 	}
 	readCitation(cit, &ref)
@@ -172,18 +116,18 @@ var (
 	reYear    = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)[a-z]?\b`)
 )
 
-func readCitation(c *node, ref *graph.Reference) {
+func readCitation(c *xmlread.Node, ref *graph.Reference) {
 	ids := map[string]string{}
 	var title, chapter, source, year, fpage, lpage, eloc, pageRange, citeString, scholar string
-	var walk func(n *node, editors bool)
-	walk = func(n *node, editors bool) {
-		for _, k := range n.kids {
-			if k.name == "" {
+	var walk func(n *xmlread.Node, editors bool)
+	walk = func(n *xmlread.Node, editors bool) {
+		for _, k := range n.Kids {
+			if k.Name == "" {
 				continue
 			}
-			switch k.name {
+			switch k.Name {
 			case "person-group":
-				typ := k.get("person-group-type")
+				typ := k.Get("person-group-type")
 				walk(k, typ != "" && typ != "author" && typ != "inventor" && typ != "assignee")
 			case "name", "string-name":
 				if !editors {
@@ -193,65 +137,65 @@ func readCitation(c *node, ref *graph.Reference) {
 				}
 			case "collab":
 				if !editors {
-					if s := k.plain(); s != "" {
+					if s := plain(k); s != "" {
 						ref.Authors = append(ref.Authors, graph.Author{Family: s})
 					}
 				}
 			case "article-title":
 				if title == "" {
-					title = k.plain()
+					title = plain(k)
 				}
 			case "chapter-title":
-				chapter = k.plain()
+				chapter = plain(k)
 			case "source":
 				if source == "" {
-					source = k.plain()
+					source = plain(k)
 				}
 			case "year":
 				if year == "" {
-					year = k.plain()
+					year = plain(k)
 				}
 			case "volume":
-				ref.Volume = k.plain()
+				ref.Volume = plain(k)
 			case "issue":
-				ref.Issue = k.plain()
+				ref.Issue = plain(k)
 			case "fpage":
-				fpage = k.plain()
+				fpage = plain(k)
 			case "lpage":
-				lpage = k.plain()
+				lpage = plain(k)
 			case "elocation-id":
-				eloc = k.plain()
+				eloc = plain(k)
 			case "page-range":
-				pageRange = k.plain()
+				pageRange = plain(k)
 			case "pub-id":
-				setRefID(ids, k.get("pub-id-type"), k.plain())
+				setRefID(ids, k.Get("pub-id-type"), plain(k))
 			case "ext-link", "uri":
-				href := k.get("href")
-				typ := strings.ToLower(k.get("ext-link-type"))
+				href := k.Get("href")
+				typ := strings.ToLower(k.Get("ext-link-type"))
 				switch typ {
 				case "google-scholar":
 					scholar = href
 				case "doi", "pmid", "pmcid", "pmc":
 					v := href
 					if v == "" {
-						v = k.plain()
+						v = plain(k)
 					}
 					setRefID(ids, typ, v)
 				default:
-					for _, v := range []string{href, k.plain()} {
+					for _, v := range []string{href, plain(k)} {
 						if strings.Contains(v, "doi.org/10.") || strings.HasPrefix(v, "10.") {
 							setRefID(ids, "doi", v)
 						}
 					}
 				}
 			case "comment":
-				if m := reDOIText.FindString(k.plain()); m != "" && strings.Contains(strings.ToLower(k.plain()), "doi") {
+				if m := reDOIText.FindString(plain(k)); m != "" && strings.Contains(strings.ToLower(plain(k)), "doi") {
 					setRefID(ids, "doi", m)
 				}
 				walk(k, editors)
 			case "named-content":
-				if k.get("content-type") == "citation-string" {
-					citeString = k.plain()
+				if k.Get("content-type") == "citation-string" {
+					citeString = plain(k)
 				} else {
 					walk(k, editors)
 				}
@@ -264,20 +208,20 @@ func readCitation(c *node, ref *graph.Reference) {
 
 	if citeString != "" {
 		ref.Raw = citeString
-	} else if c.name == "mixed-citation" {
-		ref.Raw = reSpaceBeforePunct.ReplaceAllString(c.plain(), "$1")
-		if !strings.Contains(ref.Raw, " ") || len(c.kids) > 0 && onlyElements(c) {
-			ref.Raw = c.spaced()
+	} else if c.Name == "mixed-citation" {
+		ref.Raw = reSpaceBeforePunct.ReplaceAllString(plain(c), "$1")
+		if !strings.Contains(ref.Raw, " ") || len(c.Kids) > 0 && onlyElements(c) {
+			ref.Raw = spaced(c)
 		}
 	} else {
-		ref.Raw = c.spaced()
+		ref.Raw = spaced(c)
 	}
 	if scholar != "" {
 		fromScholar(scholar, ref, ids, &title, &source, &year, &pageRange)
 	}
-	typ := c.get("publication-type")
+	typ := c.Get("publication-type")
 	if typ == "" {
-		typ = c.get("citation-type")
+		typ = c.Get("citation-type")
 	}
 	switch strings.ToLower(typ) {
 	case "journal":
@@ -340,9 +284,9 @@ func readCitation(c *node, ref *graph.Reference) {
 	}
 }
 
-func onlyElements(n *node) bool {
-	for _, k := range n.kids {
-		if k.name == "" && strings.TrimSpace(k.text) != "" {
+func onlyElements(n *xmlread.Node) bool {
+	for _, k := range n.Kids {
+		if k.Name == "" && strings.TrimSpace(k.Text) != "" {
 			return false
 		}
 	}
@@ -387,16 +331,16 @@ func setRefID(ids map[string]string, typ, v string) {
 }
 
 // nodeName reads a <name> or <string-name> node.
-func nodeName(n *node) graph.Author {
+func nodeName(n *xmlread.Node) graph.Author {
 	var au graph.Author
-	if s := n.find("surname"); s != nil {
-		au.Family = s.plain()
+	if s := n.Find("surname"); s != nil {
+		au.Family = plain(s)
 	}
-	if g := n.find("given-names"); g != nil {
-		au.Given = g.plain()
+	if g := n.Find("given-names"); g != nil {
+		au.Given = plain(g)
 	}
 	if au.Family == "" {
-		return looseName(n.plain())
+		return looseName(plain(n))
 	}
 	return au
 }

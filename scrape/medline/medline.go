@@ -11,8 +11,8 @@
 // "466-75" reads "466-475"), DP to year and ISO date, LA, PT to a CSL
 // type, OT and MH to keywords (the "*" of major topics dropped).
 //
-// Files: medline.go (Reader, mapping), lines.go (the line reader), ids.go
-// (ISSN and ISBN normalisation).
+// Files: medline.go (Reader, mapping). Lines are read with
+// scrape/internal/lines, ISSNs and ISBNs found with scrape/internal/stdnum.
 package medline
 
 import (
@@ -26,6 +26,8 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/lines"
+	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
 
 // Reader reads MEDLINE-format files.
@@ -86,7 +88,7 @@ const maxRecord = 64 << 20
 // Extract reads the records and emits each when the next begins (a PMID
 // line) or the file ends.
 func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
-	lr := newLineReader(rd)
+	lr := lines.NewReader(rd)
 	var (
 		problems []error
 		rec      []field
@@ -103,7 +105,7 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 		return emit(r)
 	}
 	for {
-		line, n, err := lr.next()
+		line, n, err := lr.Next()
 		if err == io.EOF {
 			break
 		}
@@ -227,11 +229,11 @@ func build(fs []field, line int) graph.Record {
 				}
 			}
 		case "IS":
-			if s := normISSN(f.val); s != "" && ids[graph.IDISSN] == "" {
+			if s := stdnum.FindISSN(f.val); s != "" && ids[graph.IDISSN] == "" {
 				ids[graph.IDISSN] = s
 			}
 		case "ISBN":
-			if s := normISBN(f.val); s != "" && ids[graph.IDISBN] == "" {
+			if s := stdnum.FindISBN(f.val); s != "" && ids[graph.IDISBN] == "" {
 				ids[graph.IDISBN] = s
 			}
 		case "OT":

@@ -1,26 +1,14 @@
 package medline
 
 import (
-	"bytes"
-	"context"
 	"errors"
 	"os"
 	"reflect"
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/readertest"
 )
-
-func read(t *testing.T, data []byte) ([]graph.Record, error) {
-	t.Helper()
-	var recs []graph.Record
-	err := Reader{}.Extract(context.Background(), bytes.NewReader(data), func(r graph.Record) error {
-		r.Normalize()
-		recs = append(recs, r)
-		return nil
-	})
-	return recs, err
-}
 
 // Expected counts from the file with grep and awk: 175 lines "PMID- ";
 // 171 records with a "[doi]" LID or AID line; 1285 authors (1275 FAU
@@ -33,7 +21,7 @@ func TestFile(t *testing.T) {
 	if !(Reader{}).Sniff(data) {
 		t.Error("Sniff rejects the file")
 	}
-	recs, err := read(t, data)
+	recs, err := readertest.Read(Reader{}, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +62,7 @@ func TestFile(t *testing.T) {
 
 func TestSmall(t *testing.T) {
 	in := "PMID- 1\nTI  - A title\n      continued\nDP  - 2015 Nov-Dec\nPG  - 1223-30\nFAU - Doe, Jane\nAU  - Doe J\nAUID- ORCID: 0000-0002-1825-0097\n\nPMID- 2\nTI  - B\n"
-	recs, err := read(t, []byte(in))
+	recs, err := readertest.Read(Reader{}, []byte(in))
 	if err != nil || len(recs) != 2 {
 		t.Fatalf("%d records, error %v", len(recs), err)
 	}
@@ -82,7 +70,7 @@ func TestSmall(t *testing.T) {
 	if r.Title != "A title continued" || r.Date != "2015-11" || r.Pages != "1223-1230" || !reflect.DeepEqual(r.AuthorORCIDs, []string{"0000-0002-1825-0097"}) {
 		t.Errorf("record = %+v", r)
 	}
-	_, err = read(t, []byte("TI  - before any PMID\nPMID- 3\n"))
+	_, err = readertest.Read(Reader{}, []byte("TI  - before any PMID\nPMID- 3\n"))
 	var se *SyntaxError
 	if !errors.As(err, &se) || se.Line != 1 {
 		t.Errorf("error = %v, want one at line 1", err)

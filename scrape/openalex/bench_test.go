@@ -6,35 +6,16 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
-	"runtime/metrics"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/readertest"
 )
 
 // BenchmarkDecode decodes the OpenAlex answers of testdata: MB/s, works/s
 // and allocations.
 func BenchmarkDecode(b *testing.B) {
-	for _, name := range []string{"openalex_work_W2741809807_peerj.4375.json", "openalex_works_list_page1_2works_cursor.json"} {
-		data, err := os.ReadFile("testdata/" + name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(name, func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			works := 0
-			for b.Loop() {
-				if err := Decode(context.Background(), bytes.NewReader(data), func(graph.Record) error { works++; return nil }); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(works)/b.Elapsed().Seconds(), "works/s")
-		})
-	}
+	readertest.BenchDecode(b, Decode, "works/s", "openalex_work_W2741809807_peerj.4375.json", "openalex_works_list_page1_2works_cursor.json")
 }
 
 // page is a generated page of n works, made on the fly from the works of
@@ -84,40 +65,6 @@ func (p *page) Read(b []byte) (int, error) {
 	return n, nil
 }
 
-// peakHeap runs f and returns the most heap memory in use while it ran
-// (objects, garbage not yet collected included) and the most live heap a
-// collection found, both sampled every millisecond after a collection
-// before f starts.
-func peakHeap(f func()) (heap, live uint64) {
-	runtime.GC()
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
-	var mu sync.Mutex
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		t := time.NewTicker(time.Millisecond)
-		defer t.Stop()
-		for {
-			metrics.Read(s)
-			mu.Lock()
-			heap = max(heap, s[0].Value.Uint64())
-			live = max(live, s[1].Value.Uint64())
-			mu.Unlock()
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	f()
-	close(stop)
-	wg.Wait()
-	return heap, live
-}
-
 // BenchmarkLargePage streams generated pages of 1,000 and 10,000 works
 // (19 and 190 MB): the peak heap must not grow with the page.
 func BenchmarkLargePage(b *testing.B) {
@@ -126,9 +73,9 @@ func BenchmarkLargePage(b *testing.B) {
 			var size int64
 			for b.Loop() {
 				p := newPage(b, n)
-				cr := &countingReader{r: p}
+				cr := &readertest.CountingReader{R: p}
 				works := 0
-				peak, live := peakHeap(func() {
+				peak, live := readertest.PeakHeap(func() {
 					if err := Decode(context.Background(), cr, func(graph.Record) error { works++; return nil }); err != nil {
 						b.Fatal(err)
 					}
@@ -136,7 +83,7 @@ func BenchmarkLargePage(b *testing.B) {
 				if works != n {
 					b.Fatalf("%d works, want %d", works, n)
 				}
-				size = cr.n
+				size = cr.N
 				b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 				b.ReportMetric(float64(live)/(1<<20), "peak-live-MB")
 			}
@@ -144,15 +91,4 @@ func BenchmarkLargePage(b *testing.B) {
 			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "works/s")
 		})
 	}
-}
-
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(b []byte) (int, error) {
-	n, err := c.r.Read(b)
-	c.n += int64(n)
-	return n, err
 }

@@ -33,7 +33,9 @@
 //
 // Files:
 //
-//	openalex.go    Format (scrape.StreamFormat "openalex-api"), Sniff, Decode
+//	openalex.go    Format (scrape.StreamFormat "openalex-api"), Sniff, Decode, SyntaxError
 //	work.go        the work object and its record
-//	jsonstream.go  streaming helpers, SyntaxError (shared with the other answer readers)
+//
+// The JSON streaming helpers (and SyntaxError, an alias here) are shared
+// with the other answer readers in scrape/internal/jsonstream.
 package openalex

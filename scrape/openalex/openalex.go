@@ -10,11 +10,18 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
 )
 
 // ErrNotWorks means an answer is JSON but holds no OpenAlex works: another
 // entity (authors, sources …), an error message, or another kind of JSON.
 var ErrNotWorks = errors.New("openalex: not an answer with works")
+
+// SyntaxError is a problem at a place in an answer: malformed JSON, a value
+// of the wrong type, an answer cut short. Readers report it and go on with
+// the next work where the JSON allows. It is the type all the answer
+// readers share.
+type SyntaxError = jsonstream.SyntaxError
 
 // Format reads OpenAlex API answers saved as files: a work (/works/W…), a
 // page of a list (/works?filter=…, with "meta" and "results", streamed one
@@ -31,28 +38,28 @@ func (Format) Name() string { return "openalex-api" }
 // has a work ID ("https://openalex.org/W…") and whose meta is OpenAlex's
 // (count, per_page or db_response_time_ms), or a work itself.
 func (Format) Sniff(head []byte) bool {
-	s := scanShape(head)
-	switch s.top {
+	s := jsonstream.ScanShape(head)
+	switch s.Top {
 	case '{':
-		if s.keys["meta"] == json.Delim('{') && s.keys["results"] != nil {
-			if first, ok := s.sub["results"]; ok {
-				return isWorkID(tokString(first["id"]))
+		if s.Keys["meta"] == json.Delim('{') && s.Keys["results"] != nil {
+			if first, ok := s.Sub["results"]; ok {
+				return isWorkID(jsonstream.TokString(first["id"]))
 			}
-			m := s.sub["meta"]
+			m := s.Sub["meta"]
 			_, db := m["db_response_time_ms"]
 			_, pp := m["per_page"]
 			_, c := m["count"]
 			return db || (pp && c)
 		}
-		return looksLikeWork(s.keys)
+		return looksLikeWork(s.Keys)
 	case '[':
-		return looksLikeWork(s.sub[""])
+		return looksLikeWork(s.Sub[""])
 	}
 	return false
 }
 
 func looksLikeWork(keys map[string]json.Token) bool {
-	if !isWorkID(tokString(keys["id"])) || !strings.Contains(tokString(keys["id"]), "openalex.org/") {
+	if !isWorkID(jsonstream.TokString(keys["id"])) || !strings.Contains(jsonstream.TokString(keys["id"]), "openalex.org/") {
 		return false
 	}
 	for _, k := range []string{"referenced_works", "authorships", "publication_year", "display_name", "cited_by_count"} {
@@ -81,29 +88,29 @@ func (Format) Extract(ctx context.Context, r io.Reader, emit func(graph.Record) 
 func Decode(ctx context.Context, r io.Reader, emit func(graph.Record) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(64 << 10)
-	s := scanShape(head)
-	d := newDecoder(br)
-	var errs errorList
+	s := jsonstream.ScanShape(head)
+	d := jsonstream.NewDecoder(br)
+	var errs jsonstream.ErrorList
 	var emitErr error
 	one := func() error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		line, col := d.next()
+		line, col := d.Next()
 		var w work
 		if err := d.Decode(&w); err != nil {
 			var typ *json.UnmarshalTypeError
 			if !errors.As(err, &typ) {
-				return d.errAt(err)
+				return d.ErrAt(err)
 			}
-			errs.add(d.errAt(err))
+			errs.Add(d.ErrAt(err))
 		}
 		if !isWorkID(w.ID) {
 			what := "an object without an OpenAlex work ID"
 			if w.ID != "" {
 				what = fmt.Sprintf("%q, not a work", w.ID)
 			}
-			errs.add(&SyntaxError{Line: line, Col: col, Err: fmt.Errorf("%w: %s", ErrNotWorks, what)})
+			errs.Add(&SyntaxError{Line: line, Col: col, Err: fmt.Errorf("%w: %s", ErrNotWorks, what)})
 			return nil
 		}
 		if err := emit(w.record(line)); err != nil {
@@ -115,21 +122,21 @@ func Decode(ctx context.Context, r io.Reader, emit func(graph.Record) error) err
 
 	var err error
 	switch {
-	case s.top == '[':
-		err = d.array(one)
-	case s.top != '{':
-		err = d.delim('{')
-	case s.keys["results"] != nil || s.keys["meta"] != nil:
-		err = d.object(func(key string) error {
+	case s.Top == '[':
+		err = d.Array(one)
+	case s.Top != '{':
+		err = d.Delim('{')
+	case s.Keys["results"] != nil || s.Keys["meta"] != nil:
+		err = d.Object(func(key string) error {
 			if key == "results" {
-				return d.array(one)
+				return d.Array(one)
 			}
-			return d.skip()
+			return d.Skip()
 		})
-	case s.keys["error"] != nil || s.keys["message"] != nil && s.keys["id"] == nil:
+	case s.Keys["error"] != nil || s.Keys["message"] != nil && s.Keys["id"] == nil:
 		var e struct{ Error, Message string }
 		if derr := d.Decode(&e); derr != nil {
-			err = d.errAt(derr)
+			err = d.ErrAt(derr)
 		} else {
 			err = fmt.Errorf("%w: the answer is an error: %s", ErrNotWorks, strings.TrimSpace(e.Error+" "+e.Message))
 		}
@@ -145,7 +152,7 @@ func Decode(ctx context.Context, r io.Reader, emit func(graph.Record) error) err
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return err
 		}
-		errs.add(err)
+		errs.Add(err)
 	}
-	return errs.err()
+	return errs.Err()
 }

@@ -8,37 +8,38 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
 )
 
 // work is an OpenAlex work object (the fields citegraph reads), as the API
 // and the snapshot write it, including the older host_venue form.
 type work struct {
-	ID              string        `json:"id"`
-	DOI             string        `json:"doi"`
-	Title           string        `json:"title"`
-	DisplayName     string        `json:"display_name"`
-	PublicationYear num           `json:"publication_year"`
-	PublicationDate string        `json:"publication_date"`
-	IDs             ids           `json:"ids"`
-	Language        string        `json:"language"`
-	PrimaryLocation *location     `json:"primary_location"`
-	HostVenue       *hostVenue    `json:"host_venue"`
-	Type            string        `json:"type"`
-	TypeCrossref    string        `json:"type_crossref"`
-	Authorships     []authorship  `json:"authorships"`
-	Biblio          biblio        `json:"biblio"`
-	CitedByCount    *num          `json:"cited_by_count"`
-	Keywords        []keyword     `json:"keywords"`
-	ReferencedWorks strs          `json:"referenced_works"`
-	AbstractIndex   invertedIndex `json:"abstract_inverted_index"`
+	ID              string          `json:"id"`
+	DOI             string          `json:"doi"`
+	Title           string          `json:"title"`
+	DisplayName     string          `json:"display_name"`
+	PublicationYear jsonstream.Num  `json:"publication_year"`
+	PublicationDate string          `json:"publication_date"`
+	IDs             ids             `json:"ids"`
+	Language        string          `json:"language"`
+	PrimaryLocation *location       `json:"primary_location"`
+	HostVenue       *hostVenue      `json:"host_venue"`
+	Type            string          `json:"type"`
+	TypeCrossref    string          `json:"type_crossref"`
+	Authorships     []authorship    `json:"authorships"`
+	Biblio          biblio          `json:"biblio"`
+	CitedByCount    *jsonstream.Num `json:"cited_by_count"`
+	Keywords        []keyword       `json:"keywords"`
+	ReferencedWorks jsonstream.Strs `json:"referenced_works"`
+	AbstractIndex   invertedIndex   `json:"abstract_inverted_index"`
 }
 
 type ids struct {
-	OpenAlex str `json:"openalex"`
-	DOI      str `json:"doi"`
-	MAG      str `json:"mag"`
-	PMID     str `json:"pmid"`
-	PMCID    str `json:"pmcid"`
+	OpenAlex jsonstream.Str `json:"openalex"`
+	DOI      jsonstream.Str `json:"doi"`
+	MAG      jsonstream.Str `json:"mag"`
+	PMID     jsonstream.Str `json:"pmid"`
+	PMCID    jsonstream.Str `json:"pmcid"`
 }
 
 type location struct {
@@ -68,10 +69,10 @@ type authorship struct {
 }
 
 type biblio struct {
-	Volume    str `json:"volume"`
-	Issue     str `json:"issue"`
-	FirstPage str `json:"first_page"`
-	LastPage  str `json:"last_page"`
+	Volume    jsonstream.Str `json:"volume"`
+	Issue     jsonstream.Str `json:"issue"`
+	FirstPage jsonstream.Str `json:"first_page"`
+	LastPage  jsonstream.Str `json:"last_page"`
 }
 
 // keyword is an entry of "keywords": {display_name, score} now,

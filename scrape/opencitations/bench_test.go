@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/readertest"
 )
 
 // rows is a generated COCI dump in CSV: n citing works of 20 references
@@ -46,7 +47,7 @@ func BenchmarkCSV(b *testing.B) {
 	var size int64
 	for b.Loop() {
 		r := &rows{n: works}
-		cr := &countingReader{r: r}
+		cr := &readertest.CountingReader{R: r}
 		n := 0
 		if err := Decode(context.Background(), cr, func(graph.Record) error { n++; return nil }); err != nil {
 			b.Fatal(err)
@@ -54,19 +55,8 @@ func BenchmarkCSV(b *testing.B) {
 		if n != works {
 			b.Fatalf("%d records", n)
 		}
-		size = cr.n
+		size = cr.N
 	}
 	b.SetBytes(size)
 	b.ReportMetric(float64(20*works*b.N)/b.Elapsed().Seconds(), "rows/s")
-}
-
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(b []byte) (int, error) {
-	n, err := c.r.Read(b)
-	c.n += int64(n)
-	return n, err
 }

@@ -23,7 +23,9 @@
 //
 // Files:
 //
-//	opencitations.go  Format (scrape.StreamFormat "opencitations"), Sniff, Decode, identifiers
+//	opencitations.go  Format (scrape.StreamFormat "opencitations"), Sniff, Decode, identifiers, SyntaxError
 //	dates.go          creation dates, timespans, CitedYear
-//	jsonstream.go     streaming helpers, SyntaxError (shared with the other answer readers)
+//
+// The JSON streaming helpers (and SyntaxError, an alias here) are shared
+// with the other answer readers in scrape/internal/jsonstream.
 package opencitations

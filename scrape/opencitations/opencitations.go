@@ -12,11 +12,18 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
 )
 
 // ErrNotCitations means a source is CSV or JSON but not citation rows: no
 // "citing" and "cited" columns or keys.
 var ErrNotCitations = errors.New("opencitations: not citation rows (no citing and cited)")
+
+// SyntaxError is a problem at a place in an answer: malformed JSON, a value
+// of the wrong type, an answer cut short. Readers report it and go on with
+// the next row where the JSON allows. It is the type all the answer
+// readers share.
+type SyntaxError = jsonstream.SyntaxError
 
 // IDOMID is the identifier scheme of OpenCitations' own identifiers
 // (OMID, "br/06101801781"), kept in records' and references' identifiers
@@ -38,7 +45,7 @@ func (Format) Name() string { return "opencitations" }
 func (Format) Sniff(head []byte) bool {
 	h := bytes.TrimLeft(head, " \t\r\n")
 	if len(h) > 0 && h[0] == '[' {
-		first := scanShape(h).sub[""]
+		first := jsonstream.ScanShape(h).Sub[""]
 		_, citing := first["citing"]
 		_, cited := first["cited"]
 		return citing && cited
@@ -56,11 +63,11 @@ func (Format) Extract(ctx context.Context, r io.Reader, emit func(graph.Record) 
 
 // row is one citation as OpenCitations writes it.
 type row struct {
-	OCI      str `json:"oci"`
-	Citing   str `json:"citing"`
-	Cited    str `json:"cited"`
-	Creation str `json:"creation"`
-	Timespan str `json:"timespan"`
+	OCI      jsonstream.Str `json:"oci"`
+	Citing   jsonstream.Str `json:"citing"`
+	Cited    jsonstream.Str `json:"cited"`
+	Creation jsonstream.Str `json:"creation"`
+	Timespan jsonstream.Str `json:"timespan"`
 	line     int
 }
 
@@ -105,14 +112,14 @@ type group struct {
 	emit    func(graph.Record) error
 	key     string
 	rec     *graph.Record
-	errs    errorList
+	errs    jsonstream.ErrorList
 	emitErr error
 }
 
 func (g *group) add(rw row) error {
 	cdoi, cids := parseIDs(string(rw.Cited))
 	if cdoi == "" && len(cids) == 0 {
-		g.errs.add(&SyntaxError{Line: rw.line, Col: 1, Err: fmt.Errorf("no identifier for the cited work in %q", string(rw.Cited))})
+		g.errs.Add(&SyntaxError{Line: rw.line, Col: 1, Err: fmt.Errorf("no identifier for the cited work in %q", string(rw.Cited))})
 		return nil
 	}
 	citing := strings.TrimSpace(string(rw.Citing))
@@ -123,7 +130,7 @@ func (g *group) add(rw row) error {
 		g.key = ""
 		doi, ids := parseIDs(citing)
 		if doi == "" && len(ids) == 0 {
-			g.errs.add(&SyntaxError{Line: rw.line, Col: 1, Err: fmt.Errorf("no identifier for the citing work in %q", citing)})
+			g.errs.Add(&SyntaxError{Line: rw.line, Col: 1, Err: fmt.Errorf("no identifier for the citing work in %q", citing)})
 			return nil
 		}
 		g.key = citing
@@ -169,32 +176,32 @@ func (g *group) finish(ctx context.Context, err error) error {
 		if ferr := g.flush(); ferr != nil {
 			return ferr
 		}
-		g.errs.add(err)
+		g.errs.Add(err)
 	}
-	return g.errs.err()
+	return g.errs.Err()
 }
 
 func decodeJSON(ctx context.Context, r io.Reader, emit func(graph.Record) error) error {
 	g := &group{emit: emit}
-	d := newDecoder(r)
-	err := d.array(func() error {
+	d := jsonstream.NewDecoder(r)
+	err := d.Array(func() error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		line, _ := d.next()
+		line, _ := d.Next()
 		var rw row
 		if err := d.Decode(&rw); err != nil {
 			var typ *json.UnmarshalTypeError
 			if !errors.As(err, &typ) {
-				return d.errAt(err)
+				return d.ErrAt(err)
 			}
-			g.errs.add(d.errAt(err))
+			g.errs.Add(d.ErrAt(err))
 		}
 		rw.line = line
 		return g.add(rw)
 	})
 	if err == nil && d.More() {
-		l, c := d.next()
+		l, c := d.Next()
 		err = &SyntaxError{Line: l, Col: c, Err: errors.New("more after the array of citations")}
 	}
 	return g.finish(ctx, err)
@@ -235,11 +242,11 @@ func decodeCSV(ctx context.Context, r io.Reader, emit func(graph.Record) error) 
 		return &SyntaxError{Line: 1, Col: 1, Err: fmt.Errorf("%w: the header is %q", ErrNotCitations, strings.Join(header, ","))}
 	}
 	g := &group{emit: emit}
-	field := func(rec []string, i int) str {
+	field := func(rec []string, i int) jsonstream.Str {
 		if i < 0 || i >= len(rec) {
 			return ""
 		}
-		return str(rec[i])
+		return jsonstream.Str(rec[i])
 	}
 	for {
 		if err := ctx.Err(); err != nil {
@@ -252,7 +259,7 @@ func decodeCSV(ctx context.Context, r io.Reader, emit func(graph.Record) error) 
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				g.errs.add(csvErr(err)) // a malformed row: report it, read on
+				g.errs.Add(csvErr(err)) // a malformed row: report it, read on
 				continue
 			}
 			return g.finish(ctx, err)

@@ -1,7 +1,6 @@
 package opencitations
 
 import (
-	"context"
 	"errors"
 	"io"
 	"os"
@@ -10,27 +9,17 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/readertest"
 )
 
 func decode(t *testing.T, r io.Reader) ([]graph.Record, error) {
 	t.Helper()
-	var out []graph.Record
-	err := Decode(context.Background(), r, func(rec graph.Record) error {
-		rec.Normalize()
-		out = append(out, rec)
-		return nil
-	})
-	return out, err
+	return readertest.Collect(Decode, r)
 }
 
 func decodeFile(t *testing.T, name string) []graph.Record {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := decode(t, f)
+	recs, err := readertest.CollectFile(t, Decode, name)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}

@@ -13,7 +13,8 @@
 // The CR field of an Ovid Embase record is its copyright line, not cited
 // references, and is not read.
 //
-// Files: ovid.go (Reader, mapping), lines.go, ids.go.
+// Files: ovid.go (Reader, mapping). Lines are read with
+// scrape/internal/lines, ISSNs and ISBNs found with scrape/internal/stdnum.
 package ovid
 
 import (
@@ -27,6 +28,8 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/lines"
+	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
 
 // Reader reads Ovid's EndNote-format exports.
@@ -72,7 +75,7 @@ const maxRecord = 64 << 20
 // Extract reads the records and emits each when the next header comes or
 // the file ends.
 func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
-	lr := newLineReader(rd)
+	lr := lines.NewReader(rd)
 	var (
 		problems []error
 		rec      []field
@@ -89,7 +92,7 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 		return emit(r)
 	}
 	for {
-		line, n, err := lr.next()
+		line, n, err := lr.Next()
 		if err == io.EOF {
 			break
 		}
@@ -175,11 +178,11 @@ func build(fs []field, line int) graph.Record {
 				}
 			}
 		case "IS", "SN":
-			if s := normISBN(joined(f)); s != "" && len(joined(f)) > 9 {
+			if s := stdnum.FindISBN(joined(f)); s != "" && len(joined(f)) > 9 {
 				if ids[graph.IDISBN] == "" {
 					ids[graph.IDISBN] = s
 				}
-			} else if s := normISSN(joined(f)); s != "" && ids[graph.IDISSN] == "" {
+			} else if s := stdnum.FindISSN(joined(f)); s != "" && ids[graph.IDISSN] == "" {
 				ids[graph.IDISSN] = s
 			}
 		}

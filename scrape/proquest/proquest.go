@@ -16,7 +16,8 @@
 // Subject (keywords), ProQuest document ID (identifier proquest_id),
 // Dissertation/thesis number (doc_number) and the docview link (URL).
 //
-// Files: proquest.go (Reader, mapping), lines.go, ids.go.
+// Files: proquest.go (Reader, mapping). Lines are read with
+// scrape/internal/lines, ISSNs and ISBNs found with scrape/internal/stdnum.
 package proquest
 
 import (
@@ -30,6 +31,8 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/lines"
+	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
 
 // Reader reads ProQuest's text export.
@@ -108,7 +111,7 @@ const maxRecord = 64 << 20
 // Extract reads the document blocks and emits each at its closing rule
 // (or at the next document heading, or the end).
 func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
-	lr := newLineReader(rd)
+	lr := lines.NewReader(rd)
 	var (
 		problems []error
 		doc      []field
@@ -129,7 +132,7 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 		return emit(r)
 	}
 	for {
-		line, n, err := lr.next()
+		line, n, err := lr.Next()
 		if err == io.EOF {
 			break
 		}
@@ -184,7 +187,7 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 		return err
 	}
 	if declared > 0 && read < declared {
-		problems = append(problems, &SyntaxError{Line: lr.n, Msg: fmt.Sprintf("the export announces %d documents, %d were read (truncated?)", declared, read)})
+		problems = append(problems, &SyntaxError{Line: lr.Line(), Msg: fmt.Sprintf("the export announces %d documents, %d were read (truncated?)", declared, read)})
 	}
 	return errors.Join(problems...)
 }
@@ -266,10 +269,10 @@ func build(fs []field, titleLine string, line int) graph.Record {
 	if v := get("Dissertation/thesis number"); v != "" {
 		ids[graph.IDDocNumber] = v
 	}
-	if s := normISSN(get("ISSN", "e-ISSN")); s != "" {
+	if s := stdnum.FindISSN(get("ISSN", "e-ISSN")); s != "" {
 		ids[graph.IDISSN] = s
 	}
-	if s := normISBN(get("ISBN")); s != "" {
+	if s := stdnum.FindISBN(get("ISBN")); s != "" {
 		ids[graph.IDISBN] = s
 	}
 	if len(ids) > 0 {

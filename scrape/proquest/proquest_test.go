@@ -1,26 +1,14 @@
 package proquest
 
 import (
-	"bytes"
-	"context"
 	"errors"
 	"os"
 	"reflect"
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/readertest"
 )
-
-func read(t *testing.T, data []byte) ([]graph.Record, error) {
-	t.Helper()
-	var recs []graph.Record
-	err := Reader{}.Extract(context.Background(), bytes.NewReader(data), func(r graph.Record) error {
-		r.Normalize()
-		recs = append(recs, r)
-		return nil
-	})
-	return recs, err
-}
 
 // The export announces and holds 100 documents ("Document N of 100"),
 // each with one "Author:", "ProQuest document ID:", "ISBN:" and
@@ -34,7 +22,7 @@ func TestFile(t *testing.T) {
 	if !(Reader{}).Sniff(data) {
 		t.Error("Sniff rejects the file")
 	}
-	recs, err := read(t, data)
+	recs, err := readertest.Read(Reader{}, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +58,7 @@ func TestFile(t *testing.T) {
 
 func TestTruncated(t *testing.T) {
 	in := "Report Information from ProQuest\nDocument 1 of 3\n\nA title\n\nAuthor: Doe, Jane\n\nPublication year: 2001\n"
-	recs, err := read(t, []byte(in))
+	recs, err := readertest.Read(Reader{}, []byte(in))
 	var se *SyntaxError
 	if len(recs) != 1 || recs[0].Title != "A title" || !errors.As(err, &se) {
 		t.Errorf("records %+v, error %v; want one record and an error about the 2 missing", recs, err)

@@ -20,6 +20,7 @@
 //	ris.go     Reader: records, tags, continuation lines
 //	fields.go  RIS fields to graph.Record, Types
 //	apa.go     PsycINFO's APA-style cited references
-//	ids.go     ISSN and ISBN normalisation
-//	lines.go   the line reader
+//
+// Lines are read with scrape/internal/lines, ISSNs and ISBNs found with
+// scrape/internal/stdnum.
 package ris

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 	"github.com/citegraph/citegraph/scrape/tabular"
 )
 
@@ -216,11 +217,11 @@ func identifiers(r record, url string) map[string]string {
 	ids := map[string]string{}
 	db := strings.ToLower(r.first("DB", "DP"))
 	for _, sn := range r.all("SN") {
-		if b := normISBN(sn); b != "" {
+		if b := stdnum.FindISBN(sn); b != "" {
 			if ids[graph.IDISBN] == "" {
 				ids[graph.IDISBN] = b
 			}
-		} else if s := normISSN(sn); s != "" && ids[graph.IDISSN] == "" {
+		} else if s := stdnum.FindISSN(sn); s != "" && ids[graph.IDISSN] == "" {
 			ids[graph.IDISSN] = s
 		}
 	}

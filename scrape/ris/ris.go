@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/lines"
 )
 
 // Reader reads RIS, as the databases and reference managers write it:
@@ -76,7 +77,7 @@ type entry struct {
 
 // Extract reads the records and emits each at its end.
 func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
-	lr := newLineReader(rd)
+	lr := lines.NewReader(rd)
 	var (
 		problems []error
 		rec      []entry
@@ -89,7 +90,7 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 		return emit(r)
 	}
 	for {
-		line, n, err := lr.next()
+		line, n, err := lr.Next()
 		if err == io.EOF {
 			break
 		}

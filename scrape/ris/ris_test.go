@@ -2,59 +2,14 @@ package ris
 
 import (
 	"bytes"
-	"context"
 	"errors"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/readertest"
 )
-
-type counts struct{ works, dois, authors, years, refs, refDOIs int }
-
-func count(recs []graph.Record) counts {
-	var c counts
-	c.works = len(recs)
-	for _, r := range recs {
-		if r.DOI != "" {
-			c.dois++
-		}
-		if r.Year != 0 {
-			c.years++
-		}
-		c.authors += len(r.Authors)
-		c.refs += len(r.References)
-		for _, ref := range r.References {
-			if ref.DOI != "" {
-				c.refDOIs++
-			}
-		}
-	}
-	return c
-}
-
-func read(t *testing.T, data []byte) ([]graph.Record, error) {
-	t.Helper()
-	var recs []graph.Record
-	err := Reader{}.Extract(context.Background(), bytes.NewReader(data), func(r graph.Record) error {
-		r.Normalize()
-		recs = append(recs, r)
-		return nil
-	})
-	return recs, err
-}
-
-func readFile(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 // Expected counts, checked by hand with grep and awk and, where it reads
 // the file, by citation-js (@citation-js/plugin-ris 0.8.2):
@@ -71,21 +26,21 @@ func readFile(t *testing.T, name string) []byte {
 func TestFiles(t *testing.T) {
 	for _, c := range []struct {
 		file string
-		want counts
+		want readertest.Counts
 	}{
-		{"ris_malformed_first_line_drexel_thesis.ris", counts{1, 1, 1, 1, 0, 0}},
-		{"ris_ovid_psycinfo_6records_ibd_depression.ris", counts{6, 6, 32, 6, 122, 100}},
-		{"ris_proquest_6records_ptsd.ris", counts{6, 6, 47, 6, 0, 0}},
-		{"ris_pure_portal_thesis.ris", counts{1, 0, 1, 1, 0, 0}},
-		{"ris_rayyan_19records_medication_reconciliation.txt", counts{19, 3, 13, 19, 0, 0}},
-		{"ris_scopus_6records_with_references.ris", counts{6, 6, 26, 6, 795, 0}},
+		{"ris_malformed_first_line_drexel_thesis.ris", readertest.Counts{Works: 1, DOIs: 1, Authors: 1, Years: 1}},
+		{"ris_ovid_psycinfo_6records_ibd_depression.ris", readertest.Counts{Works: 6, DOIs: 6, Authors: 32, Years: 6, Refs: 122, RefDOIs: 100}},
+		{"ris_proquest_6records_ptsd.ris", readertest.Counts{Works: 6, DOIs: 6, Authors: 47, Years: 6}},
+		{"ris_pure_portal_thesis.ris", readertest.Counts{Works: 1, Authors: 1, Years: 1}},
+		{"ris_rayyan_19records_medication_reconciliation.txt", readertest.Counts{Works: 19, DOIs: 3, Authors: 13, Years: 19}},
+		{"ris_scopus_6records_with_references.ris", readertest.Counts{Works: 6, DOIs: 6, Authors: 26, Years: 6, Refs: 795}},
 	} {
 		t.Run(c.file, func(t *testing.T) {
-			recs, err := read(t, readFile(t, c.file))
+			recs, err := readertest.Read(Reader{}, readertest.ReadFile(t, c.file))
 			if err != nil {
 				t.Errorf("unexpected error: %v", err)
 			}
-			if got := count(recs); got != c.want {
+			if got := readertest.Count(recs); got != c.want {
 				t.Errorf("counts = %+v, want %+v", got, c.want)
 			}
 		})
@@ -93,14 +48,14 @@ func TestFiles(t *testing.T) {
 }
 
 func TestMalformedFirstLine(t *testing.T) {
-	data := readFile(t, "ris_malformed_first_line_drexel_thesis.ris")
+	data := readertest.ReadFile(t, "ris_malformed_first_line_drexel_thesis.ris")
 	if !(Reader{}).Sniff(data) {
 		t.Error("Sniff rejects \"TY -  BOOK\"")
 	}
 	if bytes.HasSuffix(data, []byte("\n")) {
 		t.Fatal("the test file should end without a newline")
 	}
-	recs, _ := read(t, data)
+	recs, _ := readertest.Read(Reader{}, data)
 	r := recs[0]
 	if r.Type != "book" || r.DOI != "10.17918/ernk-6431" || r.Year != 2018 || r.URL != "https://idea.library.drexel.edu/islandora/object/idea:8247" {
 		t.Errorf("record = %+v", r)
@@ -108,7 +63,7 @@ func TestMalformedFirstLine(t *testing.T) {
 }
 
 func TestOvidPsycINFO(t *testing.T) {
-	recs, _ := read(t, readFile(t, "ris_ovid_psycinfo_6records_ibd_depression.ris"))
+	recs, _ := readertest.Read(Reader{}, readertest.ReadFile(t, "ris_ovid_psycinfo_6records_ibd_depression.ris"))
 	r := recs[1]
 	if r.Title != "Gender differences in inflammatory bowel disease: Explaining body image dissatisfaction." ||
 		r.Venue != "Journal of Health Psychology" || r.Volume != "24" || r.Issue != "7" || r.Pages != "847-856" ||
@@ -138,7 +93,7 @@ func TestOvidPsycINFO(t *testing.T) {
 }
 
 func TestRayyanKeywords(t *testing.T) {
-	recs, _ := read(t, readFile(t, "ris_rayyan_19records_medication_reconciliation.txt"))
+	recs, _ := readertest.Read(Reader{}, readertest.ReadFile(t, "ris_rayyan_19records_medication_reconciliation.txt"))
 	// One KW line and twelve untagged lines below it: thirteen keywords.
 	want := []string{"Health Facility Administration", "Joint Commission", "Standards", "Medication Errors", "Prevention and Control",
 		"Medication Reconciliation", "Organizational Compliance", "Quality Improvement", "Electronic Health Records",
@@ -152,7 +107,7 @@ func TestRayyanKeywords(t *testing.T) {
 }
 
 func TestScopus(t *testing.T) {
-	recs, _ := read(t, readFile(t, "ris_scopus_6records_with_references.ris"))
+	recs, _ := readertest.Read(Reader{}, readertest.ReadFile(t, "ris_scopus_6records_with_references.ris"))
 	r := recs[0]
 	if r.Identifiers["scopus"] != "2-s2.0-85074596690" || r.Identifiers["issn"] != "0306-4530" || r.Venue != "Psychoneuroendocrinology" {
 		t.Errorf("record 1 = %+v", r)
@@ -168,7 +123,7 @@ func TestScopus(t *testing.T) {
 }
 
 func TestPureThesis(t *testing.T) {
-	recs, _ := read(t, readFile(t, "ris_pure_portal_thesis.ris"))
+	recs, _ := readertest.Read(Reader{}, readertest.ReadFile(t, "ris_pure_portal_thesis.ris"))
 	r := recs[0]
 	if r.Title != "A multiscale analysis of the urban heat island effect: from city averaged temperatures to the energy demand of individual buildings" ||
 		r.Date != "2018-04-25" || r.Identifiers["isbn"] != "9789038645032" || r.Type != "thesis" ||
@@ -189,7 +144,7 @@ func TestDamaged(t *testing.T) {
 		{"lone CR line ends", "TY  - JOUR\rTI  - A\rER  - \rTY  - BOOK\rTI  - B\r", 2, 4},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			recs, err := read(t, []byte(c.in))
+			recs, err := readertest.Read(Reader{}, []byte(c.in))
 			var se *SyntaxError
 			if len(recs) != c.works || !errors.As(err, &se) || se.Line != c.errLine {
 				t.Errorf("got %d records, error %v; want %d records and an error at line %d", len(recs), err, c.works, c.errLine)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	risenc "github.com/citegraph/citegraph/graph/encoding/ris"
+	"github.com/citegraph/citegraph/scrape/internal/readertest"
 )
 
 // reviewerFields returns the fields a reviewer relies on, for comparing
@@ -28,7 +29,7 @@ func TestRoundTrip(t *testing.T) {
 	files = append(files, "testdata/ris_rayyan_19records_medication_reconciliation.txt")
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			first, _ := read(t, readFile(t, filepath.Base(file)))
+			first, _ := readertest.Read(Reader{}, readertest.ReadFile(t, filepath.Base(file)))
 			var b bytes.Buffer
 			w := risenc.NewWriter(&b)
 			for i := range first {
@@ -39,7 +40,7 @@ func TestRoundTrip(t *testing.T) {
 			if err := w.Close(); err != nil {
 				t.Fatal(err)
 			}
-			second, err := read(t, b.Bytes())
+			second, err := readertest.Read(Reader{}, b.Bytes())
 			if err != nil {
 				t.Fatalf("reading what was written: %v", err)
 			}

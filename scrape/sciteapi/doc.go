@@ -27,6 +27,8 @@
 //
 // Files:
 //
-//	sciteapi.go    Format (scrape.StreamFormat "scite-api"), Options, Sniff, Decode
-//	jsonstream.go  streaming helpers, SyntaxError (shared with the other answer readers)
+//	sciteapi.go    Format (scrape.StreamFormat "scite-api"), Options, Sniff, Decode, SyntaxError
+//
+// The JSON streaming helpers (and SyntaxError, an alias here) are shared
+// with the other answer readers in scrape/internal/jsonstream.
 package sciteapi

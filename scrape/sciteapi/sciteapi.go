@@ -11,11 +11,18 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
 )
 
 // ErrNotScite means an answer is JSON but holds neither tallies nor
 // papers.
 var ErrNotScite = errors.New("sciteapi: not an answer with tallies or papers")
+
+// SyntaxError is a problem at a place in an answer: malformed JSON, a value
+// of the wrong type, an answer cut short. Readers report it and go on with
+// the next paper or tally where the JSON allows. It is the type all the answer
+// readers share.
+type SyntaxError = jsonstream.SyntaxError
 
 // Options say what the request was about, which an answer does not
 // repeat.
@@ -43,17 +50,17 @@ func (Format) Name() string { return "scite-api" }
 // DOI whose first paper has a "doi", or a paper ("doi" with "slug",
 // "authors" or "editorialNotices" and "title").
 func (Format) Sniff(head []byte) bool {
-	s := scanShape(head)
-	if s.top != '{' {
+	s := jsonstream.ScanShape(head)
+	if s.Top != '{' {
 		return false
 	}
-	if t, ok := s.sub["tallies"]; ok {
+	if t, ok := s.Sub["tallies"]; ok {
 		return isTally(t) || isSectionTally(t) || len(t) == 0 || firstIsObject(t)
 	}
-	if p, ok := s.sub["papers"]; ok {
+	if p, ok := s.Sub["papers"]; ok {
 		return len(p) == 0 || firstIsObject(p)
 	}
-	return isTally(s.keys) || isPaper(s.keys)
+	return isTally(s.Keys) || isPaper(s.Keys)
 }
 
 func firstIsObject(keys map[string]json.Token) bool {
@@ -98,40 +105,40 @@ func (f Format) Extract(ctx context.Context, r io.Reader, emit func(graph.Record
 // work, and the works they come from. Section tallies count the same
 // statements by the section they stand in.
 type tally struct {
-	DOI                string `json:"doi"`
-	Total              *num   `json:"total"`
-	Supporting         *num   `json:"supporting"`
-	Contradicting      *num   `json:"contradicting"`
-	Contrasting        *num   `json:"contrasting"`
-	Mentioning         *num   `json:"mentioning"`
-	Unclassified       *num   `json:"unclassified"`
-	CitingPublications *num   `json:"citingPublications"`
+	DOI                string          `json:"doi"`
+	Total              *jsonstream.Num `json:"total"`
+	Supporting         *jsonstream.Num `json:"supporting"`
+	Contradicting      *jsonstream.Num `json:"contradicting"`
+	Contrasting        *jsonstream.Num `json:"contrasting"`
+	Mentioning         *jsonstream.Num `json:"mentioning"`
+	Unclassified       *jsonstream.Num `json:"unclassified"`
+	CitingPublications *jsonstream.Num `json:"citingPublications"`
 }
 
 // paper is scite's paper metadata.
 type paper struct {
-	DOI       string `json:"doi"`
-	Title     string `json:"title"`
-	Abstract  string `json:"abstract"`
-	Type      string `json:"type"`
-	Year      num    `json:"year"`
-	Journal   string `json:"journal"`
-	Volume    str    `json:"volume"`
-	Issue     str    `json:"issue"`
-	Page      str    `json:"page"`
-	Publisher string `json:"publisher"`
-	Keywords  strs   `json:"keywords"`
-	ISSNs     strs   `json:"issns"`
+	DOI       string          `json:"doi"`
+	Title     string          `json:"title"`
+	Abstract  string          `json:"abstract"`
+	Type      string          `json:"type"`
+	Year      jsonstream.Num  `json:"year"`
+	Journal   string          `json:"journal"`
+	Volume    jsonstream.Str  `json:"volume"`
+	Issue     jsonstream.Str  `json:"issue"`
+	Page      jsonstream.Str  `json:"page"`
+	Publisher string          `json:"publisher"`
+	Keywords  jsonstream.Strs `json:"keywords"`
+	ISSNs     jsonstream.Strs `json:"issns"`
 	Authors   []struct {
-		Family   string `json:"family"`
-		Given    string `json:"given"`
-		Name     string `json:"authorName"`
-		Sequence *num   `json:"authorSequenceNumber"`
-		ORCID    string `json:"orcid"`
+		Family   string          `json:"family"`
+		Given    string          `json:"given"`
+		Name     string          `json:"authorName"`
+		Sequence *jsonstream.Num `json:"authorSequenceNumber"`
+		ORCID    string          `json:"orcid"`
 	} `json:"authors"`
 }
 
-func ptr(n *num) *int {
+func ptr(n *jsonstream.Num) *int {
 	if n == nil {
 		return nil
 	}
@@ -167,7 +174,7 @@ func (p *paper) record(line int) graph.Record {
 			r.Keywords = append(r.Keywords, k)
 		}
 	}
-	if n, err := graph.NormalizeID(graph.IDISSN, p.ISSNs.first()); err == nil {
+	if n, err := graph.NormalizeID(graph.IDISSN, p.ISSNs.First()); err == nil {
 		r.Identifiers = map[string]string{graph.IDISSN: n}
 	}
 	authors := p.Authors
@@ -238,9 +245,9 @@ func cslType(t string) string { return cslTypes[strings.TrimSpace(t)] }
 func Decode(ctx context.Context, r io.Reader, opt Options, emit func(graph.Record) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(64 << 10)
-	s := scanShape(head)
-	d := newDecoder(br)
-	var errs errorList
+	s := jsonstream.ScanShape(head)
+	d := jsonstream.NewDecoder(br)
+	var errs jsonstream.ErrorList
 	var emitErr error
 	out := func(r graph.Record) error {
 		if err := emit(r); err != nil {
@@ -253,9 +260,9 @@ func Decode(ctx context.Context, r io.Reader, opt Options, emit func(graph.Recor
 		if err := d.Decode(v); err != nil {
 			var typ *json.UnmarshalTypeError
 			if !errors.As(err, &typ) {
-				return d.errAt(err)
+				return d.ErrAt(err)
 			}
-			errs.add(d.errAt(err))
+			errs.Add(d.ErrAt(err))
 		}
 		return nil
 	}
@@ -263,7 +270,7 @@ func Decode(ctx context.Context, r io.Reader, opt Options, emit func(graph.Recor
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		line, _ := d.next()
+		line, _ := d.Next()
 		var t tally
 		if err := decode(&t); err != nil {
 			return err
@@ -277,7 +284,7 @@ func Decode(ctx context.Context, r io.Reader, opt Options, emit func(graph.Recor
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		line, _ := d.next()
+		line, _ := d.Next()
 		var p *paper
 		if err := decode(&p); err != nil {
 			return err
@@ -297,33 +304,33 @@ func Decode(ctx context.Context, r io.Reader, opt Options, emit func(graph.Recor
 	}
 	var err error
 	switch {
-	case s.top != '{':
-		err = d.delim('{')
-	case s.keys["tallies"] != nil:
-		sub := s.sub["tallies"]
+	case s.Top != '{':
+		err = d.Delim('{')
+	case s.Keys["tallies"] != nil:
+		sub := s.Sub["tallies"]
 		single := isTally(sub) || isSectionTally(sub)
-		err = d.object(func(key string) error {
+		err = d.Object(func(key string) error {
 			if key != "tallies" {
-				return d.skip()
+				return d.Skip()
 			}
 			if single {
 				return oneTally("")
 			}
-			return d.object(oneTally)
+			return d.Object(oneTally)
 		})
-	case s.keys["papers"] != nil:
-		err = d.object(func(key string) error {
+	case s.Keys["papers"] != nil:
+		err = d.Object(func(key string) error {
 			if key != "papers" {
-				return d.skip()
+				return d.Skip()
 			}
-			return d.object(onePaper)
+			return d.Object(onePaper)
 		})
-	case isTally(s.keys):
+	case isTally(s.Keys):
 		err = oneTally("")
-	case isPaper(s.keys):
+	case isPaper(s.Keys):
 		err = onePaper("")
 	default:
-		err = fmt.Errorf("%w (a JSON object with keys %s)", ErrNotScite, keyList(s.keys))
+		err = fmt.Errorf("%w (a JSON object with keys %s)", ErrNotScite, keyList(s.Keys))
 	}
 	if emitErr != nil {
 		return emitErr
@@ -332,9 +339,9 @@ func Decode(ctx context.Context, r io.Reader, opt Options, emit func(graph.Recor
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return err
 		}
-		errs.add(err)
+		errs.Add(err)
 	}
-	return errs.err()
+	return errs.Err()
 }
 
 func keyList(keys map[string]json.Token) string {

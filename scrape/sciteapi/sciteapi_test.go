@@ -4,33 +4,28 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/readertest"
 )
 
 func decode(t *testing.T, r io.Reader, opt Options) ([]graph.Record, error) {
 	t.Helper()
-	var out []graph.Record
-	err := Decode(context.Background(), r, opt, func(rec graph.Record) error {
-		rec.Normalize()
-		out = append(out, rec)
-		return nil
-	})
-	return out, err
+	return readertest.Collect(with(opt), r)
+}
+
+// with is Decode with its options bound.
+func with(opt Options) readertest.Decoder {
+	return func(ctx context.Context, r io.Reader, emit func(graph.Record) error) error {
+		return Decode(ctx, r, opt, emit)
+	}
 }
 
 func decodeFile(t *testing.T, name string) []graph.Record {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := decode(t, f, Options{})
+	recs, err := readertest.CollectFile(t, with(Options{}), name)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}

@@ -39,7 +39,9 @@
 //
 // Files:
 //
-//	semanticscholar.go  Format (scrape.StreamFormat "semanticscholar-api"), Options, Sniff, Decode
+//	semanticscholar.go  Format (scrape.StreamFormat "semanticscholar-api"), Options, Sniff, Decode, SyntaxError
 //	paper.go            paper objects, contexts and intents, PaperRef
-//	jsonstream.go       streaming helpers, SyntaxError (shared with the other answer readers)
+//
+// The JSON streaming helpers (and SyntaxError, an alias here) are shared
+// with the other answer readers in scrape/internal/jsonstream.
 package semanticscholar

@@ -1,14 +1,13 @@
 package semanticscholar
 
 import (
-	"bytes"
-	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/readertest"
 )
 
 // FuzzDecode feeds any bytes to Decode, with and without the paper of the
@@ -34,35 +33,15 @@ func FuzzDecode(f *testing.F) {
 		if withPaper {
 			opt.Paper = &graph.Reference{DOI: "10.1/p", Identifiers: map[string]string{graph.IDCorpusID: "1"}}
 		}
-		run := func() ([]byte, error) {
-			var out bytes.Buffer
-			err := Decode(context.Background(), bytes.NewReader(data), opt, func(r graph.Record) error {
-				for _, st := range r.Statements {
-					for _, i := range st.Refs {
-						if i < 0 || i >= len(r.References) {
-							t.Fatalf("statement points at reference %d of %d", i, len(r.References))
-						}
+		readertest.CheckDecode(t, data, with(opt), func(r graph.Record) {
+			for _, st := range r.Statements {
+				for _, i := range st.Refs {
+					if i < 0 || i >= len(r.References) {
+						t.Fatalf("statement points at reference %d of %d", i, len(r.References))
 					}
 				}
-				r.Normalize()
-				b, err := graph.MarshalRecordJSON(&r)
-				if err != nil {
-					t.Fatal(err)
-				}
-				out.Write(b)
-				return nil
-			})
-			return out.Bytes(), err
-		}
-		a, errA := run()
-		b, errB := run()
-		if !bytes.Equal(a, b) || (errA == nil) != (errB == nil) {
-			t.Fatalf("two readings differ")
-		}
-		var se *SyntaxError
-		if errors.As(errA, &se) && (se.Line < 1 || se.Col < 1) {
-			t.Fatalf("error at %d:%d: %v", se.Line, se.Col, errA)
-		}
+			}
+		})
 	})
 }
 

@@ -7,37 +7,38 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
 	"github.com/citegraph/citegraph/scrape/prose"
 )
 
 // paper is a Semantic Scholar Graph API paper object (the fields citegraph
 // reads). Which fields are present depends on the request's "fields".
 type paper struct {
-	PaperID          string         `json:"paperId"`
-	ExternalIDs      map[string]str `json:"externalIds"`
-	CorpusID         str            `json:"corpusId"`
-	URL              string         `json:"url"`
-	Title            string         `json:"title"`
-	Abstract         string         `json:"abstract"`
-	Venue            string         `json:"venue"`
+	PaperID          string                    `json:"paperId"`
+	ExternalIDs      map[string]jsonstream.Str `json:"externalIds"`
+	CorpusID         jsonstream.Str            `json:"corpusId"`
+	URL              string                    `json:"url"`
+	Title            string                    `json:"title"`
+	Abstract         string                    `json:"abstract"`
+	Venue            string                    `json:"venue"`
 	PublicationVenue *struct {
 		Name string `json:"name"`
 		ISSN string `json:"issn"`
 	} `json:"publicationVenue"`
-	Year             num    `json:"year"`
-	PublicationDate  string `json:"publicationDate"`
-	PublicationTypes strs   `json:"publicationTypes"`
+	Year             jsonstream.Num  `json:"year"`
+	PublicationDate  string          `json:"publicationDate"`
+	PublicationTypes jsonstream.Strs `json:"publicationTypes"`
 	Journal          *struct {
-		Name   string `json:"name"`
-		Volume str    `json:"volume"`
-		Pages  str    `json:"pages"`
+		Name   string         `json:"name"`
+		Volume jsonstream.Str `json:"volume"`
+		Pages  jsonstream.Str `json:"pages"`
 	} `json:"journal"`
 	Authors []struct {
 		Name string `json:"name"`
 	} `json:"authors"`
-	CitationCount *num    `json:"citationCount"`
-	Citations     []paper `json:"citations"`
-	References    []paper `json:"references"`
+	CitationCount *jsonstream.Num `json:"citationCount"`
+	Citations     []paper         `json:"citations"`
+	References    []paper         `json:"references"`
 }
 
 // empty reports whether the object names no paper at all.
@@ -182,7 +183,7 @@ var cslOrder = []struct{ s2, csl string }{
 	{"News", "article-newspaper"},
 }
 
-func cslType(types strs) string {
+func cslType(types jsonstream.Strs) string {
 	for _, o := range cslOrder {
 		for _, t := range types {
 			if t == o.s2 {

@@ -10,11 +10,18 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
 )
 
 // ErrNotPapers means an answer is JSON but holds no papers: an author, an
 // error message, or another kind of JSON.
 var ErrNotPapers = errors.New("semanticscholar: not an answer with papers")
+
+// SyntaxError is a problem at a place in an answer: malformed JSON, a value
+// of the wrong type, an answer cut short. Readers report it and go on with
+// the next paper where the JSON allows. It is the type all the answer
+// readers share.
+type SyntaxError = jsonstream.SyntaxError
 
 // Options say what the request was about, which an answer does not
 // repeat.
@@ -49,25 +56,25 @@ func (Format) Name() string { return "semanticscholar-api" }
 // ("citedPaper"), a citation or reference object, "recommendedPapers", or
 // an array of papers.
 func (Format) Sniff(head []byte) bool {
-	s := scanShape(head)
-	switch s.top {
+	s := jsonstream.ScanShape(head)
+	switch s.Top {
 	case '{':
-		if isItem(s.keys) {
+		if isItem(s.Keys) {
 			return true
 		}
 		for _, k := range []string{"data", "recommendedPapers"} {
-			if first, ok := s.sub[k]; ok && s.keys[k] == json.Delim('[') {
+			if first, ok := s.Sub[k]; ok && s.Keys[k] == json.Delim('[') {
 				return isItem(first)
 			}
 		}
-		if s.keys["data"] == json.Delim('[') && s.sub["data"] == nil {
+		if s.Keys["data"] == json.Delim('[') && s.Sub["data"] == nil {
 			// An empty page: offset and next (or total) beside it.
-			_, off := s.keys["offset"]
-			_, tot := s.keys["total"]
+			_, off := s.Keys["offset"]
+			_, tot := s.Keys["total"]
 			return off || tot
 		}
 	case '[':
-		return isItem(s.sub[""])
+		return isItem(s.Sub[""])
 	}
 	return false
 }
@@ -107,11 +114,11 @@ func (f Format) Extract(ctx context.Context, r io.Reader, emit func(graph.Record
 // contexts), a reference (citedPaper with contexts) or a paper.
 type item struct {
 	paper
-	Contexts           strs `json:"contexts"`
-	Intents            strs `json:"intents"`
+	Contexts           jsonstream.Strs `json:"contexts"`
+	Intents            jsonstream.Strs `json:"intents"`
 	ContextsWithIntent []struct {
-		Context string `json:"context"`
-		Intents strs   `json:"intents"`
+		Context string          `json:"context"`
+		Intents jsonstream.Strs `json:"intents"`
 	} `json:"contextsWithIntent"`
 	IsInfluential bool   `json:"isInfluential"`
 	CitingPaper   *paper `json:"citingPaper"`
@@ -148,8 +155,8 @@ type item struct {
 func Decode(ctx context.Context, r io.Reader, opt Options, emit func(graph.Record) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(64 << 10)
-	s := scanShape(head)
-	d := newDecoder(br)
+	s := jsonstream.ScanShape(head)
+	d := jsonstream.NewDecoder(br)
 	rd := &reader{d: d, opt: opt, emit: emit}
 	one := func() error { return rd.one(ctx) }
 	if opt.Paper != nil {
@@ -158,21 +165,21 @@ func Decode(ctx context.Context, r io.Reader, opt Options, emit func(graph.Recor
 	}
 	var err error
 	switch {
-	case s.top == '[':
-		err = d.array(one)
-	case s.top != '{':
-		err = d.delim('{')
-	case s.keys["data"] != nil || s.keys["recommendedPapers"] != nil:
-		err = d.object(func(key string) error {
+	case s.Top == '[':
+		err = d.Array(one)
+	case s.Top != '{':
+		err = d.Delim('{')
+	case s.Keys["data"] != nil || s.Keys["recommendedPapers"] != nil:
+		err = d.Object(func(key string) error {
 			if key == "data" || key == "recommendedPapers" {
-				return d.array(one)
+				return d.Array(one)
 			}
-			return d.skip()
+			return d.Skip()
 		})
-	case !isItem(s.keys) && (s.keys["error"] != nil || s.keys["message"] != nil):
+	case !isItem(s.Keys) && (s.Keys["error"] != nil || s.Keys["message"] != nil):
 		var e struct{ Error, Message string }
 		if derr := d.Decode(&e); derr != nil {
-			err = d.errAt(derr)
+			err = d.ErrAt(derr)
 		} else {
 			err = fmt.Errorf("%w: the answer is an error: %s", ErrNotPapers, strings.TrimSpace(e.Error+" "+e.Message))
 		}
@@ -194,8 +201,8 @@ func Decode(ctx context.Context, r io.Reader, opt Options, emit func(graph.Recor
 			return e
 		}
 	}
-	rd.errs.add(err)
-	return rd.errs.err()
+	rd.errs.Add(err)
+	return rd.errs.Err()
 }
 
 func cloneIDs(m map[string]string) map[string]string {
@@ -210,11 +217,11 @@ func cloneIDs(m map[string]string) map[string]string {
 }
 
 type reader struct {
-	d       *decoder
+	d       *jsonstream.Decoder
 	opt     Options
 	emit    func(graph.Record) error
 	emitErr error
-	errs    errorList
+	errs    jsonstream.ErrorList
 	focal   *graph.Record // the citing paper of a references page
 }
 
@@ -233,14 +240,14 @@ func (rd *reader) one(ctx context.Context) error {
 		return err
 	}
 	d := rd.d
-	line, col := d.next()
+	line, col := d.Next()
 	var it *item
 	if err := d.Decode(&it); err != nil {
 		var typ *json.UnmarshalTypeError
 		if !errors.As(err, &typ) {
-			return d.errAt(err)
+			return d.ErrAt(err)
 		}
-		rd.errs.add(d.errAt(err))
+		rd.errs.Add(d.ErrAt(err))
 	}
 	switch {
 	case it == nil:
@@ -295,6 +302,6 @@ func (rd *reader) one(ctx context.Context) error {
 		}
 		return nil
 	}
-	rd.errs.add(&SyntaxError{Line: line, Col: col, Err: fmt.Errorf("%w: an object that is neither a paper, a citation nor a reference", ErrNotPapers)})
+	rd.errs.Add(&SyntaxError{Line: line, Col: col, Err: fmt.Errorf("%w: an object that is neither a paper, a citation nor a reference", ErrNotPapers)})
 	return nil
 }

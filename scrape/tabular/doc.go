@@ -14,5 +14,6 @@
 //	tabular.go    the CSV loop, SyntaxError, shared helpers
 //	formats.go    Scopus, Lens, OpenAlex, Embase
 //	scopusref.go  ParseScopusReferences, ParseScopusReference
-//	ids.go        ISSN and ISBN normalisation
+//
+// ISSNs and ISBNs are found with scrape/internal/stdnum.
 package tabular

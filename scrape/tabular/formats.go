@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
 
 // Scopus reads Scopus's CSV export, in the old column set ("Authors" as
@@ -92,10 +93,10 @@ func scopusRow(r row, line int) graph.Record {
 	if v := r.get("PubMed ID"); v != "" {
 		ids[graph.IDPMID] = v
 	}
-	if v := normISSN(r.get("ISSN")); v != "" {
+	if v := stdnum.FindISSN(r.get("ISSN")); v != "" {
 		ids[graph.IDISSN] = v
 	}
-	if v := normISBN(r.get("ISBN")); v != "" {
+	if v := stdnum.FindISBN(r.get("ISBN")); v != "" {
 		ids[graph.IDISBN] = v
 	}
 	if len(ids) > 0 {
@@ -198,7 +199,7 @@ func lensRow(r row, line int) graph.Record {
 	if v := splitList(r.get("Microsoft Academic ID"), ";"); len(v) > 0 {
 		ids[graph.IDMAG] = v[0]
 	}
-	if v := normISSN(r.get("ISSNs")); v != "" {
+	if v := stdnum.FindISSN(r.get("ISSNs")); v != "" {
 		ids[graph.IDISSN] = v
 	}
 	if len(ids) > 0 {
@@ -318,7 +319,7 @@ func openAlexRow(r row, line int) graph.Record {
 	if v := openAlexID(r.get("ids.pmcid")); v != "" {
 		ids[graph.IDPMCID] = v
 	}
-	if v := normISSN(r.get("primary_location.source.issn_l")); v != "" {
+	if v := stdnum.FindISSN(r.get("primary_location.source.issn_l")); v != "" {
 		ids[graph.IDISSN] = v
 	}
 	if len(ids) > 0 {
@@ -418,10 +419,10 @@ func embaseRow(r row, line int) graph.Record {
 	if v := r.get("Medline PMID", "PMID"); v != "" {
 		ids[graph.IDPMID] = v
 	}
-	if v := normISSN(r.get("ISSN")); v != "" {
+	if v := stdnum.FindISSN(r.get("ISSN")); v != "" {
 		ids[graph.IDISSN] = v
 	}
-	if v := normISBN(r.get("ISBN")); v != "" {
+	if v := stdnum.FindISBN(r.get("ISBN")); v != "" {
 		ids[graph.IDISBN] = v
 	}
 	if len(ids) > 0 {

@@ -1,17 +1,15 @@
 package tabular
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"io"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/readertest"
 )
 
 type counts struct{ works, dois, authors, years, refs int }
@@ -37,26 +35,6 @@ type format interface {
 	Extract(context.Context, io.Reader, func(graph.Record) error) error
 }
 
-func read(t *testing.T, f format, data []byte) ([]graph.Record, error) {
-	t.Helper()
-	var recs []graph.Record
-	err := f.Extract(context.Background(), bytes.NewReader(data), func(r graph.Record) error {
-		r.Normalize()
-		recs = append(recs, r)
-		return nil
-	})
-	return recs, err
-}
-
-func readFile(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // Expected counts, taken with python's csv module: rows; non-empty DOI
 // cells; authors ("Author full names" split on "; " for Scopus, "Author/s"
 // on ";" for Lens, "authorships.author.display_name" on "|" for
@@ -75,13 +53,13 @@ func TestFiles(t *testing.T) {
 		{"openalex_csv_export_8records.csv", OpenAlex{}, counts{8, 8, 20, 8, 0}},
 	} {
 		t.Run(c.file, func(t *testing.T) {
-			data := readFile(t, c.file)
+			data := readertest.ReadFile(t, c.file)
 			for _, other := range []format{Scopus{}, Lens{}, OpenAlex{}, Embase{}} {
 				if got, want := other.Sniff(data), reflect.TypeOf(other) == reflect.TypeOf(c.f); got != want {
 					t.Errorf("%T.Sniff = %v, want %v", other, got, want)
 				}
 			}
-			recs, err := read(t, c.f, data)
+			recs, err := readertest.Read(c.f, data)
 			if err != nil {
 				t.Errorf("unexpected error: %v", err)
 			}
@@ -93,7 +71,7 @@ func TestFiles(t *testing.T) {
 }
 
 func TestScopusFields(t *testing.T) {
-	recs, _ := read(t, Scopus{}, readFile(t, "scopus_export_8records_newformat.csv"))
+	recs, _ := readertest.Read(Scopus{}, readertest.ReadFile(t, "scopus_export_8records_newformat.csv"))
 	r := recs[0]
 	if r.Title != "Quantitative analysis of studies that use artificial intelligence on spinal diseases: A bibliometric analysis" ||
 		r.DOI != "10.1177/20552076261415846" || r.Venue != "Digital Health" || r.Volume != "12" || r.Year != 2026 ||
@@ -111,7 +89,7 @@ func TestScopusFields(t *testing.T) {
 		t.Errorf("reference 2\n got %+v\nwant %+v", ref, want)
 	}
 
-	recs, _ = read(t, Scopus{}, readFile(t, "scopus_oldformat_metaknowledge_records1and3_trimmed.csv"))
+	recs, _ = readertest.Read(Scopus{}, readertest.ReadFile(t, "scopus_oldformat_metaknowledge_records1and3_trimmed.csv"))
 	r = recs[0]
 	if r.Pages != "7433444" || len(r.Authors) != 11 || r.Authors[0] != (graph.Author{Family: "Yagai", Given: "T."}) ||
 		r.References[1].Pages != "3398-3401" || r.References[1].Venue != "IEEE Trans. Appl. Supercond." {
@@ -123,7 +101,7 @@ func TestScopusFields(t *testing.T) {
 }
 
 func TestLensFields(t *testing.T) {
-	recs, _ := read(t, Lens{}, readFile(t, "lens_scholarly_export_8records.csv"))
+	recs, _ := readertest.Read(Lens{}, readertest.ReadFile(t, "lens_scholarly_export_8records.csv"))
 	r := recs[0]
 	if r.Identifiers["lens"] != "000-360-106-493-122" || r.Identifiers["pmid"] != "33251087" || r.Identifiers["pmcid"] != "PMC7680653" ||
 		r.Date != "2020-11-22" || r.Pages != "1-12" || r.CitedByCount == nil || *r.CitedByCount != 10 ||
@@ -133,7 +111,7 @@ func TestLensFields(t *testing.T) {
 }
 
 func TestOpenAlexFields(t *testing.T) {
-	recs, _ := read(t, OpenAlex{}, readFile(t, "openalex_csv_export_8records.csv"))
+	recs, _ := readertest.Read(OpenAlex{}, readertest.ReadFile(t, "openalex_csv_export_8records.csv"))
 	r := recs[0]
 	if r.Identifiers["openalex"] != "W2755950973" || r.DOI != "10.1016/j.joi.2017.08.007" || r.CitedByCount == nil || *r.CitedByCount != 13235 ||
 		!reflect.DeepEqual(r.AuthorORCIDs, []string{"0000-0002-8517-9411", "0000-0002-7401-8575"}) || r.Type != "article-journal" {
@@ -150,7 +128,7 @@ func TestEmbase(t *testing.T) {
 	if !(Embase{}).Sniff([]byte(in)) || (Scopus{}).Sniff([]byte(in)) {
 		t.Fatal("sniffing failed")
 	}
-	recs, err := read(t, Embase{}, []byte(in))
+	recs, err := readertest.Read(Embase{}, []byte(in))
 	if err != nil || len(recs) != 1 {
 		t.Fatalf("%d records, error %v", len(recs), err)
 	}
@@ -164,7 +142,7 @@ func TestEmbase(t *testing.T) {
 
 func TestMalformedRow(t *testing.T) {
 	in := "Lens ID,Title,Publication Year\n1,\"A\",2001\n2,\"B \"x\" y\",2002\n3,C,2003\n"
-	recs, err := read(t, Lens{}, []byte(in))
+	recs, err := readertest.Read(Lens{}, []byte(in))
 	var se *SyntaxError
 	if len(recs) != 2 || !errors.As(err, &se) || se.Line != 3 {
 		t.Errorf("%d records, error %v; want 2 and an error at line 3", len(recs), err)
@@ -173,7 +151,7 @@ func TestMalformedRow(t *testing.T) {
 
 func TestRowBounded(t *testing.T) {
 	in := "Lens ID,Title\n1,\"" + strings.Repeat("x", maxRow+1<<16)
-	_, err := read(t, Lens{}, []byte(in))
+	_, err := readertest.Read(Lens{}, []byte(in))
 	if err == nil || !strings.Contains(err.Error(), "row longer than") {
 		t.Errorf("error = %v, want the row limit", err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/intent"
+	"github.com/citegraph/citegraph/scrape/internal/xmlread"
 	"github.com/citegraph/citegraph/scrape/prose"
 )
 
@@ -41,10 +42,10 @@ func (Format) Extract(ctx context.Context, r io.Reader, emit func(graph.Record) 
 }
 
 func extract(ctx context.Context, r io.Reader, emit func(*document, graph.Record) error) error {
-	x := newDecoder(ctx, r)
+	x := xmlread.NewDecoder(ctx, r)
 	found := false
 	for {
-		t, err := x.token()
+		t, err := x.Token()
 		if err == io.EOF {
 			if !found {
 				return &PosError{Line: 1, Col: 1, Err: ErrNotTEI}
@@ -59,7 +60,7 @@ func extract(ctx context.Context, r io.Reader, emit func(*document, graph.Record
 			continue
 		}
 		found = true
-		line, _ := x.d.InputPos()
+		line, _ := x.InputPos()
 		doc := &document{x: x}
 		rerr := doc.read()
 		if rec, ok := doc.record(line); ok || rerr == nil {
@@ -75,7 +76,7 @@ func extract(ctx context.Context, r io.Reader, emit func(*document, graph.Record
 
 // document is what the reader gathers of one TEI document.
 type document struct {
-	x     *decoder
+	x     *xmlread.Decoder
 	rec   graph.Record
 	paras []prose.Paragraph
 	refs  []graph.Reference
@@ -92,7 +93,7 @@ type head struct {
 
 func (d *document) read() error {
 	for {
-		t, err := d.x.token()
+		t, err := d.x.Token()
 		if err != nil {
 			return eof(d.x, err)
 		}
@@ -102,7 +103,7 @@ func (d *document) read() error {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "teiHeader":
-				n, err := d.x.tree(t)
+				n, err := d.x.Tree(t)
 				if err != nil {
 					return err
 				}
@@ -115,7 +116,7 @@ func (d *document) read() error {
 					return eof(d.x, err)
 				}
 			default:
-				if err := d.x.skip(); err != nil {
+				if err := d.x.Skip(); err != nil {
 					return eof(d.x, err)
 				}
 			}
@@ -123,9 +124,9 @@ func (d *document) read() error {
 	}
 }
 
-func eof(x *decoder, err error) error {
+func eof(x *xmlread.Decoder, err error) error {
 	if err == io.EOF {
-		return x.posErr(&xml.SyntaxError{Msg: "unexpected EOF"})
+		return x.PosErr(&xml.SyntaxError{Msg: "unexpected EOF"})
 	}
 	return err
 }
@@ -144,26 +145,26 @@ func (d *document) record(line int) (graph.Record, bool) {
 
 // ---- header ----
 
-func (d *document) header(h *node) {
+func (d *document) header(h *xmlread.Node) {
 	r := &d.rec
-	if fd := h.find("fileDesc"); fd != nil {
-		if ts := fd.find("titleStmt"); ts != nil {
-			for _, t := range ts.all("title") {
-				if t.get("type") == "main" || r.Title == "" {
-					r.Title = t.plain()
+	if fd := h.Find("fileDesc"); fd != nil {
+		if ts := fd.Find("titleStmt"); ts != nil {
+			for _, t := range ts.All("title") {
+				if t.Get("type") == "main" || r.Title == "" {
+					r.Title = plain(t)
 				}
 			}
 		}
-		if ps := fd.find("publicationStmt"); ps != nil {
-			if p := ps.find("publisher"); p != nil {
-				r.Publisher = p.plain()
+		if ps := fd.Find("publicationStmt"); ps != nil {
+			if p := ps.Find("publisher"); p != nil {
+				r.Publisher = plain(p)
 			}
-			if dt := ps.find("date"); dt != nil {
+			if dt := ps.Find("date"); dt != nil {
 				setDate(r, dt)
 			}
 		}
-		if sd := fd.find("sourceDesc"); sd != nil {
-			if bs := sd.find("biblStruct"); bs != nil {
+		if sd := fd.Find("sourceDesc"); sd != nil {
+			if bs := sd.Find("biblStruct"); bs != nil {
 				var ref graph.Reference
 				ids := map[string]string{}
 				readBibl(bs, &ref, ids)
@@ -171,8 +172,8 @@ func (d *document) header(h *node) {
 					r.Title = ref.Title
 				}
 				r.Authors = ref.Authors
-				for _, a := range bs.all("author") {
-					if p := a.find("persName"); p != nil && persName(p).Family != "" {
+				for _, a := range bs.All("author") {
+					if p := a.Find("persName"); p != nil && persName(p).Family != "" {
 						r.AuthorORCIDs = append(r.AuthorORCIDs, orcidOf(a))
 					}
 				}
@@ -183,8 +184,8 @@ func (d *document) header(h *node) {
 				if r.Year == 0 {
 					r.Year = ref.Year
 				}
-				if m := bs.find("monogr"); m != nil {
-					if dt := m.find("date"); dt != nil && r.Date == "" {
+				if m := bs.Find("monogr"); m != nil {
+					if dt := m.Find("date"); dt != nil && r.Date == "" {
 						setDate(r, dt)
 					}
 				}
@@ -199,24 +200,24 @@ func (d *document) header(h *node) {
 			}
 		}
 	}
-	if pd := h.find("profileDesc"); pd != nil {
-		if ab := pd.find("abstract"); ab != nil {
+	if pd := h.Find("profileDesc"); pd != nil {
+		if ab := pd.Find("abstract"); ab != nil {
 			var parts []string
 			var secs []graph.Section
-			for _, div := range ab.all("div") {
+			for _, div := range ab.All("div") {
 				var txt []string
-				for _, p := range div.all("p") {
-					txt = append(txt, p.plain())
+				for _, p := range div.All("p") {
+					txt = append(txt, plain(p))
 				}
 				label := ""
-				if hd := div.child("head"); hd != nil {
-					label = hd.plain()
+				if hd := div.Child("head"); hd != nil {
+					label = plain(hd)
 				}
 				secs = append(secs, graph.Section{Label: label, Text: strings.Join(txt, " ")})
 			}
 			if len(secs) == 0 {
-				for _, p := range ab.all("p") {
-					parts = append(parts, p.plain())
+				for _, p := range ab.All("p") {
+					parts = append(parts, plain(p))
 				}
 			} else {
 				for _, s := range secs {
@@ -234,21 +235,21 @@ func (d *document) header(h *node) {
 				r.AbstractSections = secs
 			}
 		}
-		if kw := pd.find("keywords"); kw != nil {
-			for _, t := range kw.all("term") {
-				if s := t.plain(); s != "" {
+		if kw := pd.Find("keywords"); kw != nil {
+			for _, t := range kw.All("term") {
+				if s := plain(t); s != "" {
 					r.Keywords = append(r.Keywords, s)
 				}
 			}
 		}
-		if lang := pd.find("langUsage"); lang != nil {
-			if l := lang.find("language"); l != nil {
-				r.Language = l.get("ident")
+		if lang := pd.Find("langUsage"); lang != nil {
+			if l := lang.Find("language"); l != nil {
+				r.Language = l.Get("ident")
 			}
 		}
 	}
 	if r.Language == "" {
-		r.Language = h.get("lang")
+		r.Language = h.Get("lang")
 	}
 	if r.Type == "" {
 		r.Type = "article-journal"
@@ -266,10 +267,10 @@ func hasORCID(ids []string) bool {
 
 var reORCID = regexp.MustCompile(`\d{4}-\d{4}-\d{4}-\d{3}[\dXx]`)
 
-func orcidOf(a *node) string {
-	for _, id := range a.all("idno") {
-		if strings.EqualFold(id.get("type"), "orcid") {
-			return strings.ToUpper(reORCID.FindString(id.plain()))
+func orcidOf(a *xmlread.Node) string {
+	for _, id := range a.All("idno") {
+		if strings.EqualFold(id.Get("type"), "orcid") {
+			return strings.ToUpper(reORCID.FindString(plain(id)))
 		}
 	}
 	return ""
@@ -277,10 +278,10 @@ func orcidOf(a *node) string {
 
 var reISODate = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?`)
 
-func setDate(r *graph.Record, dt *node) {
-	when := dt.get("when")
+func setDate(r *graph.Record, dt *xmlread.Node) {
+	when := dt.Get("when")
 	if when == "" {
-		when = dt.plain()
+		when = plain(dt)
 	}
 	if m := reISODate.FindStringSubmatch(when); m != nil {
 		r.Date = m[0]
@@ -289,15 +290,15 @@ func setDate(r *graph.Record, dt *node) {
 }
 
 // persName reads <persName><forename>…<surname>…</persName>.
-func persName(p *node) graph.Author {
+func persName(p *xmlread.Node) graph.Author {
 	var au graph.Author
 	var given []string
-	for _, k := range p.kids {
-		switch k.name {
+	for _, k := range p.Kids {
+		switch k.Name {
 		case "surname":
-			au.Family = k.plain()
+			au.Family = plain(k)
 		case "forename":
-			given = append(given, k.plain())
+			given = append(given, plain(k))
 		}
 	}
 	au.Given = strings.Join(given, " ")
@@ -317,7 +318,7 @@ func (d *document) block(start xml.StartElement) error {
 	kind := start.Name.Local
 	figLabel := ""
 	for {
-		t, err := d.x.token()
+		t, err := d.x.Token()
 		if err != nil {
 			return err
 		}
@@ -349,7 +350,7 @@ func (d *document) block(start xml.StartElement) error {
 				}
 				_, err = d.paragraph(t, path)
 			case name == "table" || name == "graphic" || name == "formula":
-				err = d.x.skip()
+				err = d.x.Skip()
 			default:
 				err = d.block(t)
 			}
@@ -415,7 +416,7 @@ func (d *document) paragraph(start xml.StartElement, path []string) (string, err
 	var b prose.Builder
 	var stack []bool
 	for {
-		t, err := d.x.token()
+		t, err := d.x.Token()
 		if err != nil {
 			return "", err
 		}
@@ -453,7 +454,7 @@ func (d *document) paragraph(start xml.StartElement, path []string) (string, err
 				b.Space()
 				stack = append(stack, false)
 			default:
-				if isBreak(t.Name.Local) {
+				if xmlread.IsBreak(t.Name.Local) {
 					b.Space()
 				}
 				stack = append(stack, false)
@@ -475,7 +476,7 @@ func attrOf(t xml.StartElement, local string) string {
 
 func (d *document) listBibl() error {
 	for {
-		t, err := d.x.token()
+		t, err := d.x.Token()
 		if err != nil {
 			return err
 		}
@@ -485,7 +486,7 @@ func (d *document) listBibl() error {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "biblStruct", "bibl":
-				n, err := d.x.tree(t)
+				n, err := d.x.Tree(t)
 				if err != nil {
 					return err
 				}
@@ -495,7 +496,7 @@ func (d *document) listBibl() error {
 					return err
 				}
 			default:
-				if err := d.x.skip(); err != nil {
+				if err := d.x.Skip(); err != nil {
 					return err
 				}
 			}
@@ -504,8 +505,8 @@ func (d *document) listBibl() error {
 }
 
 // reference reads one biblStruct.
-func reference(n *node) graph.Reference {
-	ref := graph.Reference{Key: n.get("id")}
+func reference(n *xmlread.Node) graph.Reference {
+	ref := graph.Reference{Key: n.Get("id")}
 	ids := map[string]string{}
 	readBibl(n, &ref, ids)
 	if d, ok := ids["doi"]; ok {
@@ -515,39 +516,39 @@ func reference(n *node) graph.Reference {
 	if len(ids) > 0 {
 		ref.Identifiers = ids
 	}
-	for _, note := range n.all("note") {
-		if note.get("type") == "raw_reference" {
-			ref.Raw = note.plain()
+	for _, note := range n.All("note") {
+		if note.Get("type") == "raw_reference" {
+			ref.Raw = plain(note)
 		}
 	}
 	if ref.Raw == "" {
 		ref.Raw = composeRaw(ref)
 	}
-	if n.name == "bibl" && ref.Raw == "" {
-		ref.Raw = n.plain()
+	if n.Name == "bibl" && ref.Raw == "" {
+		ref.Raw = plain(n)
 	}
 	return ref
 }
 
 // readBibl reads the fields of a biblStruct: analytic (the article) and
 // monogr (the journal, book or proceedings), identifiers anywhere.
-func readBibl(n *node, ref *graph.Reference, ids map[string]string) {
-	an := n.child("analytic")
-	mo := n.child("monogr")
-	authorsOf := func(p *node) {
+func readBibl(n *xmlread.Node, ref *graph.Reference, ids map[string]string) {
+	an := n.Child("analytic")
+	mo := n.Child("monogr")
+	authorsOf := func(p *xmlread.Node) {
 		if p == nil {
 			return
 		}
-		for _, a := range p.kids {
-			if a.name != "author" {
+		for _, a := range p.Kids {
+			if a.Name != "author" {
 				continue
 			}
-			if pn := a.find("persName"); pn != nil {
+			if pn := a.Find("persName"); pn != nil {
 				if au := persName(pn); au.Family != "" {
 					ref.Authors = append(ref.Authors, au)
 				}
-			} else if on := a.find("orgName"); on != nil && a.find("affiliation") == nil {
-				ref.Authors = append(ref.Authors, graph.Author{Family: on.plain()})
+			} else if on := a.Find("orgName"); on != nil && a.Find("affiliation") == nil {
+				ref.Authors = append(ref.Authors, graph.Author{Family: plain(on)})
 			}
 		}
 	}
@@ -557,46 +558,46 @@ func readBibl(n *node, ref *graph.Reference, ids map[string]string) {
 	}
 	var atitle, mtitle, mlevel string
 	if an != nil {
-		for _, t := range an.kids {
-			if t.name == "title" && atitle == "" {
-				atitle = t.plain()
+		for _, t := range an.Kids {
+			if t.Name == "title" && atitle == "" {
+				atitle = plain(t)
 			}
 		}
 	}
 	if mo != nil {
-		for _, t := range mo.kids {
-			if t.name == "title" && (mtitle == "" || t.get("type") == "main" && mlevel != t.get("level")) {
+		for _, t := range mo.Kids {
+			if t.Name == "title" && (mtitle == "" || t.Get("type") == "main" && mlevel != t.Get("level")) {
 				if mtitle == "" {
-					mtitle, mlevel = t.plain(), t.get("level")
+					mtitle, mlevel = plain(t), t.Get("level")
 				}
 			}
 		}
-		if im := mo.child("imprint"); im != nil {
-			for _, k := range im.kids {
-				switch k.name {
+		if im := mo.Child("imprint"); im != nil {
+			for _, k := range im.Kids {
+				switch k.Name {
 				case "date":
-					if when := k.get("when"); when != "" {
+					if when := k.Get("when"); when != "" {
 						if m := reISODate.FindStringSubmatch(when); m != nil && ref.Year == 0 {
 							ref.Year, _ = strconv.Atoi(m[1])
 						}
-					} else if m := reYear.FindStringSubmatch(k.plain()); m != nil && ref.Year == 0 {
+					} else if m := reYear.FindStringSubmatch(plain(k)); m != nil && ref.Year == 0 {
 						ref.Year, _ = strconv.Atoi(m[1])
 					}
 				case "biblScope":
-					switch k.get("unit") {
+					switch k.Get("unit") {
 					case "volume":
-						ref.Volume = k.plain()
+						ref.Volume = plain(k)
 					case "issue":
-						ref.Issue = k.plain()
+						ref.Issue = plain(k)
 					case "page":
-						from, to := k.get("from"), k.get("to")
+						from, to := k.Get("from"), k.Get("to")
 						switch {
 						case from != "" && to != "":
 							ref.Pages = from + "-" + to
 						case from != "":
 							ref.Pages = from
 						default:
-							ref.Pages = k.plain()
+							ref.Pages = plain(k)
 						}
 					}
 				}
@@ -612,16 +613,16 @@ func readBibl(n *node, ref *graph.Reference, ids map[string]string) {
 	switch {
 	case mlevel == "j":
 		ref.Type = "article-journal"
-	case mlevel == "m" && atitle != "" && (mo.find("meeting") != nil || reProceedings.MatchString(mtitle)):
+	case mlevel == "m" && atitle != "" && (mo.Find("meeting") != nil || reProceedings.MatchString(mtitle)):
 		ref.Type = "paper-conference"
 	case mlevel == "m" && atitle != "":
 		ref.Type = "chapter"
 	case mlevel == "m":
 		ref.Type = "book"
 	}
-	for _, id := range n.all("idno") {
-		v := id.plain()
-		switch strings.ToLower(id.get("type")) {
+	for _, id := range n.All("idno") {
+		v := plain(id)
+		switch strings.ToLower(id.Get("type")) {
 		case "doi":
 			if dd, err := graph.NormalizeDOI(v); err == nil && ref.DOI == "" {
 				ref.DOI = dd
@@ -637,8 +638,8 @@ func readBibl(n *node, ref *graph.Reference, ids map[string]string) {
 			setID(ids, graph.IDISSN, v)
 		}
 	}
-	for _, p := range n.all("ptr") {
-		if t := p.get("target"); strings.Contains(t, "doi.org/10.") && ref.DOI == "" {
+	for _, p := range n.All("ptr") {
+		if t := p.Get("target"); strings.Contains(t, "doi.org/10.") && ref.DOI == "" {
 			if dd, err := graph.NormalizeDOI(t); err == nil {
 				ref.DOI = dd
 			}

@@ -18,8 +18,9 @@
 //	tab.go        Tab
 //	record.go     fields to graph.Record, SyntaxError
 //	cr.go         ParseCitedReference
-//	ids.go        ISSN and ISBN normalisation
-//	lines.go      the line reader
+//
+// Lines are read with scrape/internal/lines, ISSNs and ISBNs found with
+// scrape/internal/stdnum.
 //
 // The package does not import scrape; scrape's registry lists it.
 package wos

@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/lines"
 )
 
 // maxRecord is the most bytes one record may hold; a record that grows
@@ -73,7 +74,7 @@ func isTag(line []byte) bool {
 // ER (cut off, or followed by the next PT) is emitted and reported; lines
 // outside records other than the header are reported once.
 func (Plain) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
-	lr := newLineReader(rd)
+	lr := lines.NewReader(rd)
 	var (
 		problems []error
 		rec      fields
@@ -88,7 +89,7 @@ func (Plain) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) 
 		return emit(r)
 	}
 	for {
-		line, n, err := lr.next()
+		line, n, err := lr.Next()
 		if err == io.EOF {
 			break
 		}

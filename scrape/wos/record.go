@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
 
 // SyntaxError is a malformed part of an export. Readers report it and go
@@ -128,12 +129,12 @@ func (f fields) record(line int) graph.Record {
 	if pm := f.first("PM"); pm != "" {
 		ids[graph.IDPMID] = pm
 	}
-	if s := normISSN(f.first("SN")); s != "" {
+	if s := stdnum.FindISSN(f.first("SN")); s != "" {
 		ids[graph.IDISSN] = s
-	} else if s := normISSN(f.first("EI")); s != "" {
+	} else if s := stdnum.FindISSN(f.first("EI")); s != "" {
 		ids[graph.IDISSN] = s
 	}
-	if s := normISBN(f.first("BN")); s != "" {
+	if s := stdnum.FindISBN(f.first("BN")); s != "" {
 		ids[graph.IDISBN] = s
 	}
 	if len(ids) > 0 {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/lines"
 )
 
 // Tab reads the Web of Science tab-delimited export ("Tab delimited file"):
@@ -48,8 +49,8 @@ var multi = map[string]bool{"AU": true, "AF": true, "BA": true, "BF": true, "CA"
 // Extract reads the header and then one record per line. A line with more
 // cells than the header is reported and read as far as the header goes.
 func (Tab) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
-	lr := newLineReader(rd)
-	head, _, err := lr.next()
+	lr := lines.NewReader(rd)
+	head, _, err := lr.Next()
 	if err == io.EOF {
 		return &SyntaxError{Line: 1, Msg: "no header line"}
 	}
@@ -62,7 +63,7 @@ func (Tab) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) er
 	}
 	var problems []error
 	for {
-		line, n, err := lr.next()
+		line, n, err := lr.Next()
 		if err == io.EOF {
 			break
 		}

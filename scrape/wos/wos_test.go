@@ -2,63 +2,21 @@ package wos
 
 import (
 	"bytes"
-	"context"
 	"errors"
-	"io"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/readertest"
 )
 
-type counts struct{ works, dois, authors, years, refs, refDOIs int }
-
-func count(recs []graph.Record) counts {
-	var c counts
-	c.works = len(recs)
-	for _, r := range recs {
-		if r.DOI != "" {
-			c.dois++
-		}
-		if r.Year != 0 {
-			c.years++
-		}
-		c.authors += len(r.Authors)
-		c.refs += len(r.References)
-		for _, ref := range r.References {
-			if ref.DOI != "" {
-				c.refDOIs++
-			}
-		}
-	}
-	return c
-}
-
-func read(t *testing.T, f interface {
-	Extract(context.Context, io.Reader, func(graph.Record) error) error
-}, data []byte) ([]graph.Record, error) {
-	t.Helper()
-	var recs []graph.Record
-	err := f.Extract(context.Background(), bytes.NewReader(data), func(r graph.Record) error {
-		r.Normalize()
-		recs = append(recs, r)
-		return nil
-	})
-	return recs, err
-}
-
+// readFile reads testdata/name as the registry hands it over: UTF-8
+// without a byte-order mark.
 func readFile(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The registry hands readers UTF-8 without a byte-order mark.
-	return bytes.TrimPrefix(b, []byte("\uFEFF"))
+	return bytes.TrimPrefix(readertest.ReadFile(t, name), []byte("\uFEFF"))
 }
 
 // The expected counts were taken from the files with grep and awk: works =
@@ -71,19 +29,19 @@ func readFile(t *testing.T, name string) []byte {
 func TestPlainFiles(t *testing.T) {
 	for _, c := range []struct {
 		file    string
-		want    counts
+		want    readertest.Counts
 		errLine int
 	}{
-		{"wos_plaintext_1record_bom_multiline_au.isi", counts{1, 1, 2, 1, 45, 19}, 0},
-		{"wos_plaintext_2records_bom.isi", counts{2, 2, 2, 2, 27, 12}, 0},
-		{"wos_plaintext_34records_optics.isi", counts{34, 19, 75, 34, 883, 390}, 416},
-		{"wos_plaintext_8records_clarivate_bibliometrics.txt", counts{8, 8, 25, 8, 252, 197}, 0},
-		{"wos_plaintext_96records_value_creation_mgmt.txt", counts{96, 92, 239, 96, 6738, 4024}, 0},
-		{"wos_plaintext_biochem_reprint_author.txt", counts{2, 2, 13, 2, 145, 127}, 0},
+		{"wos_plaintext_1record_bom_multiline_au.isi", readertest.Counts{Works: 1, DOIs: 1, Authors: 2, Years: 1, Refs: 45, RefDOIs: 19}, 0},
+		{"wos_plaintext_2records_bom.isi", readertest.Counts{Works: 2, DOIs: 2, Authors: 2, Years: 2, Refs: 27, RefDOIs: 12}, 0},
+		{"wos_plaintext_34records_optics.isi", readertest.Counts{Works: 34, DOIs: 19, Authors: 75, Years: 34, Refs: 883, RefDOIs: 390}, 416},
+		{"wos_plaintext_8records_clarivate_bibliometrics.txt", readertest.Counts{Works: 8, DOIs: 8, Authors: 25, Years: 8, Refs: 252, RefDOIs: 197}, 0},
+		{"wos_plaintext_96records_value_creation_mgmt.txt", readertest.Counts{Works: 96, DOIs: 92, Authors: 239, Years: 96, Refs: 6738, RefDOIs: 4024}, 0},
+		{"wos_plaintext_biochem_reprint_author.txt", readertest.Counts{Works: 2, DOIs: 2, Authors: 13, Years: 2, Refs: 145, RefDOIs: 127}, 0},
 	} {
 		t.Run(c.file, func(t *testing.T) {
-			recs, err := read(t, Plain{}, readFile(t, c.file))
-			if got := count(recs); got != c.want {
+			recs, err := readertest.Read(Plain{}, readFile(t, c.file))
+			if got := readertest.Count(recs); got != c.want {
 				t.Errorf("counts = %+v, want %+v", got, c.want)
 			}
 			var se *SyntaxError
@@ -100,7 +58,7 @@ func TestPlainFiles(t *testing.T) {
 }
 
 func TestPlainFields(t *testing.T) {
-	recs, err := read(t, Plain{}, readFile(t, "wos_plaintext_1record_bom_multiline_au.isi"))
+	recs, err := readertest.Read(Plain{}, readFile(t, "wos_plaintext_1record_bom_multiline_au.isi"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +93,7 @@ func TestPlainFields(t *testing.T) {
 }
 
 func TestPlainORCIDs(t *testing.T) {
-	recs, _ := read(t, Plain{}, readFile(t, "wos_plaintext_8records_clarivate_bibliometrics.txt"))
+	recs, _ := readertest.Read(Plain{}, readFile(t, "wos_plaintext_8records_clarivate_bibliometrics.txt"))
 	// Record 4's OI wraps inside an entry: "…; Aria,\n   Massimo/0000-0002-8517-9411".
 	for _, r := range recs {
 		for i, a := range r.Authors {
@@ -222,16 +180,16 @@ func TestTabMatchesPlain(t *testing.T) {
 		if !(Tab{}).Sniff(tab) || (Plain{}).Sniff(tab) {
 			t.Fatalf("%s: sniffing the tab-delimited layout failed", name)
 		}
-		want, err := read(t, Plain{}, plain)
+		want, err := readertest.Read(Plain{}, plain)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := read(t, Tab{}, tab)
+		got, err := readertest.Read(Tab{}, tab)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if count(got) != count(want) {
-			t.Fatalf("%s: tab counts %+v, plain %+v", name, count(got), count(want))
+		if readertest.Count(got) != readertest.Count(want) {
+			t.Fatalf("%s: tab counts %+v, plain %+v", name, readertest.Count(got), readertest.Count(want))
 		}
 		for i := range got {
 			g, w := got[i], want[i]
@@ -257,7 +215,7 @@ func TestPlainDamaged(t *testing.T) {
 		{"ER alone", "ER\n", 0, 1},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			recs, err := read(t, Plain{}, []byte(c.in))
+			recs, err := readertest.Read(Plain{}, []byte(c.in))
 			var se *SyntaxError
 			if len(recs) != c.works || !errors.As(err, &se) || se.Line != c.errLine {
 				t.Errorf("got %d records, error %v; want %d records and an error at line %d", len(recs), err, c.works, c.errLine)
@@ -269,7 +227,7 @@ func TestPlainDamaged(t *testing.T) {
 // TestCitesEdges: graph.Build turns the CR references of a WoS export into
 // Cites edges, and keeps each raw reference string on the cited node.
 func TestCitesEdges(t *testing.T) {
-	recs, err := read(t, Plain{}, readFile(t, "wos_plaintext_2records_bom.isi"))
+	recs, err := readertest.Read(Plain{}, readFile(t, "wos_plaintext_2records_bom.isi"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,12 +1,4 @@
-package openalex
-
-// This file is kept identical (but for the package clause) in the packages
-// crossref, openalex, opencitations, semanticscholar and sciteapi: the
-// helpers every citation-index answer reader needs to stream JSON in
-// bounded memory, to say where a problem is, and to tell answers apart by
-// their shape. (It belongs in one internal package; until the project has
-// a place for one, the copies are kept identical, so some helpers go
-// unused in some packages.)
+package jsonstream
 
 import (
 	"bytes"
@@ -81,20 +73,21 @@ func (lr *lineReader) pos(off int64) (line, col int) {
 	return lr.line + 1, int(off - lr.lastNL)
 }
 
-// decoder is a json.Decoder that knows lines and columns.
-type decoder struct {
+// Decoder is a json.Decoder that knows lines and columns.
+type Decoder struct {
 	*json.Decoder
 	lr    *lineReader
 	last  int64 // highest offset passed to lr.pos
-	start int64 // where the value next (or last) found by next starts
+	start int64 // where the value next (or last) found by Next starts
 }
 
-func newDecoder(r io.Reader) *decoder {
+// NewDecoder returns a Decoder reading from r.
+func NewDecoder(r io.Reader) *Decoder {
 	lr := newLineReader(r)
-	return &decoder{Decoder: json.NewDecoder(lr), lr: lr, start: -1}
+	return &Decoder{Decoder: json.NewDecoder(lr), lr: lr, start: -1}
 }
 
-func (d *decoder) posAt(off int64) (int, int) {
+func (d *Decoder) posAt(off int64) (int, int) {
 	off = max(off, d.last)
 	d.last = off
 	return d.lr.pos(off)
@@ -102,7 +95,7 @@ func (d *decoder) posAt(off int64) (int, int) {
 
 // valueStart returns the offset where the next value starts: the
 // decoder's offset past white space, commas and colons.
-func (d *decoder) valueStart() int64 {
+func (d *Decoder) valueStart() int64 {
 	off := d.InputOffset()
 	buf := d.Buffered()
 	var b [1]byte
@@ -118,20 +111,20 @@ func (d *decoder) valueStart() int64 {
 	return off
 }
 
-// next returns the line and column where the next value starts, and
-// remembers the place for errAt.
-func (d *decoder) next() (int, int) {
+// Next returns the line and column where the next value starts, and
+// remembers the place for ErrAt.
+func (d *Decoder) Next() (int, int) {
 	d.start = d.valueStart()
 	return d.posAt(d.start)
 }
 
-// errAt makes err a *SyntaxError at the place it concerns. The offsets
+// ErrAt makes err a *SyntaxError at the place it concerns. The offsets
 // json.Decoder puts in its errors count from different places depending on
 // the call, so the place is worked out here: a type error lies within the
-// value whose start next noted, at the offset the error gives within it; a
+// value whose start Next noted, at the offset the error gives within it; a
 // syntax error is found again by scanning the value that failed from its
 // start; an answer cut short ends at the last byte read.
-func (d *decoder) errAt(err error) error {
+func (d *Decoder) ErrAt(err error) error {
 	if err == nil {
 		return nil
 	}
@@ -165,7 +158,7 @@ func (d *decoder) errAt(err error) error {
 
 // syntaxOffset finds the offset of the byte that made the decoder fail,
 // scanning again the value it was reading, which it still holds.
-func (d *decoder) syntaxOffset() int64 {
+func (d *Decoder) syntaxOffset() int64 {
 	start := d.valueStart()
 	rest, _ := io.ReadAll(d.Buffered())
 	skip := int(start - d.InputOffset())
@@ -195,11 +188,11 @@ func goKind(k string) string {
 	return "a number"
 }
 
-// delim reads the next token and checks it is the delimiter want.
-func (d *decoder) delim(want json.Delim) error {
+// Delim reads the next token and checks it is the delimiter want.
+func (d *Decoder) Delim(want json.Delim) error {
 	t, err := d.Token()
 	if err != nil {
-		return d.errAt(err)
+		return d.ErrAt(err)
 	}
 	if got, ok := t.(json.Delim); !ok || got != want {
 		l, c := d.posAt(d.InputOffset())
@@ -220,31 +213,31 @@ func describe(t json.Token) string {
 	return fmt.Sprint(t)
 }
 
-// object reads an object, calling fn with each key; fn must read the
-// key's value (or call skip).
-func (d *decoder) object(fn func(key string) error) error { //nolint:unused // a helper of the shared file (see its top)
-	if err := d.delim('{'); err != nil {
+// Object reads an object, calling fn with each key; fn must read the
+// key's value (or call Skip).
+func (d *Decoder) Object(fn func(key string) error) error {
+	if err := d.Delim('{'); err != nil {
 		return err
 	}
 	for d.More() {
 		t, err := d.Token()
 		if err != nil {
-			return d.errAt(err)
+			return d.ErrAt(err)
 		}
 		key, _ := t.(string)
 		if err := fn(key); err != nil {
 			return err
 		}
 	}
-	return d.delim('}')
+	return d.Delim('}')
 }
 
-// array reads an array, calling fn for each element; fn must read the
-// element (or call skip). A null stands for an empty array.
-func (d *decoder) array(fn func() error) error { //nolint:unused // a helper of the shared file (see its top)
+// Array reads an array, calling fn for each element; fn must read the
+// element (or call Skip). A null stands for an empty array.
+func (d *Decoder) Array(fn func() error) error {
 	t, err := d.Token()
 	if err != nil {
-		return d.errAt(err)
+		return d.ErrAt(err)
 	}
 	if t == nil {
 		return nil
@@ -258,16 +251,16 @@ func (d *decoder) array(fn func() error) error { //nolint:unused // a helper of 
 			return err
 		}
 	}
-	return d.delim(']')
+	return d.Delim(']')
 }
 
-// skip reads the next value, whatever it is, without keeping it.
-func (d *decoder) skip() error { //nolint:unused // a helper of the shared file (see its top)
+// Skip reads the next value, whatever it is, without keeping it.
+func (d *Decoder) Skip() error {
 	depth := 0
 	for {
 		t, err := d.Token()
 		if err != nil {
-			return d.errAt(err)
+			return d.ErrAt(err)
 		}
 		switch t {
 		case json.Delim('{'), json.Delim('['):
@@ -281,11 +274,12 @@ func (d *decoder) skip() error { //nolint:unused // a helper of the shared file 
 	}
 }
 
-// str is a string-valued field that some answers write as a number or
+// Str is a string-valued field that some answers write as a number or
 // leave null.
-type str string
+type Str string
 
-func (s *str) UnmarshalJSON(b []byte) error {
+// UnmarshalJSON reads a string, a number or a boolean (as written), or null.
+func (s *Str) UnmarshalJSON(b []byte) error {
 	switch {
 	case len(b) == 0 || string(b) == "null":
 		*s = ""
@@ -294,12 +288,12 @@ func (s *str) UnmarshalJSON(b []byte) error {
 		if err != nil {
 			return err
 		}
-		*s = str(v)
+		*s = Str(v)
 	case b[0] == '{' || b[0] == '[':
 		*s = ""
 		return &json.UnmarshalTypeError{Value: kindOf(b), Type: reflect.TypeFor[string]()}
 	default:
-		*s = str(b) // a number or a boolean, as written
+		*s = Str(b) // a number or a boolean, as written
 	}
 	return nil
 }
@@ -403,11 +397,12 @@ func hex4(b []byte) (r rune, n int) {
 	return r, 4
 }
 
-// num is an integer field that some answers write as a string ("2004",
+// Num is an integer field that some answers write as a string ("2004",
 // "2004a") or leave null; what is not a number reads as 0.
-type num int //nolint:unused // a helper of the shared file (see its top)
+type Num int
 
-func (n *num) UnmarshalJSON(b []byte) error { //nolint:unused // a helper of the shared file (see its top)
+// UnmarshalJSON reads the leading digits of a number or a string.
+func (n *Num) UnmarshalJSON(b []byte) error {
 	if len(b) > 0 && (b[0] == '{' || b[0] == '[') {
 		*n = 0
 		return &json.UnmarshalTypeError{Value: kindOf(b), Type: reflect.TypeFor[int]()}
@@ -422,7 +417,7 @@ func (n *num) UnmarshalJSON(b []byte) error { //nolint:unused // a helper of the
 		*n = 0
 		return nil
 	}
-	*n = num(v)
+	*n = Num(v)
 	return nil
 }
 
@@ -434,10 +429,11 @@ func kindOf(b []byte) string {
 	return "object"
 }
 
-// strs is a list of strings that some answers write as a single string.
-type strs []string //nolint:unused // a helper of the shared file (see its top)
+// Strs is a list of strings that some answers write as a single string.
+type Strs []string
 
-func (l *strs) UnmarshalJSON(b []byte) error { //nolint:unused // a helper of the shared file (see its top)
+// UnmarshalJSON reads an array of strings, a single string, or null.
+func (l *Strs) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	switch {
 	case len(b) == 0 || string(b) == "null":
@@ -447,13 +443,13 @@ func (l *strs) UnmarshalJSON(b []byte) error { //nolint:unused // a helper of th
 		if err != nil {
 			return err
 		}
-		*l = strs{v}
+		*l = Strs{v}
 	default:
-		var v []str
+		var v []Str
 		if err := json.Unmarshal(b, &v); err != nil {
 			return err
 		}
-		out := make(strs, 0, len(v))
+		out := make(Strs, 0, len(v))
 		for _, s := range v {
 			out = append(out, string(s))
 		}
@@ -462,8 +458,8 @@ func (l *strs) UnmarshalJSON(b []byte) error { //nolint:unused // a helper of th
 	return nil
 }
 
-// first returns the first non-empty string of the list.
-func (l strs) first() string { //nolint:unused // a helper of the shared file (see its top)
+// First returns the first non-empty string of the list.
+func (l Strs) First() string {
 	for _, s := range l {
 		if s = strings.TrimSpace(s); s != "" {
 			return s
@@ -472,49 +468,49 @@ func (l strs) first() string { //nolint:unused // a helper of the shared file (s
 	return ""
 }
 
-// shape is what the start of an answer shows of its structure: whether it
-// is an object or an array, the keys of the top-level object with the
-// first token of each value (a string's value, json.Delim for an object
-// or an array, nil for anything else), and for each key holding an object
-// or an array of objects, the keys of that (first) object. sub[""] holds
-// the keys of the first element of a top-level array.
-type shape struct {
-	top  json.Delim
-	keys map[string]json.Token
-	sub  map[string]map[string]json.Token
+// Shape is what the start of an answer shows of its structure: whether it
+// is an object or an array (Top), the keys of the top-level object with the
+// first token of each value (Keys: a string's value, json.Delim for an
+// object or an array, nil for anything else), and for each key holding an
+// object or an array of objects, the keys of that (first) object (Sub).
+// Sub[""] holds the keys of the first element of a top-level array.
+type Shape struct {
+	Top  json.Delim
+	Keys map[string]json.Token
+	Sub  map[string]map[string]json.Token
 }
 
-// scanShape reads as much of the shape as head holds; a head cut off in
+// ScanShape reads as much of the shape as head holds; a head cut off in
 // the middle gives what came before the cut. It scans bytes, without
 // decoding what it skips, as it runs for every source the registry sniffs.
-func scanShape(head []byte) shape {
-	s := shape{keys: map[string]json.Token{}, sub: map[string]map[string]json.Token{}}
+func ScanShape(head []byte) Shape {
+	s := Shape{Keys: map[string]json.Token{}, Sub: map[string]map[string]json.Token{}}
 	p := &scanner{b: head, ok: true}
 	p.ws()
 	switch p.peek() {
 	case '[':
-		s.top = '['
+		s.Top = '['
 		p.i++
 		p.ws()
 		if p.peek() == '{' {
 			p.i++
-			s.sub[""] = p.keys(false)
+			s.Sub[""] = p.keys(false)
 		}
 	case '{':
-		s.top = '{'
+		s.Top = '{'
 		p.i++
 		p.members(func(key string, first json.Token) bool {
-			s.keys[key] = first
+			s.Keys[key] = first
 			switch first {
 			case json.Delim('{'):
-				s.sub[key] = p.keys(false)
+				s.Sub[key] = p.keys(false)
 			case json.Delim('['):
 				p.ws()
 				if p.peek() != '{' {
 					return p.skipRest()
 				}
 				p.i++
-				s.sub[key] = p.keys(true)
+				s.Sub[key] = p.keys(true)
 			}
 			return p.ok
 		})
@@ -522,7 +518,7 @@ func scanShape(head []byte) shape {
 	return s
 }
 
-// scanner reads JSON bytes for scanShape; ok turns false at the first
+// scanner reads JSON bytes for ScanShape; ok turns false at the first
 // malformed or missing byte, and every method then does nothing.
 type scanner struct {
 	b  []byte
@@ -693,21 +689,22 @@ func (p *scanner) skipRest() bool {
 	return false
 }
 
-// tokString returns the token as a string ("" when it is not one).
-func tokString(t json.Token) string { //nolint:unused // a helper of the shared file (see its top)
+// TokString returns the token as a string ("" when it is not one).
+func TokString(t json.Token) string {
 	s, _ := t.(string)
 	return s
 }
 
-// errorList collects the problems of one answer, keeping the first few.
-type errorList struct {
+// ErrorList collects the problems of one answer, keeping the first few.
+type ErrorList struct {
 	errs []error
 	more int
 }
 
 const maxErrors = 20
 
-func (l *errorList) add(err error) {
+// Add keeps err (nil is ignored), or counts it once the list is full.
+func (l *ErrorList) Add(err error) {
 	if err == nil {
 		return
 	}
@@ -718,7 +715,9 @@ func (l *errorList) add(err error) {
 	l.more++
 }
 
-func (l *errorList) err() error {
+// Err returns the problems kept joined in one error, with a note of how
+// many more there were, or nil when there were none.
+func (l *ErrorList) Err() error {
 	if len(l.errs) == 0 {
 		return nil
 	}

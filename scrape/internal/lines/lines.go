@@ -1,4 +1,4 @@
-package ovid
+package lines
 
 import (
 	"bufio"
@@ -11,23 +11,24 @@ import (
 // damaged file), and reading stops there.
 const maxLine = 16 << 20
 
-// lineReader reads a source line by line, without line ends ("\n", "\r\n"
+// Reader reads a source line by line, without line ends ("\n", "\r\n"
 // or a lone "\r"), counting lines from 1. Memory is bounded by the longest
 // line.
-type lineReader struct {
+type Reader struct {
 	br      *bufio.Reader
 	n       int    // number of the line last returned
 	buf     []byte // the line last returned
 	pending []byte // lines split off a lone "\r", not yet returned
 }
 
-func newLineReader(r io.Reader) *lineReader {
-	return &lineReader{br: bufio.NewReaderSize(r, 64<<10)}
+// NewReader returns a Reader of r.
+func NewReader(r io.Reader) *Reader {
+	return &Reader{br: bufio.NewReaderSize(r, 64<<10)}
 }
 
-// next returns the next line and its number, or io.EOF. The line is valid
+// Next returns the next line and its number, or io.EOF. The line is valid
 // until the next call.
-func (lr *lineReader) next() ([]byte, int, error) {
+func (lr *Reader) Next() ([]byte, int, error) {
 	if lr.pending == nil {
 		lr.buf = lr.buf[:0]
 		for {
@@ -64,3 +65,7 @@ func (lr *lineReader) next() ([]byte, int, error) {
 	lr.n++
 	return line, lr.n, nil
 }
+
+// Line returns the number of the line last returned by Next (0 before the
+// first).
+func (lr *Reader) Line() int { return lr.n }

@@ -1,4 +1,4 @@
-package ovid
+package stdnum
 
 import (
 	"regexp"
@@ -11,8 +11,8 @@ var (
 	reISBN10 = regexp.MustCompile(`(?:^|[^\d])(\d{9}[\dXx])(?:$|[^\dXx])`)
 )
 
-// normISSN returns the first ISSN in s as "NNNN-NNNC", or "".
-func normISSN(s string) string {
+// FindISSN returns the first ISSN in s as "NNNN-NNNC", or "".
+func FindISSN(s string) string {
 	m := reISSN.FindStringSubmatch(s)
 	if m == nil {
 		return ""
@@ -20,9 +20,9 @@ func normISSN(s string) string {
 	return m[1] + "-" + strings.ToUpper(m[2])
 }
 
-// normISBN returns the first ISBN in s as 13 digits (an ISBN-10 is
+// FindISBN returns the first ISBN in s as 13 digits (an ISBN-10 is
 // converted), or "" when s holds none.
-func normISBN(s string) string {
+func FindISBN(s string) string {
 	s = strings.NewReplacer("-", "", " ", "").Replace(s)
 	if m := reISBN13.FindStringSubmatch(s); m != nil {
 		return m[1]

@@ -1,0 +1,248 @@
+package xmlread
+
+import (
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// PosError is a failure at a place in the source: the registry reports it as
+// path:line:col.
+type PosError struct {
+	Line, Col int
+	Err       error
+}
+
+func (e *PosError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the cause.
+func (e *PosError) Unwrap() error { return e.Err }
+
+// Position returns the 1-based line and column of the failure.
+func (e *PosError) Position() (line, col int) { return e.Line, e.Col }
+
+// Decoder reads XML tokens and knows where it is.
+type Decoder struct {
+	ctx context.Context
+	d   *xml.Decoder
+	n   int // tokens read, to check ctx now and then
+	// line, col are where the token being read starts.
+	line, col int
+}
+
+// NewDecoder returns a strict Decoder of r that knows the HTML entities
+// (&nbsp;, &mdash; … that JATS DTDs define and that some TEI producers
+// leave in) and takes the input as UTF-8 whatever its declaration says (the
+// registry hands over UTF-8). It checks ctx every 1024 tokens.
+func NewDecoder(ctx context.Context, r io.Reader) *Decoder {
+	d := xml.NewDecoder(r)
+	d.Strict = true
+	d.Entity = xml.HTMLEntity
+	d.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
+	return &Decoder{ctx: ctx, d: d}
+}
+
+// InputPos returns the line and column of the decoder's place in the input:
+// the end of the token last read.
+func (x *Decoder) InputPos() (line, col int) { return x.d.InputPos() }
+
+// Token returns the next token; at the end of input it returns io.EOF.
+// Syntax errors come back as *PosError.
+func (x *Decoder) Token() (xml.Token, error) {
+	x.n++
+	if x.n&1023 == 0 {
+		if err := x.ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	x.line, x.col = x.d.InputPos()
+	t, err := x.d.Token()
+	if err != nil {
+		if err == io.EOF {
+			return nil, io.EOF
+		}
+		return nil, x.PosErr(err)
+	}
+	return t, nil
+}
+
+// PosErr makes err a *PosError at the decoder's place (at the start of the
+// token being read for a misplaced end tag); an *xml.SyntaxError reads
+// "malformed XML: …".
+func (x *Decoder) PosErr(err error) error {
+	line, col := x.d.InputPos()
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		msg := strings.TrimPrefix(se.Msg, "xml: ")
+		if strings.Contains(msg, "closed by") || strings.Contains(msg, "unexpected end element") {
+			// A misplaced end tag: where it starts.
+			line, col = x.line, x.col
+		}
+		if msg == "unexpected EOF" {
+			msg = "unexpected end of file (truncated XML?)"
+		}
+		return &PosError{Line: line, Col: col, Err: fmt.Errorf("malformed XML: %s", msg)}
+	}
+	return &PosError{Line: line, Col: col, Err: err}
+}
+
+// Skip consumes the rest of the element whose start was just read.
+func (x *Decoder) Skip() error {
+	depth := 1
+	for depth > 0 {
+		t, err := x.Token()
+		if err != nil {
+			if err == io.EOF {
+				return x.PosErr(&xml.SyntaxError{Msg: "unexpected EOF"})
+			}
+			return err
+		}
+		switch t.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return nil
+}
+
+// Text returns the character data of the element whose start was just
+// read, its white space collapsed, and consumes the element. Elements
+// named in skip give no text; a line break element (IsBreak) gives a space.
+func (x *Decoder) Text(skip ...string) (string, error) {
+	var b strings.Builder
+	depth := 1
+	skipping := 0
+	for depth > 0 {
+		t, err := x.Token()
+		if err != nil {
+			if err == io.EOF {
+				return "", x.PosErr(&xml.SyntaxError{Msg: "unexpected EOF"})
+			}
+			return "", err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			depth++
+			if skipping > 0 {
+				skipping++
+			} else if slices.Contains(skip, t.Name.Local) {
+				skipping = 1
+			}
+			if IsBreak(t.Name.Local) && skipping == 0 {
+				b.WriteByte(' ')
+			}
+		case xml.EndElement:
+			depth--
+			if skipping > 0 {
+				skipping--
+			}
+		case xml.CharData:
+			if skipping == 0 {
+				b.Write(t)
+			}
+		}
+	}
+	return Clean(b.String()), nil
+}
+
+// IsBreak reports whether an element is a line break (JATS <break>, TEI
+// <lb>).
+func IsBreak(name string) bool { return name == "break" || name == "lb" }
+
+// Clean collapses white space and trims.
+func Clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Node is an element of a small subtree read whole (a header, a
+// reference), or a piece of character data.
+type Node struct {
+	Name string // local name; "" for character data
+	Attr []xml.Attr
+	Kids []*Node
+	Text string // character data, for text nodes (Name "")
+}
+
+// Get returns the value of the attribute named local, or "".
+func (n *Node) Get(local string) string {
+	for _, a := range n.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// Tree reads the element whose start was just read into a Node.
+func (x *Decoder) Tree(start xml.StartElement) (*Node, error) {
+	root := &Node{Name: start.Name.Local, Attr: start.Attr}
+	stack := []*Node{root}
+	for len(stack) > 0 {
+		t, err := x.Token()
+		if err != nil {
+			if err == io.EOF {
+				return nil, x.PosErr(&xml.SyntaxError{Msg: "unexpected EOF"})
+			}
+			return nil, err
+		}
+		top := stack[len(stack)-1]
+		switch t := t.(type) {
+		case xml.StartElement:
+			n := &Node{Name: t.Name.Local, Attr: t.Attr}
+			top.Kids = append(top.Kids, n)
+			stack = append(stack, n)
+		case xml.EndElement:
+			stack = stack[:len(stack)-1]
+		case xml.CharData:
+			top.Kids = append(top.Kids, &Node{Text: string(t)})
+		}
+	}
+	return root, nil
+}
+
+// All returns the descendants named local, in document order.
+func (n *Node) All(local string) []*Node {
+	var out []*Node
+	for _, k := range n.Kids {
+		if k.Name == local {
+			out = append(out, k)
+		}
+		out = append(out, k.All(local)...)
+	}
+	return out
+}
+
+// Child returns the first child named local whose attributes match the
+// pairs given (name, value, …).
+func (n *Node) Child(local string, kv ...string) *Node {
+outer:
+	for _, k := range n.Kids {
+		if k.Name != local {
+			continue
+		}
+		for i := 0; i+1 < len(kv); i += 2 {
+			if k.Get(kv[i]) != kv[i+1] {
+				continue outer
+			}
+		}
+		return k
+	}
+	return nil
+}
+
+// Find returns the first descendant named local, depth first.
+func (n *Node) Find(local string) *Node {
+	for _, k := range n.Kids {
+		if k.Name == local {
+			return k
+		}
+		if f := k.Find(local); f != nil {
+			return f
+		}
+	}
+	return nil
+}
