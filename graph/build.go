@@ -53,9 +53,12 @@ type Report struct {
 }
 
 // Build resolves records into one citation graph. The same work seen in
-// many records becomes one node: records sharing a DOI are merged, then
-// records with the same title key (TitleKey), year and first author (or no
-// known author). References resolve by DOI, then title and year, then
+// many records becomes one node: records sharing a DOI are merged (unless
+// their titles and first authors both differ: abstracts that carry their
+// supplement's DOI), then records with the same title key (TitleKey), year
+// and first author (or no known author), unless they print different first
+// pages. What is not merged for these reasons is listed in
+// Report.Conflicts. References resolve by DOI, then title and year, then
 // first author and year. Statements about a work (CitedBy) come from the
 // work the statement names as citing it, resolved like a reference, or
 // else from an unnamed citing node; each makes a Cites edge to the work
@@ -82,6 +85,12 @@ type BuildOptions struct {
 
 // BuildWith is Build with options.
 func BuildWith(records []Record, opt BuildOptions) *Graph {
+	return build(records, opt).g
+}
+
+// build is BuildWith, returning the builder, which tells which work each
+// record became (work[k] for the record at records[order[k]]).
+func build(records []Record, opt BuildOptions) *builder {
 	b := &builder{
 		g:     &Graph{},
 		edges: make(map[edgeKey]*Edge),
@@ -114,6 +123,7 @@ func BuildWith(records []Record, opt BuildOptions) *Graph {
 	for i, o := range order {
 		b.recs[i] = recs[o]
 	}
+	b.order = order
 	recs = nil
 	b.g.report.Records = len(b.recs)
 	b.cluster()
@@ -122,7 +132,7 @@ func BuildWith(records []Record, opt BuildOptions) *Graph {
 	b.references()
 	b.citedBy()
 	b.finish()
-	return b.g
+	return b
 }
 
 type edgeKey struct {
@@ -136,6 +146,7 @@ type builder struct {
 	uf    unionFind
 	apart [][2][]int // record indexes ruled different: never in one work
 	recs  []Record
+	order []int   // recs[k] is the input record order[k]
 	work  []*Work // per record: its work
 	keys  map[string]*Work
 	edges map[edgeKey]*Edge
@@ -192,12 +203,21 @@ func (b *builder) cluster() {
 	byID := map[string]int{}
 	for i := range b.recs {
 		for _, k := range identityKeys(b.recs[i].DOI, b.recs[i].Identifiers) {
-			if j, ok := byID[k]; ok {
-				if b.join(j, i) {
-					rep.MergedByDOI++
-				}
-			} else {
+			j, ok := byID[k]
+			if !ok {
 				byID[k] = i
+				continue
+			}
+			if strings.HasPrefix(k, "doi:") && differentWorks(&b.recs[j], &b.recs[i]) {
+				// One DOI on records of different titles and first
+				// authors: abstracts of a conference supplement that
+				// carry the supplement's DOI, or a wrong DOI.
+				rep.Conflicts = append(rep.Conflicts, fmt.Sprintf("%s names different works: %q (%s) and %q (%s); not merged",
+					k, b.recs[j].Title, b.recs[j].Authors[0].Family, b.recs[i].Title, b.recs[i].Authors[0].Family))
+				continue
+			}
+			if b.join(j, i) {
+				rep.MergedByDOI++
 			}
 		}
 	}
@@ -242,6 +262,33 @@ func (b *builder) cluster() {
 		if len(dois) > 1 {
 			rep.Conflicts = append(rep.Conflicts, fmt.Sprintf("title %q (%d) has %d DOIs: %s; not merged",
 				k.title, k.year, len(dois), strings.Join(sortedKeys(dois), ", ")))
+			continue
+		}
+		if pages := firstPages(b.recs, members); len(pages) > 1 {
+			// Same title and year printed at different pages: a paper
+			// a journal printed twice, or a paper and a meeting abstract.
+			// Only records at the same page with the same first author
+			// are merged; records without pages stay apart.
+			rep.Conflicts = append(rep.Conflicts, fmt.Sprintf("title %q (%d) is printed at pages %s; merged only at equal pages",
+				k.title, k.year, strings.Join(pages, ", ")))
+			atPage := map[string]int{}
+			for _, i := range members {
+				p := firstPage(b.recs[i].Pages)
+				if p == "" {
+					continue
+				}
+				pk := p
+				if len(b.recs[i].Authors) > 0 {
+					pk += "|" + Fold(b.recs[i].Authors[0].Family)
+				}
+				if j, ok := atPage[pk]; ok {
+					if b.join(j, i) {
+						rep.MergedByTitle++
+					}
+				} else {
+					atPage[pk] = i
+				}
+			}
 			continue
 		}
 		if len(surnames) > 1 {
@@ -290,6 +337,34 @@ func (b *builder) cluster() {
 	}
 	rep.Works = len(roots)
 	rep.Duplicates = n - len(roots)
+}
+
+// differentWorks reports whether two records that share a DOI describe
+// different works all the same: both have titles of at least three
+// significant words that share fewer than half of them, and first
+// authors with different family names.
+func differentWorks(a, c *Record) bool {
+	aw, cw := sigWords(a.Title), sigWords(c.Title)
+	if len(aw) < 3 || len(cw) < 3 || len(a.Authors) == 0 || len(c.Authors) == 0 {
+		return false
+	}
+	if Fold(a.Authors[0].Family) == Fold(c.Authors[0].Family) {
+		return false
+	}
+	return max(containment(aw, wordSet(cw)), containment(cw, wordSet(aw))) < 0.5
+}
+
+// firstPages returns the distinct first pages that the records print as
+// numbers, sorted; article numbers and missing pages are left out.
+func firstPages(recs []Record, members []int) []string {
+	seen := map[string]bool{}
+	for _, i := range members {
+		p := firstPage(recs[i].Pages)
+		if p != "" && strings.Trim(p, "0123456789") == "" {
+			seen[p] = true
+		}
+	}
+	return sortedKeys(seen)
 }
 
 // recordsNamed returns the indexes of the records a decisions key names.
@@ -439,7 +514,9 @@ func (b *builder) mergeRecords(members []int) *Work {
 
 	switch {
 	case w.DOI != "":
-		w.Key = "doi:" + w.DOI
+		// Unique but for records that share a DOI and were kept apart
+		// (differentWorks).
+		w.Key = b.uniqueKey("doi:" + w.DOI)
 	case w.Title != "":
 		w.Key = b.uniqueKey("w:" + shortHash(w.titleKey(), strconv.Itoa(w.Year), Fold(w.Surname())))
 	default:
@@ -661,6 +738,53 @@ func (ix *workIndex) authorYear(surname string, year int) *Work {
 	return nil
 }
 
+// match returns the indexed work a reference names, how it was found and
+// how surely: by a shared identifier, then by identical title and year,
+// then by scoring the works in its block (first author, year ±1; see
+// refEvidence.score) and taking the best at or above MatchThreshold when no
+// other scores as high. It returns nil when nothing matches. match does not
+// change the index.
+func (ix *workIndex) match(e *refEvidence) (*Work, string, float64) {
+	ref := e.ref
+	ids := map[string]string{}
+	for k, v := range ref.Identifiers {
+		ids[k] = v
+	}
+	for _, k := range identityKeys(ref.DOI, ids) {
+		if w, ok := ix.byID[k]; ok {
+			scheme, _, _ := strings.Cut(k, ":")
+			return w, scheme, 1
+		}
+	}
+	if tk := TitleKey(ref.Title); tk != "" {
+		if ws := ix.byTitleYear[tk+"|"+strconv.Itoa(ref.Year)]; len(ws) == 1 {
+			if !e.contradicts(ws[0]) && isDataset(ref.Title) == isDataset(ws[0].Title) {
+				return ws[0], "title", 1
+			}
+		}
+	}
+	if e.surname == "" || ref.Year == 0 {
+		return nil, "", 0
+	}
+	var best *Work
+	bestMethod, bestScore, tie := "", -1.0, false
+	for _, y := range []int{ref.Year, ref.Year - 1, ref.Year + 1} {
+		for _, w := range ix.blocks[blockKey(e.surname, y)] {
+			m, s := e.score(w)
+			switch {
+			case s > bestScore:
+				best, bestMethod, bestScore, tie = w, m, s, false
+			case s == bestScore && w != best:
+				tie = true
+			}
+		}
+	}
+	if best != nil && bestScore >= MatchThreshold && !tie {
+		return best, bestMethod, bestScore
+	}
+	return nil, "", 0
+}
+
 // references resolves every record's reference list into Cites edges, each
 // occurrence keeping its Link.
 func (b *builder) references() {
@@ -695,7 +819,7 @@ func (b *builder) references() {
 func (b *builder) resolveReference(ix *workIndex, ref Reference) (*Work, Link) {
 	e := newRefEvidence(ref)
 	ref = e.ref
-	link := func(w *Work, method string, score float64) (*Work, Link) {
+	if w, method, score := ix.match(e); w != nil {
 		b.enrich(ix, w, e)
 		return w, Link{Method: method, Score: score, Raw: ref.Raw}
 	}
@@ -703,38 +827,7 @@ func (b *builder) resolveReference(ix *workIndex, ref Reference) (*Work, Link) {
 	for k, v := range ref.Identifiers {
 		ids[k] = v
 	}
-	for _, k := range identityKeys(ref.DOI, ids) {
-		if w, ok := ix.byID[k]; ok {
-			scheme, _, _ := strings.Cut(k, ":")
-			return link(w, scheme, 1)
-		}
-	}
 	tk := TitleKey(ref.Title)
-	if tk != "" {
-		if ws := ix.byTitleYear[tk+"|"+strconv.Itoa(ref.Year)]; len(ws) == 1 {
-			if ref.DOI == "" || ws[0].DOI == "" {
-				return link(ws[0], "title", 1)
-			}
-		}
-	}
-	if e.surname != "" && ref.Year != 0 {
-		var best *Work
-		bestMethod, bestScore, tie := "", -1.0, false
-		for _, y := range []int{ref.Year, ref.Year - 1, ref.Year + 1} {
-			for _, w := range ix.blocks[blockKey(e.surname, y)] {
-				m, s := e.score(w)
-				switch {
-				case s > bestScore:
-					best, bestMethod, bestScore, tie = w, m, s, false
-				case s == bestScore && w != best:
-					tie = true
-				}
-			}
-		}
-		if best != nil && bestScore >= MatchThreshold && !tie {
-			return link(best, bestMethod, bestScore)
-		}
-	}
 	// A work known only from reference lists.
 	var key string
 	switch {

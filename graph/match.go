@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -164,6 +165,12 @@ type refEvidence struct {
 	tokenSet  map[string]bool
 	volume    string
 	firstPage string
+	// volumes and pages are every volume and first page the reference
+	// gives, from its structured fields and from its raw string: a reader
+	// that split a reference wrongly ("J Informetr, 11, 4" read as venue
+	// 11, volume 4) leaves the right value in one of them. A "volume"
+	// equal to the reference's year is a misread and left out.
+	volumes, pages []string
 }
 
 func newRefEvidence(ref Reference) *refEvidence {
@@ -196,6 +203,16 @@ func newRefEvidence(ref Reference) *refEvidence {
 	e.tokenSet = wordSet(e.tokens)
 	e.volume = firstNonEmpty(ref.Volume, e.fields.Volume)
 	e.firstPage = firstPage(firstNonEmpty(ref.Pages, e.fields.FirstPage))
+	for _, v := range []string{ref.Volume, e.fields.Volume} {
+		if v != "" && v != strconv.Itoa(e.ref.Year) && !slices.Contains(e.volumes, v) {
+			e.volumes = append(e.volumes, v)
+		}
+	}
+	for _, p := range []string{firstPage(ref.Pages), e.fields.FirstPage} {
+		if p != "" && !slices.Contains(e.pages, p) {
+			e.pages = append(e.pages, p)
+		}
+	}
 	return e
 }
 
@@ -218,10 +235,15 @@ func firstPage(p string) string {
 // score rates a candidate work for a reference found in the candidate's
 // block (same first author, year within one). It returns the method and a
 // score in [0, 1], or a negative score when evidence contradicts the match:
-// a different DOI, volume or first page, or a title that clearly differs.
+// a different DOI, volume or first page (see contradicts), a title that
+// clearly differs, or a data set ("Data from: …") against a paper.
 //
 // The evidence: title — the share of the candidate's title words found in
-// the reference (its title, or its raw string when it has none);
+// the reference (its title, or its raw string when it has none); when both
+// titles are known, the smaller share of either in the other, raised to 0.9
+// when one is the other's main title with a subtitle or series added (same
+// year only), and ignoring words of the candidate's venue that a reader ran
+// into the reference's title;
 // venue — the candidate's venue found in the reference, written out or
 // abbreviated; volume and first page equal. The scores:
 //
@@ -232,21 +254,18 @@ func firstPage(p string) string {
 // so that, at MatchThreshold 0.75, a Web of Science cited reference needs
 // the venue, or volume and page, to agree.
 func (e *refEvidence) score(w *Work) (method string, score float64) {
-	if e.ref.DOI != "" && w.DOI != "" && e.ref.DOI != w.DOI {
+	if e.contradicts(w) {
 		return "", -1
 	}
 	vol, page := 0.0, 0.0
-	if e.volume != "" && w.Volume != "" {
-		if !strings.EqualFold(e.volume, w.Volume) {
-			return "", -1
-		}
+	if len(e.volumes) > 0 && w.Volume != "" {
 		vol = 0.1
 	}
-	if e.firstPage != "" && w.Pages != "" {
-		if !strings.EqualFold(e.firstPage, firstPage(w.Pages)) {
-			return "", -1
-		}
+	if len(e.pages) > 0 && w.Pages != "" {
 		page = 0.1
+	}
+	if isDataset(e.ref.Title) != isDataset(w.Title) && e.ref.Title != "" && w.Title != "" {
+		return "", -1 // a data set and the paper it belongs to
 	}
 	yearPenalty := 0.0
 	if e.ref.Year != 0 && w.Year != 0 && e.ref.Year != w.Year {
@@ -258,6 +277,15 @@ func (e *refEvidence) score(w *Work) (method string, score float64) {
 		if len(e.titleWs) > 0 {
 			// Both titles known: the smaller share of either in the other.
 			share = min(containment(wt, e.titleSet), containment(e.titleWs, wordSet(wt)))
+			if share < 0.8 && (e.ref.Year == w.Year || e.ref.Year == 0) && sameMainTitle(e.ref.Title, w.Title) {
+				share = 0.9 // one adds a subtitle or series the other leaves out
+			}
+			if share < 0.8 && onlyVenueAdded(e.titleWs, wt, w.Venue) {
+				// The reference's title ran on into the venue
+				// ("…mapping analysis, Journal of Informetrics"), as
+				// readers of Scopus references split them.
+				share = containment(wt, e.titleSet)
+			}
 			if share < 0.5 {
 				return "", -1
 			}
@@ -281,4 +309,146 @@ func (e *refEvidence) score(w *Work) (method string, score float64) {
 // family name and year.
 func blockKey(surname string, year int) string {
 	return Fold(surname) + "|" + strconv.Itoa(year)
+}
+
+// contradicts reports whether the reference and the work disagree on what
+// identifies a work: a different DOI, volume or first page, where both
+// give one.
+func (e *refEvidence) contradicts(w *Work) bool {
+	if e.ref.DOI != "" && w.DOI != "" && e.ref.DOI != w.DOI {
+		return true
+	}
+	if len(e.volumes) > 0 && w.Volume != "" && !slices.ContainsFunc(e.volumes, func(v string) bool { return sameVolume(v, w.Volume) }) {
+		return true
+	}
+	wp := firstPage(w.Pages)
+	return len(e.pages) > 0 && wp != "" && !slices.ContainsFunc(e.pages, func(p string) bool { return strings.EqualFold(p, wp) })
+}
+
+// sameMainTitle reports whether two titles are the same but for what
+// follows the main title in one of them (a subtitle after a colon or a
+// full stop, a series name): the main title of one, of at least three
+// significant words, has the same words as the other title.
+func sameMainTitle(a, b string) bool {
+	main := func(t string) string {
+		if i := strings.IndexAny(t, ":?"); i > 0 {
+			t = t[:i]
+		}
+		if i := strings.Index(t, ". "); i > 0 {
+			t = t[:i]
+		}
+		return t
+	}
+	same := func(x, y []string) bool {
+		if len(x) < 3 || len(x) != len(y) {
+			return false
+		}
+		set := wordSet(y)
+		for _, w := range x {
+			if !set[w] {
+				return false
+			}
+		}
+		return true
+	}
+	aw, bw := sigWords(a), sigWords(b)
+	return same(sigWords(main(a)), bw) || same(sigWords(main(b)), aw)
+}
+
+// sameVolume reports whether two printed volumes are the same: equal but
+// for case, or the same number in Roman and Arabic numerals ("LIX" and
+// "59", as Semantic Scholar and Web of Science print Mind's volume).
+func sameVolume(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	// "4723" and "4723 LNCS": the same number with a series added.
+	if na, nb := leadingNumber(a), leadingNumber(b); na != "" && na == nb && (na == a || nb == b) {
+		return true
+	}
+	ra, rb := romanValue(a), romanValue(b)
+	na, errA := strconv.Atoi(a)
+	nb, errB := strconv.Atoi(b)
+	return ra > 0 && errB == nil && ra == nb || rb > 0 && errA == nil && rb == na
+}
+
+// romanValue returns the value of a Roman numeral, or 0 when s is not one.
+func romanValue(s string) int {
+	val := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000}
+	s = strings.ToUpper(s)
+	if s == "" || len(s) > 15 {
+		return 0
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		v, ok := val[s[i]]
+		if !ok {
+			return 0
+		}
+		if i+1 < len(s) && val[s[i+1]] > v {
+			n -= v
+		} else {
+			n += v
+		}
+	}
+	if toRoman(n) != s {
+		return 0 // not in canonical form ("IIII", "VX"): not a numeral we read
+	}
+	return n
+}
+
+func toRoman(n int) string {
+	var b strings.Builder
+	for _, p := range []struct {
+		v int
+		s string
+	}{{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
+		for n >= p.v {
+			b.WriteString(p.s)
+			n -= p.v
+		}
+	}
+	return b.String()
+}
+
+// isDataset reports whether a title names a data set deposited with a
+// paper, as Dryad titles them ("Data from: <the paper's title>").
+func isDataset(title string) bool {
+	return strings.HasPrefix(Fold(title), "data from ")
+}
+
+// leadingNumber returns the digits a string starts with, followed by a
+// space or the end: "4723" of "4723 LNCS", "" of "12a".
+func leadingNumber(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i < len(s) && s[i] != ' ' {
+		return ""
+	}
+	return s[:i]
+}
+
+// onlyVenueAdded reports whether the words of a reference's title that the
+// work's title lacks are all words of the work's venue, written out or
+// abbreviated, so that the reference title is the work's title with the
+// venue run on.
+func onlyVenueAdded(refWs, workWs []string, venue string) bool {
+	vw := sigWords(venue)
+	if len(vw) == 0 {
+		return false
+	}
+	in := wordSet(workWs)
+	extra := 0
+	for _, t := range refWs {
+		if in[t] {
+			continue
+		}
+		extra++
+		if !slices.ContainsFunc(vw, func(v string) bool { return abbreviates(t, v) }) {
+			return false
+		}
+	}
+	return extra > 0
 }

@@ -127,9 +127,183 @@ func TestNormalizeID(t *testing.T) {
 			t.Errorf("not idempotent: %q -> %q", got, again)
 		}
 	}
-	for _, bad := range [][2]string{{IDISBN, "0-306-40615-3"}, {IDISSN, "0378-5954"}, {IDPMID, "12a"}, {IDPMCID, "PMC"}, {IDArXiv, "hello"}, {IDS2, "abc"}} {
+	for _, bad := range [][2]string{{IDISBN, "0-306-40615-3"}, {IDISSN, "0378-5954"}, {IDPMID, "12a"}, {IDPMCID, "PMC"}, {IDArXiv, "hello"}, {IDS2, "abc"}, {IDOpenAlex, "openalex.org/"}, {IDOpenAlex, ""}} {
 		if got, err := NormalizeID(bad[0], bad[1]); err == nil {
 			t.Errorf("NormalizeID(%s, %q) = %q, want an error", bad[0], bad[1], got)
 		}
 	}
+}
+
+// The cases below come from the labelled matching set (issue 5;
+// testdata/matching): each is a reference or record pair of the shared
+// data that the matcher got wrong before the rule it tests.
+
+func TestSameVolume(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"59", "LIX", true},         // Mind's volume: WoS prints 59, Semantic Scholar LIX
+		{"LIX", "59", true},         //
+		{"4723", "4723 LNCS", true}, // Scopus prints the LNCS volume with its series
+		{"41", "40", false},         // GenBank 2013 and 2012 in NAR
+		{"IIII", "4", false},        // not a canonical numeral
+		{"12a", "12", false},
+		{"", "", true},
+	}
+	for _, tc := range tests {
+		if got := sameVolume(tc.a, tc.b); got != tc.want {
+			t.Errorf("sameVolume(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestSameMainTitle(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Perceptual measures to influence operating speeds and reduce crashes at rural intersections: Driving simulator experiment",
+			"Perceptual measures to influence operating speeds and reduce crashes at rural intersections", true},
+		{"Robust tree-based incremental imputation method for data fusion. Lecture notes in computer science 4723",
+			"Robust tree-based incremental imputation method for data fusion", true},
+		{"bibliometrix: An R-tool for comprehensive science mapping analysis", "bibliometrix", false}, // main title too short
+		{"Oral erythema multiforme: Trends and clinical findings", "In reply: Oral erythema multiforme", false},
+	}
+	for _, tc := range tests {
+		if got := sameMainTitle(tc.a, tc.b); got != tc.want {
+			t.Errorf("sameMainTitle(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestOnlyVenueAdded(t *testing.T) {
+	work := sigWords("bibliometrix : An R-tool for comprehensive science mapping analysis")
+	tests := []struct {
+		ref, venue string
+		want       bool
+	}{
+		{"Bibliometrix: An R tool for comprehensive science mapping analysis, Journal of Informetrics", "Journal of Informetrics", true},
+		{"Bibliometrix : an R-tool for comprehensive science mapping analysis, J Informetr", "Journal of Informetrics", true},
+		{"Bibliometrix: An R tool for comprehensive science mapping analysis, Scientometrics", "Journal of Informetrics", false},
+		{"bibliometrix : An R-tool for comprehensive science mapping analysis", "Journal of Informetrics", false}, // nothing added
+	}
+	for _, tc := range tests {
+		if got := onlyVenueAdded(sigWords(tc.ref), work, tc.venue); got != tc.want {
+			t.Errorf("onlyVenueAdded(%q, %q) = %v, want %v", tc.ref, tc.venue, got, tc.want)
+		}
+	}
+}
+
+// TestMatchHardCases resolves references of the shared data against the
+// records they name, or must not name (issue 5).
+func TestMatchHardCases(t *testing.T) {
+	turing := Record{DOI: "10.1093/mind/lix.236.433", Title: "Computing Machinery and Intelligence", Year: 1950,
+		Authors: []Author{{"Turing", "A."}}, Venue: "Mind", Volume: "LIX", Pages: "433-460"}
+	genbank := Record{DOI: "10.1093/nar/gks1195", Title: "GenBank", Year: 2012,
+		Authors: []Author{{"Benson", "Dennis A"}}, Venue: "Nucleic Acids Research", Volume: "41", Pages: "D36"}
+	elife := Record{DOI: "10.7554/elife.01567", Title: "Automated quantitative histology reveals vascular morphodynamics during Arabidopsis hypocotyl secondary growth",
+		Year: 2014, Authors: []Author{{"Sankar", "Martial"}}, Venue: "eLife", Volume: "3"}
+	montella := Record{DOI: "10.3141/2149-02", Title: "Perceptual measures to influence operating speeds and reduce crashes at rural intersections",
+		Year: 2010, Authors: []Author{{"Montella", "A."}}, Venue: "Transportation Research Record", Pages: "11-20"}
+	tests := []struct {
+		name string
+		ref  Reference
+		want string // key, or "" for a new work
+	}{
+		{"WoS volume in Arabic numerals, record in Roman", Reference{Raw: "Turing A.M., 1950, MIND, V59, P433"}, "doi:10.1093/mind/lix.236.433"},
+		{"same title and year, another volume", Reference{Raw: "Benson DA, Karsch-Mizrachi I, Clark K, Lipman DJ, Ostell J, Sayers EW. GenBank. Nucleic Acids Res. 2012;40:D48–D53.",
+			Title: "GenBank", Year: 2012, Authors: []Author{{Family: "Benson"}}, Volume: "40", Pages: "D48-D53"}, ""},
+		{"the Dryad data set of the paper", Reference{Title: "Data from: Automated quantitative histology reveals vascular morphodynamics during Arabidopsis hypocotyl secondary growth",
+			Year: 2014, Authors: []Author{{Family: "Sankar"}}, Venue: "Dryad Digital Repository"}, ""},
+		{"subtitle the record leaves out", Reference{Raw: "Montella, A., D'Ambrosio, A., Aria, M., Galante, F., Mauriello, F., Pernetti, M., Perceptual measures to influence operating speeds and reduce crashes at rural intersections: Driving simulator experiment (2010) Transportation Research Record, 2149, pp. 11-20",
+			Title: "Perceptual measures to influence operating speeds and reduce crashes at rural intersections: Driving simulator experiment", Year: 2010,
+			Authors: []Author{{Family: "Montella"}}, Venue: "Transportation Research Record", Volume: "2149", Pages: "11-20"}, "doi:10.3141/2149-02"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			citing := Record{Title: "Citing", Year: 2020, References: []Reference{tc.ref}}
+			g := Build([]Record{turing, genbank, elife, montella, citing})
+			edges := g.Edges(Cites)
+			if len(edges) != 1 {
+				t.Fatalf("%d edges, want 1", len(edges))
+			}
+			e := edges[0]
+			if tc.want == "" {
+				if e.T.Kind != KindReference {
+					t.Errorf("matched %s by %s (%.2f); want a new work", e.T.Key, e.Links[0].Method, e.Links[0].Score)
+				}
+			} else if e.T.Key != tc.want {
+				t.Errorf("matched %s (%s), want %s", e.T.Key, e.Links[0].Method, tc.want)
+			}
+		})
+	}
+}
+
+// TestBuildKeepsApart checks the two merges the labelled set showed to be
+// wrong (issue 5): Embase conference abstracts that carry their
+// supplement's DOI, and a paper Personnel Review printed twice in one issue
+// (same title, authors and year; pages 83 and 154), read without DOIs.
+func TestBuildKeepsApart(t *testing.T) {
+	abstracts := []Record{
+		{DOI: "10.1186/s12919-018-0099-8", Title: "Quality of life in patients with primary ciliary dyskinesia: A systematic review.", Year: 2018,
+			Authors: []Author{{"Behan", "L."}}, Venue: "BMC Proceedings", Volume: "12"},
+		{DOI: "10.1186/s12919-018-0099-8", Title: "Development of a bioinformatics analysis method for diagnosis of.", Year: 2018,
+			Authors: []Author{{"Dyskinesia", "P.C."}}, Venue: "BMC Proceedings", Volume: "12"},
+	}
+	twice := []Record{
+		{Title: "Value creation through HR shared services: towards a conceptual framework", Year: 2013,
+			Authors: []Author{{"Meijerink", "Jeroen"}}, Venue: "PERSONNEL REVIEW", Volume: "42", Pages: "83-104"},
+		{Title: "Value creation through HR shared services: towards a conceptual framework", Year: 2013,
+			Authors: []Author{{"Meijerink", "Jeroen"}}, Venue: "PERSONNEL REVIEW", Volume: "42", Pages: "154-175"},
+	}
+	for name, recs := range map[string][]Record{"shared DOI": abstracts, "printed twice": twice} {
+		g := Build(recs)
+		rep := g.Report()
+		if rep.Works != 2 || len(rep.Conflicts) != 1 {
+			t.Errorf("%s: %d works, conflicts %q; want 2 works and 1 conflict", name, rep.Works, rep.Conflicts)
+		}
+	}
+	// The same paper from two sources, one giving the page range and one
+	// the first page only, is still one work; and beside the paper printed
+	// twice, the records at the same page are merged.
+	one := []Record{twice[0], twice[0]}
+	one[1].Pages = "83"
+	one[1].Venue = "Personnel Review"
+	if g := Build(one); g.Report().Works != 1 {
+		t.Errorf("pages 83-104 and 83: %d works, want 1", g.Report().Works)
+	}
+	if g := Build(append(one, twice[1])); g.Report().Works != 2 {
+		t.Errorf("pages 83-104, 83 and 154-175: %d works, want 2", g.Report().Works)
+	}
+}
+
+// FuzzParseReference checks that reading any reference string neither
+// panics nor yields an impossible year, and that scoring it against a work
+// is symmetric in what it compares.
+func FuzzParseReference(f *testing.F) {
+	for _, s := range []string{
+		"Ahrne G., 2005, SCAND J MANAG, V21, P429, DOI 10.1016/j.scaman.2005.09.005",
+		"Turing A.M., 1950, MIND, V59, P433",
+		"Aria M.; Cuccurullo C., Bibliometrix : an R-tool for comprehensive science mapping analysis, J Informetr, 11, 4, pp. 959-975, (2017)",
+		"Benson DA, Karsch-Mizrachi I, Clark K, Lipman DJ, Ostell J, Sayers EW. GenBank. Nucleic Acids Res. 2012;40:D48–D53.",
+		"", "(", "V", "2000, , V, P", "LIX, 1950, MIND, VLIX",
+	} {
+		f.Add(s, "LIX")
+	}
+	w := &Work{Title: "Computing Machinery and Intelligence", Year: 1950, Authors: []Author{{"Turing", "A."}}, Venue: "Mind", Volume: "LIX", Pages: "433-460"}
+	f.Fuzz(func(t *testing.T, raw, vol string) {
+		p := ParseReference(raw)
+		if p.Year != 0 && (p.Year < 1500 || p.Year > 2099) {
+			t.Errorf("ParseReference(%q).Year = %d", raw, p.Year)
+		}
+		if sameVolume(vol, raw) != sameVolume(raw, vol) {
+			t.Errorf("sameVolume(%q, %q) not symmetric", vol, raw)
+		}
+		e := newRefEvidence(Reference{Raw: raw, Volume: vol})
+		if _, s := e.score(w); s > 1 {
+			t.Errorf("score %v > 1", s)
+		}
+		sameMainTitle(raw, vol)
+	})
 }
