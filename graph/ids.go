@@ -74,6 +74,9 @@ func NormalizeID(scheme, v string) (string, error) {
 		for _, p := range []string{"https://openalex.org/", "http://openalex.org/", "openalex.org/"} {
 			v = strings.TrimPrefix(v, p)
 		}
+		if v == "" {
+			return bad()
+		}
 		v = strings.ToUpper(v[:1]) + v[1:]
 		if !reOpenAlex.MatchString(v) {
 			return bad()
