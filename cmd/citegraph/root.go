@@ -40,6 +40,7 @@ describe into one citation graph, analyses it and draws it with GraphViz.`,
 	root.AddCommand(newExtractCommand(s), newRunCommand(s))
 	root.AddCommand(newIngestCommand(s))
 	root.AddCommand(newAnalyseCommand(s))
+	root.AddCommand(newChaseCommand(s))
 	return root
 }
 

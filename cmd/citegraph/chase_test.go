@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/citegraph/citegraph/scrape/chase"
+	"github.com/citegraph/citegraph/scrape/fetch/fetchtest"
+)
+
+// chaseTestdata holds the recorded OpenAlex answers the chase package's
+// tests replay.
+var chaseTestdata = filepath.Join("..", "..", "scrape", "chase", "testdata")
+
+// chaseServers starts a server replaying the two recorded OpenAlex cursor
+// pages (bibliometrix, 70 referenced works, and peerj.4375, 45: 115
+// distinct OpenAlex IDs, counted from the file) and one server per other
+// index that answers 404 to everything, as an index that holds none of
+// the works does. It returns the --endpoint flags.
+func chaseServers(t *testing.T) (flags []string, oa *fetchtest.Server) {
+	t.Helper()
+	notFound := func(*http.Request) fetchtest.Answer {
+		return fetchtest.Answer{Status: http.StatusNotFound, Body: []byte(`{"error":"not found"}`)}
+	}
+	oa = fetchtest.NewServer()
+	t.Cleanup(oa.Close)
+	oa.Fallback = notFound
+	page1, err := os.ReadFile(filepath.Join(chaseTestdata, "openalex_works_list_page1_2works_cursor.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page2, err := os.ReadFile(filepath.Join(chaseTestdata, "openalex_works_list_page2_empty_end_of_cursor.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const q = "filter=doi:10.1016/j.joi.2017.08.007|10.7717/peerj.4375&per-page=200"
+	oa.Handle("GET", "/works?"+q+"&cursor=*", fetchtest.JSON(page1))
+	oa.Handle("GET", "/works?"+q+"&cursor="+url.QueryEscape("IlsxMDAuMCwgOTU3LCAnaHR0cHM6Ly9vcGVuYWxleC5vcmcvVzI3NDE4MDk4MDcnXSI="), fetchtest.JSON(page2))
+	flags = []string{"--endpoint", "openalex=" + oa.URL}
+	for _, n := range []string{"crossref", "opencitations", "semanticscholar"} {
+		s := fetchtest.NewServer()
+		t.Cleanup(s.Close)
+		s.Fallback = notFound
+		flags = append(flags, "--endpoint", n+"="+s.URL)
+	}
+	return flags, oa
+}
+
+func writeSeeds(t *testing.T, lines ...string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "seeds.txt")
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestChaseCommand chases backward from the two recorded OpenAlex works,
+// writes the candidates and the report, reruns from the cache (nothing new,
+// every answer from the cache), replays offline to the same bytes, and
+// adds the records to a corpus.
+func TestChaseCommand(t *testing.T) {
+	t.Setenv("SCITE_API_KEY", "")
+	flags, oa := chaseServers(t)
+	out := filepath.Join(t.TempDir(), "chase")
+	db := filepath.Join(t.TempDir(), "corpus.db")
+	seeds := writeSeeds(t, "# included studies", "https://doi.org/10.1016/j.joi.2017.08.007", "doi:10.7717/PEERJ.4375")
+	// Semantic Scholar is left out: its published limit without a key, one
+	// request every 3 s, would make the test slow (the chase package's
+	// tests replay it).
+	args := append([]string{"chase", "--seeds", seeds, "--direction", "backward", "-o", out, "--db", db,
+		"--index", "openalex,crossref,opencitations"}, flags...)
+	code, stdout, stderr := runCmd(t, context.Background(), args...)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if stdout != "" {
+		t.Errorf("chase wrote to stdout: %q", stdout)
+	}
+	for _, want := range []string{"2 seeds: 115 unique candidates (115 retrieved, 0 duplicates removed",
+		"openalex: 2 records, 115 candidates", "hop 1 openalex references: 2/2 works"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	rows := readCSV(t, out, "candidates.csv")
+	if len(rows) != 116 || rows[0][0] != "rank" {
+		t.Errorf("candidates.csv: %d rows; want a header and 115", len(rows))
+	}
+	if n := bytes.Count(read(t, out, "candidates.ris"), []byte("TY  - ")); n != 115 {
+		t.Errorf("candidates.ris: %d records; want 115", n)
+	}
+	f, err := os.Open(filepath.Join(out, "chase-report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := chase.ReadReport(f)
+	f.Close()
+	if err != nil || rep.Unique != 115 || len(rep.Seeds) != 2 || rep.New != nil {
+		t.Fatalf("report: %v, %d unique, %d seeds, new %v", err, rep.Unique, len(rep.Seeds), rep.New)
+	}
+	if !bytes.Contains(read(t, out, "chase-report.md"), []byte("| openalex |")) {
+		t.Error("chase-report.md lacks the openalex row")
+	}
+	firstReport := read(t, out, "chase-report.json")
+	sent := len(oa.Requests())
+
+	// A rerun answers from the cache and compares with the report in DIR.
+	code, _, stderr = runCmd(t, context.Background(), args...)
+	if code != exitOK || !strings.Contains(stderr, "since the previous report: 0 new, 0 no longer found") ||
+		!strings.Contains(stderr, "requests: 0 sent") {
+		t.Errorf("rerun: exit %d\n%s", code, stderr)
+	}
+	if len(oa.Requests()) != sent {
+		t.Errorf("the rerun sent %d requests to OpenAlex; want none", len(oa.Requests())-sent)
+	}
+
+	// Offline replays give the same bytes, twice.
+	off := append(append([]string(nil), args...), "--offline")
+	var reports [2][]byte
+	for i := range reports {
+		code, _, stderr = runCmd(t, context.Background(), off...)
+		if code != exitOK {
+			t.Fatalf("offline: exit %d\n%s", code, stderr)
+		}
+		reports[i] = read(t, out, "chase-report.json")
+	}
+	if !bytes.Equal(reports[0], reports[1]) {
+		t.Error("two offline replays wrote different reports")
+	}
+	if bytes.Equal(firstReport, reports[0]) {
+		t.Error("the offline report should differ from the first only by the comparison and the cache counts, but is identical")
+	}
+
+	// The corpus holds the records.
+	sdb, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sdb.Close()
+	var n int
+	if err := sdb.QueryRow(`SELECT count(*) FROM records`).Scan(&n); err != nil || n != 2 {
+		t.Errorf("corpus: %d records, %v; want the 2 OpenAlex records (added once)", n, err)
+	}
+}
+
+// TestChaseSeedPages reads the seeds from the seed corpus's scite pages of
+// the two seed DOIs: no index holds them here (every server answers 404),
+// so the chase ends with no candidate and no failure.
+func TestChaseSeedPages(t *testing.T) {
+	flags, _ := chaseServers(t)
+	out := t.TempDir()
+	args := append([]string{"chase", "-q", "-o", out, "--index", "openalex,crossref,opencitations",
+		"--seeds", filepath.Join(seedCorpus, "000_45cdc837eab6ac5b.txt"), "--seeds", filepath.Join(seedCorpus, "001_911e5b077376d86a.txt")}, flags...)
+	code, _, stderr := runCmd(t, context.Background(), args...)
+	if code != exitOK || !strings.Contains(stderr, "2 seeds: 0 unique candidates") || strings.Contains(stderr, "hop 1") {
+		t.Errorf("exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "crossref: 0 records, 0 candidates") || !strings.Contains(stderr, "does not offer citations") {
+		t.Errorf("summary lacks Crossref's line:\n%s", stderr)
+	}
+}
+
+func TestChaseUsageErrors(t *testing.T) {
+	seeds := writeSeeds(t, "10.1/x")
+	bad := writeSeeds(t, "10.1/x", "not an identifier")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"chase", "--seeds", seeds}, "-o is required"},
+		{[]string{"chase", "-o", t.TempDir()}, "no seeds"},
+		{[]string{"chase", "-o", t.TempDir(), "--seeds", seeds, "--direction", "sideways"}, "unknown direction"},
+		{[]string{"chase", "-o", t.TempDir(), "--seeds", seeds, "--hops", "0"}, "--hops 0"},
+		{[]string{"chase", "-o", t.TempDir(), "--seeds", seeds, "--index", "scopus"}, "unknown index"},
+		{[]string{"chase", "-o", t.TempDir(), "--seeds", seeds, "--offline"}, "--offline: no cache"},
+		{[]string{"chase", "-o", t.TempDir(), "--seeds", seeds, "--endpoint", "openalex"}, "want NAME=URL"},
+		{[]string{"chase", "-o", t.TempDir(), "nonsense"}, "not an identifier"},
+	} {
+		code, _, stderr := runCmd(t, context.Background(), tc.args...)
+		if code != exitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, stderr, tc.want)
+		}
+	}
+	// A bad line of a seeds file names the file and line.
+	code, _, stderr := runCmd(t, context.Background(), "chase", "-o", t.TempDir(), "--seeds", bad, "--endpoint", "openalex=http://127.0.0.1:1")
+	if code != exitFailure || !strings.Contains(stderr, bad+":2:") {
+		t.Errorf("bad seeds file: exit %d, %q; want 1 naming %s:2", code, stderr, bad)
+	}
+}

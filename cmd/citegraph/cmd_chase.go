@@ -1,0 +1,514 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/citegraph/citegraph/graph"
+	gcsv "github.com/citegraph/citegraph/graph/encoding/csv"
+	"github.com/citegraph/citegraph/graph/encoding/jsonl"
+	"github.com/citegraph/citegraph/graph/encoding/ris"
+	"github.com/citegraph/citegraph/graph/store"
+	"github.com/citegraph/citegraph/scrape"
+	"github.com/citegraph/citegraph/scrape/chase"
+	"github.com/citegraph/citegraph/scrape/fetch"
+	"github.com/citegraph/citegraph/scrape/index"
+)
+
+// chaseIndexes are the indexes chase knows, in the order they are asked
+// and reported.
+var chaseIndexes = []string{"openalex", "crossref", "opencitations", "semanticscholar"}
+
+type chaseOptions struct {
+	seedFiles []string
+	ids       []string
+	direction string
+	hops      int
+	indexes   []string
+	cache     string
+	offline   bool
+	refresh   bool
+	out       string
+	db        string
+	previous  string
+	describe  bool
+	quiet     bool
+	endpoints []string
+	args      []string
+	creds     fetch.Credentials
+
+	dir       chase.Direction
+	endpoint  map[string]string
+	cacheMode fetch.CacheMode
+}
+
+func (o *chaseOptions) addFlags(f *pflag.FlagSet) {
+	f.StringArrayVar(&o.seedFiles, "seeds", nil, "a file of seeds: identifiers one per line (DOI, OpenAlex ID, pmid:…), or any export extract reads; repeatable")
+	f.StringVar(&o.direction, "direction", "both", "backward (references), forward (citations) or both")
+	f.IntVar(&o.hops, "hops", 1, "how many steps from the seeds")
+	f.StringSliceVar(&o.indexes, "index", chaseIndexes, "the indexes to ask, comma-separated: "+strings.Join(chaseIndexes, ", ")+"; scite tallies are added when $SCITE_API_KEY is set")
+	f.StringVar(&o.cache, "cache", "", "the folder of raw answers (default DIR/http-cache); a rerun answers from it what it fetched before")
+	f.BoolVar(&o.offline, "offline", false, "answer from the cache only, touching no network (replays a run exactly)")
+	f.BoolVar(&o.refresh, "refresh", false, "fetch everything anew, replacing what the cache holds")
+	f.StringVarP(&o.out, "out", "o", "", "the folder to write candidates.ris, candidates.csv, records.jsonl, chase-report.json and chase-report.md to (required)")
+	f.StringVar(&o.db, "db", "", "also add the records to this corpus database and resolve it")
+	f.StringVar(&o.previous, "previous", "", "the chase-report.json of an earlier run to compare with (default: the one in DIR, if any)")
+	f.BoolVar(&o.describe, "describe", true, "look up the candidates no answer described, so each has a title")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "print no progress")
+	f.StringArrayVar(&o.endpoints, "endpoint", nil, "NAME=URL: ask index NAME at URL instead of its public API (a mirror, or a local replay server); repeatable")
+}
+
+func (o *chaseOptions) validate() error {
+	if o.out == "" {
+		return errors.New("-o is required")
+	}
+	if len(o.seedFiles) == 0 && len(o.ids) == 0 {
+		return errors.New("no seeds: give --seeds FILE or identifiers")
+	}
+	d, err := chase.ParseDirection(o.direction)
+	if err != nil {
+		return err
+	}
+	o.dir = d
+	if o.hops < 1 {
+		return fmt.Errorf("--hops %d: want 1 or more", o.hops)
+	}
+	if len(o.indexes) == 0 {
+		return errors.New("--index: no index given")
+	}
+	for _, n := range o.indexes {
+		if !slices.Contains(chaseIndexes, n) {
+			return fmt.Errorf("--index %q: unknown index (known: %s)", n, strings.Join(chaseIndexes, ", "))
+		}
+	}
+	if o.offline && o.refresh {
+		return errors.New("--offline and --refresh exclude each other")
+	}
+	o.cacheMode = fetch.CacheReadWrite
+	switch {
+	case o.offline:
+		o.cacheMode = fetch.CacheOffline
+	case o.refresh:
+		o.cacheMode = fetch.CacheRefresh
+	}
+	if o.cache == "" {
+		o.cache = filepath.Join(o.out, "http-cache")
+	}
+	if o.offline {
+		if _, err := os.Stat(o.cache); err != nil {
+			return fmt.Errorf("--offline: no cache at %s", o.cache)
+		}
+	}
+	o.endpoint = map[string]string{}
+	for _, e := range o.endpoints {
+		name, u, ok := strings.Cut(e, "=")
+		pu, err := url.Parse(u)
+		if !ok || !slices.Contains(append(slices.Clone(chaseIndexes), "scite"), name) || err != nil || pu.Host == "" {
+			return fmt.Errorf("--endpoint %q: want NAME=URL with NAME one of %s, scite", e, strings.Join(chaseIndexes, ", "))
+		}
+		o.endpoint[name] = strings.TrimRight(u, "/")
+	}
+	for _, id := range o.ids {
+		if _, err := index.ParseID(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func newChaseCommand(s streams) *cobra.Command {
+	var o chaseOptions
+	c := &cobra.Command{
+		Use:   "chase -o DIR [--seeds FILE]... [ID...]",
+		Short: "Chase citations from seed works through the open citation indexes",
+		Long: `Chase asks OpenAlex, Crossref, OpenCitations and Semantic Scholar for the
+references of the seeds (backward), the works citing them (forward), or both,
+for --hops steps, resolves the union into one graph so that a work several
+indexes give is one candidate, and ranks the candidates by how strongly they
+connect to the seeds: how many seeds they cite or are cited by, then their
+co-citation and coupling with the seeds.
+
+Seeds are identifiers given as arguments or in --seeds files (one per line),
+or the records of any export extract reads (RIS, BibTeX, WoS, CSV exports …).
+
+DIR receives candidates.ris and candidates.csv for screening, records.jsonl
+(every record the indexes gave), and the chase report as chase-report.json
+and chase-report.md: seeds, indexes queried with dates, per-index and per-seed
+counts, overlaps between indexes, duplicates removed, unique candidates, and
+what is new since the previous report (--previous, or the one already in DIR).
+
+Every answer is kept raw in the cache (--cache): Ctrl-C stops at once and a
+rerun resumes without asking again what it received; --offline replays a run
+from its cache. Requests keep to each service's published limits. A contact
+address in $CITEGRAPH_MAILTO joins the polite pools; API keys are read from
+$OPENALEX_API_KEY, $S2_API_KEY, $SCITE_API_KEY and $OPENCITATIONS_ACCESS_TOKEN.
+Requests that fail after the retries are reported, the rest of the chase goes
+on, and the exit code is 3.
+` + exitCodesHelp,
+		RunE: func(c *cobra.Command, args []string) error {
+			o.ids = args
+			o.args = os.Args
+			o.creds = fetch.CredentialsFromEnv(os.Getenv)
+			if err := o.validate(); err != nil {
+				return &usageError{err: err, usage: c.UsageString()}
+			}
+			return runChase(c.Context(), o, s)
+		},
+	}
+	o.addFlags(c.Flags())
+	return c
+}
+
+func runChase(ctx context.Context, o chaseOptions, s streams) error {
+	seeds, err := readChaseSeeds(ctx, o, s)
+	if err != nil {
+		return err
+	}
+	if len(seeds) == 0 {
+		return errors.New("chase: the seeds name no work with an identifier")
+	}
+	prog := &chaseProgress{w: s.errOut, tty: s.isTTY, quiet: o.quiet}
+	services := fetch.DefaultServices(o.creds)
+	for name, u := range o.endpoint {
+		pu, _ := url.Parse(u)
+		for i := range services {
+			if services[i].Name == name {
+				services[i].Host = pu.Host
+				break
+			}
+		}
+	}
+	f, err := fetch.New(fetch.Options{Credentials: o.creds, Services: services, CacheDir: o.cache,
+		CacheMode: o.cacheMode, Progress: prog})
+	if err != nil {
+		return err
+	}
+	tr := chase.NewTracker()
+	cfg := func(name string) index.Config {
+		return index.Config{BaseURL: o.endpoint[name], OnResponse: tr.OnResponse(name)}
+	}
+	var ixs []index.Index
+	for _, n := range o.indexes {
+		switch n {
+		case "openalex":
+			ixs = append(ixs, index.NewOpenAlex(f, cfg(n)))
+		case "crossref":
+			ixs = append(ixs, index.NewCrossref(f, cfg(n)))
+		case "opencitations":
+			ixs = append(ixs, index.NewOpenCitations(f, cfg(n)))
+		case "semanticscholar":
+			ixs = append(ixs, index.NewSemanticScholar(f, cfg(n)))
+		}
+	}
+	opt := chase.Options{Direction: o.dir, Hops: o.hops, Indexes: ixs, Describe: o.describe, Tracker: tr,
+		Progress: chaseProgressFunc(prog.chaseEvent)}
+	if o.creds.SciteKey != "" {
+		opt.Tallies = index.NewScite(f, cfg("scite"))
+	}
+	if opt.Previous, err = readPrevious(o); err != nil {
+		return err
+	}
+	res, err := chase.Run(ctx, seeds, opt)
+	prog.done()
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			fmt.Fprintf(s.errOut, "chase interrupted; run it again with the same --cache (%s) to resume\n", o.cache)
+		}
+		return err
+	}
+	if err := writeChase(o.out, res); err != nil {
+		return err
+	}
+	if o.db != "" {
+		if err := chaseToStore(ctx, o, res); err != nil {
+			return err
+		}
+	}
+	printChaseSummary(s.errOut, o, res, f.Stats())
+	failed := 0
+	for _, ix := range res.Report.Indexes {
+		failed += len(ix.Failures)
+	}
+	if failed > 0 {
+		return &partialError{failed: failed, total: int(f.Stats().Calls)}
+	}
+	return nil
+}
+
+// readChaseSeeds reads the seeds of the arguments and files, in order.
+func readChaseSeeds(ctx context.Context, o chaseOptions, s streams) ([]chase.Seed, error) {
+	var ids []index.ID
+	for _, a := range o.ids {
+		id, _ := index.ParseID(a) // validated
+		ids = append(ids, id)
+	}
+	seeds := chase.SeedsFromIDs(ids...)
+	reg := scrape.Default()
+	for _, p := range o.seedFiles {
+		ss, skipped, err := chase.ReadSeeds(ctx, p, reg)
+		if err != nil {
+			return nil, err
+		}
+		if skipped > 0 {
+			fmt.Fprintf(s.errOut, "%s: %d records without an identifier cannot be chased and were left out\n", p, skipped)
+		}
+		seeds = append(seeds, ss...)
+	}
+	return seeds, nil
+}
+
+// readPrevious reads the earlier report to compare with: --previous, else
+// the report already in the output folder.
+func readPrevious(o chaseOptions) (*chase.Report, error) {
+	p := o.previous
+	if p == "" {
+		p = filepath.Join(o.out, "chase-report.json")
+		if _, err := os.Stat(p); err != nil {
+			return nil, nil
+		}
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rep, err := chase.ReadReport(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	return rep, nil
+}
+
+// writeChase writes the outputs, each atomically.
+func writeChase(dir string, res *chase.Result) error {
+	isNew := map[string]bool{}
+	for _, k := range res.Report.New {
+		isNew[k] = true
+	}
+	files := []struct {
+		name string
+		fill func(io.Writer) error
+	}{
+		{"candidates.ris", func(w io.Writer) error {
+			rw := ris.NewWriter(w)
+			for _, c := range res.Candidates {
+				r := candidateRecord(res.Graph.Work(c.Key))
+				if err := rw.Write(&r); err != nil {
+					return err
+				}
+			}
+			return rw.Close()
+		}},
+		{"candidates.csv", func(w io.Writer) error {
+			header := []string{"rank", "key", "doi", "title", "year", "first_author", "venue", "hop",
+				"cites_seeds", "cited_by_seeds", "co_citation", "coupling", "indexes", "new"}
+			var rows [][]string
+			for _, c := range res.Candidates {
+				wk := res.Graph.Work(c.Key)
+				year := ""
+				if c.Year != 0 {
+					year = strconv.Itoa(c.Year)
+				}
+				nw := ""
+				if isNew[c.Key] {
+					nw = "yes"
+				}
+				rows = append(rows, []string{strconv.Itoa(c.Rank), c.Key, c.DOI, c.Title, year, wk.Surname(), wk.Venue,
+					strconv.Itoa(c.Hop), strconv.Itoa(c.CitesSeeds), strconv.Itoa(c.CitedBySeeds),
+					strconv.Itoa(c.CoCitation), strconv.Itoa(c.Coupling), strings.Join(c.Indexes, ";"), nw})
+			}
+			return gcsv.WriteTable(w, header, rows)
+		}},
+		{"records.jsonl", func(w io.Writer) error {
+			jw := jsonl.NewWriter(w)
+			for i := range res.Records {
+				r := res.Records[i]
+				r.Normalize()
+				if err := jw.Write(&r); err != nil {
+					return err
+				}
+			}
+			return jw.Flush()
+		}},
+		{"chase-report.json", res.Report.WriteJSON},
+		{"chase-report.md", res.Report.WriteMarkdown},
+	}
+	for _, f := range files {
+		if err := writeFileAtomic(filepath.Join(dir, f.name), f.fill); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// candidateRecord is the record of a resolved work, for the RIS file.
+func candidateRecord(w *graph.Work) graph.Record {
+	r := graph.Record{DOI: w.DOI, Title: w.Title, Year: w.Year, Authors: w.Authors, Venue: w.Venue,
+		Volume: w.Volume, Issue: w.Issue, Pages: w.Pages, Abstract: w.Abstract, Publisher: w.Publisher,
+		Identifiers: w.Identifiers}
+	r.Normalize()
+	return r
+}
+
+// chaseToStore adds the chase's records to the corpus as one source and
+// resolves the corpus.
+func chaseToStore(ctx context.Context, o chaseOptions, res *chase.Result) (err error) {
+	var buf bytes.Buffer
+	jw := jsonl.NewWriter(&buf)
+	for i := range res.Records {
+		r := res.Records[i]
+		r.Normalize()
+		if err := jw.Write(&r); err != nil {
+			return err
+		}
+	}
+	if err := jw.Flush(); err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, o.db)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := st.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
+	run, err := st.BeginRun(ctx, strings.Join(o.args, " "))
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	hash := hex.EncodeToString(sum[:])
+	if _, ok, err := st.Has(ctx, hash); err != nil {
+		return err
+	} else if !ok {
+		w, err := st.BeginSource(ctx, run, store.Source{Path: filepath.Join(o.out, "records.jsonl"), SHA256: hash, Size: int64(buf.Len())})
+		if err != nil {
+			return err
+		}
+		defer w.Rollback()
+		w.SetFormat("chase")
+		for _, r := range res.Records {
+			if err := w.Add(ctx, r); err != nil {
+				return err
+			}
+		}
+		if err := w.Commit(ctx); err != nil {
+			return err
+		}
+	}
+	if _, err := resolveStore(ctx, st, run, graph.Decisions{}); err != nil {
+		return err
+	}
+	return st.FinishRun(ctx, run)
+}
+
+func printChaseSummary(w io.Writer, o chaseOptions, res *chase.Result, st fetch.Stats) {
+	rep := res.Report
+	fmt.Fprintf(w, "chase %s, %d hop(s), %d seeds: %d unique candidates (%d retrieved, %d duplicates removed across indexes)\n",
+		rep.Direction, rep.Hops, len(rep.Seeds), rep.Unique, rep.Retrieved, rep.DuplicatesRemoved)
+	for _, ix := range rep.Indexes {
+		extra := ""
+		if len(ix.Unsupported) > 0 {
+			extra = "; does not offer " + strings.Join(ix.Unsupported, ", ")
+		}
+		fmt.Fprintf(w, "  %s: %d records, %d candidates, %d answers (%d from the cache), %d failed%s\n",
+			ix.Name, ix.Records, ix.Candidates, ix.Answers, ix.FromCache, len(ix.Failures), extra)
+		for _, f := range ix.Failures {
+			fmt.Fprintf(w, "  %s failed: %s\n", ix.Name, f)
+		}
+	}
+	if rep.New != nil {
+		fmt.Fprintf(w, "since the previous report: %d new, %d no longer found\n", len(rep.New), len(rep.Gone))
+	}
+	fmt.Fprintf(w, "requests: %d sent, %d from the cache, %d retried, %d waits for rate limits (%s)\n",
+		st.Requests, st.CacheHits, st.Retries, st.Waits, st.WaitTime.Round(1e6))
+	fmt.Fprintf(w, "wrote %s\n", o.out)
+}
+
+// chaseProgress counts the fetcher's events and shows the chase's progress
+// on stderr: one updating line on a terminal, a line per finished phase
+// otherwise.
+type chaseProgress struct {
+	w     io.Writer
+	tty   bool
+	quiet bool
+
+	requests, hits, waits, retries atomic.Int64
+	mu                             sync.Mutex
+	shown                          bool
+}
+
+// Report implements fetch.Progress.
+func (p *chaseProgress) Report(ev fetch.Event) {
+	switch ev.Kind {
+	case fetch.EventRequest:
+		p.requests.Add(1)
+	case fetch.EventCacheHit:
+		p.hits.Add(1)
+	case fetch.EventWait:
+		p.waits.Add(1)
+	case fetch.EventRetry:
+		p.retries.Add(1)
+	}
+}
+
+// chaseEvent shows a step of the chase.
+func (p *chaseProgress) chaseEvent(ev chase.Event) {
+	if p.quiet {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	step := fmt.Sprintf("hop %d %s %s", ev.Hop, ev.Index, ev.Phase)
+	if ev.Hop == 0 {
+		step = ev.Index + " " + ev.Phase
+	}
+	line := fmt.Sprintf("%s: %d/%d works, %d records; %d requests, %d from cache, %d rate-limit waits, %d retries",
+		step, ev.Done, ev.Total, ev.Records, p.requests.Load(), p.hits.Load(), p.waits.Load(), p.retries.Load())
+	switch {
+	case p.tty:
+		fmt.Fprintf(p.w, "\r\033[K%s", line)
+		p.shown = true
+	case ev.Done == ev.Total:
+		fmt.Fprintln(p.w, line)
+	}
+	if ev.Err != nil {
+		if p.shown {
+			fmt.Fprintln(p.w)
+			p.shown = false
+		}
+		fmt.Fprintf(p.w, "%s: %v\n", ev.Index, ev.Err)
+	}
+}
+
+func (p *chaseProgress) done() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown {
+		fmt.Fprintln(p.w)
+		p.shown = false
+	}
+}
+
+// chaseProgressFunc lets chaseProgress serve as a chase.Progress.
+type chaseProgressFunc func(chase.Event)
+
+func (f chaseProgressFunc) Report(ev chase.Event) { f(ev) }

@@ -1,0 +1,5 @@
+//go:build race
+
+package chase
+
+func init() { raceEnabled = true }

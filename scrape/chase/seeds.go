@@ -1,0 +1,120 @@
+package chase
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape"
+	"github.com/citegraph/citegraph/scrape/index"
+)
+
+// Seed is a work to chase from: its identifiers (the DOI first) and, when
+// it was read from an export, its record.
+type Seed struct {
+	IDs    []index.ID
+	Record *graph.Record
+}
+
+// SeedError reports a line of a seeds file that names no work.
+type SeedError struct {
+	Path string
+	Line int
+	Err  error
+}
+
+func (e *SeedError) Error() string { return fmt.Sprintf("chase: %s:%d: %v", e.Path, e.Line, e.Err) }
+
+// Unwrap returns the cause.
+func (e *SeedError) Unwrap() error { return e.Err }
+
+// Position returns the line, column 1.
+func (e *SeedError) Position() (int, int) { return e.Line, 1 }
+
+// ReadSeeds reads the seeds of a chase from a file: either a list of
+// identifiers, one per line (DOIs in any common form, OpenAlex IDs,
+// "pmid:…"; blank lines and lines starting with # ignored), or any
+// export reg reads (RIS, BibTeX, WoS, CSV exports, saved pages …), each
+// record with an identifier a seed. A file is taken for a list when its
+// first meaningful line is an identifier; then every line must be one,
+// and the first that is not is a *SeedError. Records without identifier
+// cannot be chased and are counted in skipped. Seeds are returned in file
+// order, once each.
+func ReadSeeds(ctx context.Context, path string, reg *scrape.Registry) (seeds []Seed, skipped int, err error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	if isIDList(data) {
+		seeds, err := parseIDList(path, data)
+		return seeds, 0, err
+	}
+	seen := map[index.ID]bool{}
+	err = reg.ExtractTo(ctx, path, bytes.NewReader(data), "", func(r graph.Record) error {
+		ids := index.IDsOf(r.DOI, r.Identifiers)
+		if len(ids) == 0 {
+			skipped++
+			return nil
+		}
+		if seen[ids[0]] {
+			return nil
+		}
+		seen[ids[0]] = true
+		rec := r
+		seeds = append(seeds, Seed{IDs: ids, Record: &rec})
+		return nil
+	})
+	return seeds, skipped, err
+}
+
+func isIDList(data []byte) bool {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		_, err := index.ParseID(strings.TrimPrefix(line, "\ufeff"))
+		return err == nil
+	}
+	return false
+}
+
+func parseIDList(path string, data []byte) ([]Seed, error) {
+	var out []Seed
+	seen := map[index.ID]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		id, err := index.ParseID(line)
+		if err != nil {
+			return nil, &SeedError{Path: path, Line: n, Err: err}
+		}
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, Seed{IDs: []index.ID{id}})
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, &SeedError{Path: path, Err: err}
+	}
+	return out, nil
+}
+
+// SeedsFromIDs makes seeds of identifiers.
+func SeedsFromIDs(ids ...index.ID) []Seed {
+	out := make([]Seed, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, Seed{IDs: []index.ID{id}})
+	}
+	return out
+}

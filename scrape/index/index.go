@@ -1,0 +1,294 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/fetch"
+)
+
+// ErrUnsupported means an index does not offer what was asked (Crossref
+// has no open list of the works citing a work) or cannot look a work up by
+// the scheme of its identifier.
+var ErrUnsupported = errors.New("index: not offered by this index")
+
+// ErrBadID means a string names no work citegraph can look up.
+var ErrBadID = errors.New("index: not an identifier")
+
+// SchemeDOI is the scheme of a DOI; the other schemes are graph's
+// identifier schemes (graph.IDOpenAlex, graph.IDS2, graph.IDPMID …).
+const SchemeDOI = "doi"
+
+// ID names a work by one identifier: a scheme and its normalised value.
+type ID struct {
+	Scheme string
+	Value  string
+}
+
+// DOI returns the ID of a DOI, normalised (graph.NormalizeDOI); the zero ID
+// when d is not a DOI.
+func DOI(d string) ID {
+	n, err := graph.NormalizeDOI(d)
+	if err != nil {
+		return ID{}
+	}
+	return ID{Scheme: SchemeDOI, Value: n}
+}
+
+// IsZero reports whether id names nothing.
+func (id ID) IsZero() bool { return id.Value == "" }
+
+// String returns "scheme:value" ("doi:10.1/x", "openalex:W2741809807").
+func (id ID) String() string { return id.Scheme + ":" + id.Value }
+
+// ParseID reads an identifier as a user writes it: a DOI (bare,
+// "doi:…", "https://doi.org/…"), an OpenAlex work ID ("W2741809807",
+// "https://openalex.org/W…"), or "scheme:value" for the schemes
+// graph.NormalizeID knows (pmid, pmcid, arxiv, openalex, s2, s2corpus).
+func ParseID(s string) (ID, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ID{}, fmt.Errorf("%w: empty", ErrBadID)
+	}
+	if d, err := graph.NormalizeDOI(s); err == nil {
+		return ID{Scheme: SchemeDOI, Value: d}, nil
+	}
+	if n, err := normalizeID(graph.IDOpenAlex, s); err == nil {
+		return ID{Scheme: graph.IDOpenAlex, Value: n}, nil
+	}
+	if scheme, v, ok := strings.Cut(s, ":"); ok {
+		scheme = strings.ToLower(strings.TrimSpace(scheme))
+		switch scheme {
+		case graph.IDPMID, graph.IDPMCID, graph.IDArXiv, graph.IDOpenAlex, graph.IDS2, graph.IDCorpusID:
+			if n, err := normalizeID(scheme, v); err == nil {
+				return ID{Scheme: scheme, Value: n}, nil
+			}
+			if scheme == graph.IDS2 || scheme == graph.IDCorpusID {
+				if v = strings.TrimSpace(v); v != "" {
+					return ID{Scheme: scheme, Value: v}, nil
+				}
+			}
+		}
+	}
+	return ID{}, fmt.Errorf("%w: %q", ErrBadID, s)
+}
+
+// normalizeID is graph.NormalizeID, refusing first the values it would
+// find empty once their resolver prefix is gone (graph.NormalizeID panics
+// on "openalex.org/": found by FuzzParseID, reported to graph's owner).
+func normalizeID(scheme, v string) (string, error) {
+	rest := strings.TrimSpace(v)
+	for _, p := range []string{"https://openalex.org/", "http://openalex.org/", "openalex.org/"} {
+		rest = strings.TrimPrefix(rest, p)
+	}
+	if strings.TrimSpace(rest) == "" {
+		return "", fmt.Errorf("%w: %s %q", ErrBadID, scheme, v)
+	}
+	return graph.NormalizeID(scheme, v)
+}
+
+// IDsOf returns the identifiers of a record: its DOI first, then the
+// others in scheme order.
+func IDsOf(doi string, ids map[string]string) []ID {
+	var out []ID
+	if d := DOI(doi); !d.IsZero() {
+		out = append(out, d)
+	}
+	keys := make([]string, 0, len(ids))
+	for k := range ids {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if ids[k] != "" && k != SchemeDOI {
+			out = append(out, ID{Scheme: k, Value: ids[k]})
+		}
+	}
+	return out
+}
+
+// Index is a citation index citegraph chases citations through. Each
+// method takes many works at once, so that an index with batch look-ups
+// (OpenAlex's filter, Semantic Scholar's /paper/batch) asks for them
+// together, and emits graph.Records as the index's answers describe them,
+// decoded by the offline reader of that index's answers (Source.Path the
+// URL asked, Source.Format the reader's name). Every page of an answer is
+// fetched, to the end.
+//
+// An identifier the index does not know is skipped; an identifier of a
+// scheme it cannot look up is skipped too (Accepts says which). A request
+// that fails does not stop the others: the failures are returned at the
+// end, joined, after everything else was asked. Cancelling ctx stops at
+// once and returns ctx's error.
+type Index interface {
+	// Name is a short name for reports: "openalex", "crossref" …
+	Name() string
+	// Format is the Source.Format of the records the index emits.
+	Format() string
+	// Accepts reports whether the index can look works up by scheme.
+	Accepts(scheme string) bool
+	// Works emits a record for each work ids name that the index holds.
+	Works(ctx context.Context, ids []ID, emit func(graph.Record) error) error
+	// References emits, for each work, records that say what it cites: the
+	// work with its reference list, and records of the cited works where
+	// the index describes them.
+	References(ctx context.Context, ids []ID, emit func(graph.Record) error) error
+	// Citations emits records of the works citing each work, each with a
+	// reference to the work it cites (with contexts and intents where the
+	// index gives them). ErrUnsupported when the index has no such list.
+	Citations(ctx context.Context, ids []ID, emit func(graph.Record) error) error
+}
+
+// Config holds what every client takes besides its Fetcher.
+type Config struct {
+	// BaseURL replaces the service's public address ("https://api.openalex.org"),
+	// for a mirror or a test server. No trailing slash.
+	BaseURL string
+	// PageSize is how many results one page asks for; 0 means the client's
+	// default (its documented maximum).
+	PageSize int
+	// Fields, for Semantic Scholar, lists the fields asked for; nil means
+	// the client's default.
+	Fields []string
+	// OnResponse, when not nil, is called with every answer the client
+	// reads (fetched or from the cache), from the calling goroutine: a
+	// report takes the dates the index was queried from Response.Fetched.
+	OnResponse func(*fetch.Response)
+}
+
+// client is what the clients share.
+type client struct {
+	f    *fetch.Fetcher
+	cfg  Config
+	base string
+}
+
+func newClient(f *fetch.Fetcher, cfg Config, base string, pageSize int) client {
+	if cfg.BaseURL != "" {
+		base = strings.TrimRight(cfg.BaseURL, "/")
+	}
+	if cfg.PageSize <= 0 {
+		cfg.PageSize = pageSize
+	}
+	return client{f: f, cfg: cfg, base: base}
+}
+
+// get fetches u and hands the answer to OnResponse.
+func (c *client) do(ctx context.Context, req *fetch.Request) (*fetch.Response, error) {
+	if req.Header == nil {
+		req.Header = jsonAccept()
+	}
+	r, err := c.f.Do(ctx, req)
+	if err == nil && c.cfg.OnResponse != nil {
+		c.cfg.OnResponse(r)
+	}
+	return r, err
+}
+
+func (c *client) get(ctx context.Context, u string) (*fetch.Response, error) {
+	return c.do(ctx, &fetch.Request{URL: u, Kind: fetch.API})
+}
+
+func jsonAccept() map[string][]string { return map[string][]string{"Accept": {"application/json"}} }
+
+// stamp returns emit with each record's source set to the answer.
+func stamp(u, format string, emit func(graph.Record) error) func(graph.Record) error {
+	return func(r graph.Record) error {
+		r.Source.Path, r.Source.Format = u, format
+		return emit(r)
+	}
+}
+
+// batch is one call of an Index method: the caller's emit, the error it
+// returned (which ends the call), and the requests that failed while the
+// others went on.
+type batch struct {
+	ctx  context.Context
+	stop error
+	errs []error
+}
+
+// wrap returns emit remembering its first error.
+func (b *batch) wrap(emit func(graph.Record) error) func(graph.Record) error {
+	return func(r graph.Record) error {
+		if b.stop != nil {
+			return b.stop
+		}
+		if err := emit(r); err != nil {
+			b.stop = err
+			return err
+		}
+		return nil
+	}
+}
+
+// done reports whether the call must end: emit failed or ctx is done.
+func (b *batch) done() bool { return b.stop != nil || b.ctx.Err() != nil }
+
+// fail notes the outcome of one request and reports whether the call must
+// end. A not-found only means the index does not hold the work.
+func (b *batch) fail(err error) bool {
+	if b.done() {
+		return true
+	}
+	if err != nil && !errors.Is(err, fetch.ErrNotFound) {
+		b.errs = append(b.errs, err)
+	}
+	return false
+}
+
+// result is what the call returns.
+func (b *batch) result() error {
+	if err := b.ctx.Err(); err != nil {
+		return err
+	}
+	if b.stop != nil {
+		return b.stop
+	}
+	return errors.Join(b.errs...)
+}
+
+// decodeError names the answer a decoder could not read.
+func decodeError(index, u string, err error) error {
+	return fmt.Errorf("index: %s: reading the answer to %s: %w", index, u, err)
+}
+
+// batches splits ids into slices of at most n.
+func batches(ids []ID, n int) [][]ID {
+	var out [][]ID
+	for len(ids) > 0 {
+		k := min(n, len(ids))
+		out = append(out, ids[:k])
+		ids = ids[k:]
+	}
+	return out
+}
+
+// only returns the ids of the schemes accepted, without repeats, in order.
+func only(ids []ID, accept func(string) bool) []ID {
+	seen := map[ID]bool{}
+	var out []ID
+	for _, id := range ids {
+		if id.IsZero() || !accept(id.Scheme) || seen[id] {
+			continue
+		}
+		seen[id] = true
+		out = append(out, id)
+	}
+	return out
+}
+
+// escapePath escapes a DOI for a path segment, keeping its slashes, as the
+// services' own clients send it.
+func escapePath(s string) string {
+	parts := strings.Split(s, "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return strings.Join(parts, "/")
+}
