@@ -246,7 +246,7 @@ func runChase(ctx context.Context, o chaseOptions, s streams) error {
 		failed += len(ix.Failures)
 	}
 	if failed > 0 {
-		return &partialError{failed: failed, total: int(f.Stats().Calls)}
+		return &partialError{failed: failed, total: int(f.Stats().Calls), what: "requests"}
 	}
 	return nil
 }

@@ -84,8 +84,13 @@ func (e *usageError) Unwrap() error { return e.err }
 // they were reported on stderr as they happened.
 type partialError struct {
 	failed, total int
+	what          string // what failed: "sources" when empty
 }
 
 func (e *partialError) Error() string {
-	return fmt.Sprintf("%d of %d sources failed (see the messages above); the others were processed", e.failed, e.total)
+	what := e.what
+	if what == "" {
+		what = "sources"
+	}
+	return fmt.Sprintf("%d of %d %s failed (see the messages above); the others were processed", e.failed, e.total, what)
 }
