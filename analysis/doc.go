@@ -52,4 +52,15 @@
 //	text.go            WorkText, the tokeniser, TF-IDF text neighbours
 //	stopwords.go       the stopword list
 //	themes.go          Themes: c-TF-IDF labels per community
+//	input.go           Citations (a Graph or a graph.Compact), parallel loops
+//	hits.go            HITS hubs and authorities
+//	kcore.go           KCore
+//	age.go             citation age, year-normalised citations
+//	burst.go           Kleinberg bursts over citation years
+//	mainpath.go        SPC and the main path
+//	network.go         Network: citations, co-citation, coupling, co-authorship, terms
+//	leiden.go          Leiden (CPM, modularity) and its Louvain mode
+//	textthemes.go      TextThemes: term vectors smoothed over citations, k-means
+//	compare.go         NMI and ARI
+//	generate.go        GrowCitations: the growth model of the benchmarks
 package analysis

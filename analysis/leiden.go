@@ -240,7 +240,6 @@ func fastLocalMoving(g *lgraph, memb []int32, res float64, rng *rand.Rand) bool 
 	stable := make([]bool, n)
 	head, size := 0, n
 	edgeW := make([]float64, n)
-	mark := make([]bool, n)
 	var near []int32
 	changed := false
 	for size > 0 {
@@ -256,12 +255,12 @@ func fastLocalMoving(g *lgraph, memb []int32, res float64, rng *rand.Rand) bool 
 		}
 		near = near[:0]
 		empty := unused[len(unused)-1]
-		near = append(near, empty)
-		mark[empty] = true
+		near = append(near, empty) // no neighbour is in it
 		for p := g.start[j]; p < g.start[j+1]; p++ {
 			c := memb[g.adj[p]]
-			if !mark[c] {
-				mark[c] = true
+			// A community is new to near while its sum is 0; a link of
+			// weight 0 may list one twice, which changes nothing.
+			if edgeW[c] == 0 {
 				near = append(near, c)
 			}
 			edgeW[c] += g.w[p]
@@ -274,7 +273,7 @@ func fastLocalMoving(g *lgraph, memb []int32, res float64, rng *rand.Rand) bool 
 			}
 		}
 		for _, c := range near {
-			edgeW[c], mark[c] = 0, false
+			edgeW[c] = 0
 		}
 		clusterW[best] += wj
 		count[best]++
@@ -449,6 +448,10 @@ func (g *lgraph) aggregate(memb []int32, k int) *lgraph {
 	acc := make([]float64, k)
 	mark := make([]bool, k)
 	var near []int32
+	// The aggregate has at most as many links as g: sized once, the rows
+	// are not copied as they grow.
+	a.adj = make([]int32, 0, len(g.adj))
+	a.w = make([]float64, 0, len(g.adj))
 	for c := range int32(k) {
 		near = near[:0]
 		for _, i := range members[cnt[c]:cnt[c+1]] {
