@@ -3,6 +3,8 @@ package bibtex
 import (
 	"errors"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -88,6 +90,52 @@ func TestFields(t *testing.T) {
 	recs, _ = readertest.Read(Reader{}, readertest.ReadFile(t, "bibtex_pure_portal_phdthesis.bib"))
 	if r := recs[0]; r.Type != "thesis" || r.Date != "2018-04-25" || r.Identifiers["isbn"] != "9789038645032" || r.Language != "English" {
 		t.Errorf("Pure record = %+v", r)
+	}
+}
+
+// TestScopusReferenceVolumes: in Scopus's references field the reader
+// took a meeting's year for a volume ("Proceedings of the 7th IDA2007
+// Conference, , Ljubljana, 6-8 September, 2007, …" gave volume "2007";
+// docs/accuracy/matching.md). Read by hand, the file's references print a
+// year in the volume's place, before the pages, in three places only:
+// "Information and Communication Technologies in Tourism, 2015, pp.
+// 363-375", "ISRN Ecol, 2014, pp. 1-9" and "Academy of Management
+// Proceedings, 2013 (1), p. 14270" (real volumes); five more references
+// print their year after a meeting's place or date.
+func TestScopusReferenceVolumes(t *testing.T) {
+	recs, err := readertest.Read(Reader{}, readertest.ReadFile(t, "bibtex_scopus_export_46entries_with_references.bib"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var yearVolumes []string
+	refs := map[string]graph.Reference{}
+	for _, r := range recs {
+		for _, ref := range r.References {
+			if ref.Volume != "" && ref.Volume == strconv.Itoa(ref.Year) {
+				yearVolumes = append(yearVolumes, ref.Venue+" "+ref.Volume)
+			}
+			refs[ref.Raw] = ref
+		}
+	}
+	slices.Sort(yearVolumes)
+	want := []string{"Academy of Management Proceedings 2013", "ISRN Ecol 2014", "Information and Communication Technologies in Tourism 2015"}
+	if !slices.Equal(yearVolumes, want) {
+		t.Errorf("references with their year as volume: %q, want %q", yearVolumes, want)
+	}
+	for raw, want := range map[string]graph.Reference{
+		"Tutore, V.A., Siciliano, R., Aria, M., Conditional classification trees using instrumental variables (2007) Proceedings of the 7th IDA2007 Conference, , Ljubljana, 6-8 September, 2007, Lecture Notes in Computer Science Series of Springer": {
+			Title: "Conditional classification trees using instrumental variables", Venue: "Proceedings of the 7th IDA2007 Conference", Year: 2007},
+		"D'Ambrosio, A., Aria, M., Siciliano, R., Robust tree-based incremental imputation method for data fusion (2007) Proceedings of the 7th IDA2007 Conference (Ljubljana, 6-8 September, 2007), pp. 174-183. , Lecture Notes in Computer Science Series of Springer": {
+			Title: "Robust tree-based incremental imputation method for data fusion", Venue: "Proceedings of the 7th IDA2007 Conference (Ljubljana, 6-8 September, 2007)", Pages: "174-183", Year: 2007},
+	} {
+		got, ok := refs[raw]
+		if !ok {
+			t.Errorf("no reference %q", raw)
+			continue
+		}
+		if got.Title != want.Title || got.Venue != want.Venue || got.Volume != want.Volume || got.Issue != want.Issue || got.Pages != want.Pages || got.Year != want.Year {
+			t.Errorf("reference %q\n got %+v\nwant %+v", raw, got, want)
+		}
 	}
 }
 

@@ -38,6 +38,9 @@ func FuzzParseScopusReferences(f *testing.F) {
 		"Agostini, A., Ballotta, D., Title (2017) Neurogastroenterol. Motil., 29, pp. 1-10; Obradors, X., (2014) X, 27, p. 4",
 		"Cheng M.; Xue Y.; Cui M., Title, Spine, 50, pp. E128-E139, (2025); Li T., T, J, 1, (2020)",
 		"(2019); ; , ,; Bui T-D", "[No author name available], (1999)",
+		"Aria M.; Cuccurullo C., Bibliometrix : an R-tool for comprehensive science mapping analysis, J Informetr, 11, 4, pp. 959-975, (2017)",
+		"Tutore, V.A., Siciliano, R., Aria, M., Conditional classification trees using instrumental variables (2007) Proceedings of the 7th IDA2007 Conference, , Ljubljana, 6-8 September, 2007, Lecture Notes in Computer Science Series of Springer",
+		"D'Ambrosio, A., Title (2007) Proceedings (Ljubljana, 6-8 September, 2007), pp. 174-183. , Springer; X, Y., (2002) P (J, May 29-31, 2002, , F",
 	} {
 		f.Add(s)
 	}

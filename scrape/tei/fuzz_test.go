@@ -11,7 +11,8 @@ import (
 )
 
 // FuzzExtract: any input, no panic; an error is a *PosError with a
-// position, and every statement's refs index the record's references.
+// position (line and column, both from 1), and every statement's refs
+// index the record's references.
 func FuzzExtract(f *testing.F) {
 	raw, err := os.ReadFile("testdata/grobid-0.6.1_S2-literature-graph_N18-3011.tei.xml")
 	if err != nil {
@@ -31,7 +32,7 @@ func FuzzExtract(f *testing.F) {
 			return nil
 		})
 		var pe *PosError
-		if err != nil && (!errors.As(err, &pe) || pe.Line < 1) {
+		if err != nil && (!errors.As(err, &pe) || pe.Line < 1 || pe.Col < 1) {
 			t.Fatalf("error without position: %v", err)
 		}
 	})

@@ -22,16 +22,82 @@ func (e *PosError) Error() string { return e.Err.Error() }
 // Unwrap returns the cause.
 func (e *PosError) Unwrap() error { return e.Err }
 
-// Position returns the 1-based line and column of the failure.
+// Position returns the line and column of the failure, both counted from
+// 1 (column 1 is the first byte of a line).
 func (e *PosError) Position() (line, col int) { return e.Line, e.Col }
 
 // Decoder reads XML tokens and knows where it is.
 type Decoder struct {
 	ctx context.Context
 	d   *xml.Decoder
+	r   *posReader
 	n   int // tokens read, to check ctx now and then
 	// line, col are where the token being read starts.
 	line, col int
+}
+
+// posReader is the buffered byte reader under encoding/xml. It remembers
+// the column of the last newline read, which encoding/xml loses: when it
+// puts a newline back (to fail on it, as in "<a>x&\n"), its InputPos gives
+// the line of the newline and column 0.
+type posReader struct {
+	r     io.Reader
+	buf   []byte
+	i, n  int // buf[i:n] is not read yet
+	err   error
+	col   int // bytes read of the current line
+	nlCol int // 1-based column of the last newline read
+}
+
+func (p *posReader) ReadByte() (byte, error) {
+	for p.i >= p.n {
+		if p.err != nil {
+			return 0, p.err
+		}
+		p.fill()
+	}
+	b := p.buf[p.i]
+	p.i++
+	p.col++
+	if b == '\n' {
+		p.nlCol, p.col = p.col, 0
+	}
+	return b, nil
+}
+
+// fill reads more into buf; a reader that keeps giving nothing is an
+// error, as bufio has it.
+func (p *posReader) fill() {
+	for range 100 {
+		n, err := p.r.Read(p.buf)
+		p.i, p.n, p.err = 0, n, err
+		if n > 0 || err != nil {
+			return
+		}
+	}
+	p.err = io.ErrNoProgress
+}
+
+// Read is there for encoding/xml's CharsetReader hook, which is handed
+// the reader; NewDecoder's hook returns it unchanged, so encoding/xml goes
+// on with ReadByte. Read keeps the count all the same.
+func (p *posReader) Read(b []byte) (int, error) {
+	n := 0
+	for n < len(b) {
+		c, err := p.ReadByte()
+		if err != nil {
+			if n > 0 {
+				return n, nil
+			}
+			return 0, err
+		}
+		b[n] = c
+		n++
+		if p.i >= p.n {
+			break // no more buffered: do not wait for more
+		}
+	}
+	return n, nil
 }
 
 // NewDecoder returns a strict Decoder of r that knows the HTML entities
@@ -39,16 +105,25 @@ type Decoder struct {
 // leave in) and takes the input as UTF-8 whatever its declaration says (the
 // registry hands over UTF-8). It checks ctx every 1024 tokens.
 func NewDecoder(ctx context.Context, r io.Reader) *Decoder {
-	d := xml.NewDecoder(r)
+	pr := &posReader{r: r, buf: make([]byte, 4096)}
+	d := xml.NewDecoder(pr) // a ByteReader: encoding/xml reads it unbuffered
 	d.Strict = true
 	d.Entity = xml.HTMLEntity
 	d.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
-	return &Decoder{ctx: ctx, d: d}
+	return &Decoder{ctx: ctx, d: d, r: pr}
 }
 
-// InputPos returns the line and column of the decoder's place in the input:
-// the end of the token last read.
-func (x *Decoder) InputPos() (line, col int) { return x.d.InputPos() }
+// InputPos returns the line and column (both from 1) of the decoder's
+// place in the input: the end of the token last read.
+func (x *Decoder) InputPos() (line, col int) {
+	line, col = x.d.InputPos()
+	if col < 1 {
+		// encoding/xml has put back the newline it read last: the place
+		// is that newline, at the end of line "line".
+		col = max(x.r.nlCol, 1)
+	}
+	return line, col
+}
 
 // Token returns the next token; at the end of input it returns io.EOF.
 // Syntax errors come back as *PosError.
@@ -59,7 +134,7 @@ func (x *Decoder) Token() (xml.Token, error) {
 			return nil, err
 		}
 	}
-	x.line, x.col = x.d.InputPos()
+	x.line, x.col = x.InputPos()
 	t, err := x.d.Token()
 	if err != nil {
 		if err == io.EOF {
@@ -74,7 +149,7 @@ func (x *Decoder) Token() (xml.Token, error) {
 // token being read for a misplaced end tag); an *xml.SyntaxError reads
 // "malformed XML: …".
 func (x *Decoder) PosErr(err error) error {
-	line, col := x.d.InputPos()
+	line, col := x.InputPos()
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
 		msg := strings.TrimPrefix(se.Msg, "xml: ")
