@@ -36,7 +36,7 @@ func loadGrown(tb testing.TB) *graph.Compact {
 const grownSamples = 200
 
 // BenchmarkScale times each measure on cit-HepTh, Cora and the generated
-// graph, the graph already in memory (docs/bench/analysis.md puts the
+// graph, the graph already in memory (docs/BENCHMARKS.md (analysis) puts the
 // figures beside igraph's and networkx's). Exact betweenness on the
 // generated graph would take hours; it gets the sampled estimate.
 //
@@ -160,7 +160,7 @@ func BenchmarkMemoryBandwidth(b *testing.B) {
 // TestWriteGrownGraph writes the generated graph as a SNAP edge list
 // ("citing cited" per line) to the file named by $CITEGRAPH_GROWN_EDGES,
 // for whole-process timings of citegraph analyse and of the reference
-// tools (docs/bench/analysis.md). It does nothing when the variable is
+// tools (docs/BENCHMARKS.md (analysis)). It does nothing when the variable is
 // unset.
 func TestWriteGrownGraph(t *testing.T) {
 	path := os.Getenv("CITEGRAPH_GROWN_EDGES")

@@ -18,12 +18,12 @@ import (
 // from the DOIs and checked by hand (checked.tsv). The tests measure
 // precision and recall of deduplication and reference matching and hold
 // them at the targets of issue 5 (precision ≥ 0.99, recall ≥ 0.95);
-// docs/accuracy/matching.md reports the figures and the cases that fail.
+// docs/ACCURACY.md (matching) reports the figures and the cases that fail.
 
 const matchingDir = "testdata/matching"
 
 // knownMisses are the labelled items (by ID) the matcher gets wrong and
-// docs/accuracy/matching.md lists; any other disagreement fails the tests,
+// docs/ACCURACY.md (matching) lists; any other disagreement fails the tests,
 // so that a change that loses a case is seen even while the figures stay
 // above target. Empty: none at present.
 var knownMisses = map[string]bool{}
@@ -226,7 +226,7 @@ func TestAccuracyDeduplication(t *testing.T) {
 				t.Errorf("deduplication %s: %v; target precision ≥ 0.99, recall ≥ 0.95", tc.name, c)
 			}
 			if u := unexpected(fails); len(u) > 0 {
-				t.Errorf("%d pairs decided wrongly that were decided right (see the log); update the labels or knownMisses and docs/accuracy/matching.md", len(u))
+				t.Errorf("%d pairs decided wrongly that were decided right (see the log); update the labels or knownMisses and docs/ACCURACY.md (matching)", len(u))
 			}
 		})
 	}
@@ -341,7 +341,7 @@ func TestAccuracyReferenceMatching(t *testing.T) {
 		t.Errorf("reference matching: %v; target precision ≥ 0.99, recall ≥ 0.95", c)
 	}
 	if u := unexpected(fails); len(u) > 0 {
-		t.Errorf("%d references matched wrongly that were matched right (see the log); update the labels or knownMisses and docs/accuracy/matching.md", len(u))
+		t.Errorf("%d references matched wrongly that were matched right (see the log); update the labels or knownMisses and docs/ACCURACY.md (matching)", len(u))
 	}
 }
 
@@ -351,7 +351,7 @@ func TestAccuracyReferenceMatching(t *testing.T) {
 // a reference list (a node of kind KindReference made from it), and two
 // references with different DOIs in one block (first author, year ±1) must
 // not. Labels come from the DOIs; the disagreements were read by hand and
-// are listed in knownRefPairMisses and docs/accuracy/matching.md.
+// are listed in knownRefPairMisses and docs/ACCURACY.md (matching).
 func TestAccuracyReferencePairs(t *testing.T) {
 	items := readJSONL[accRefItem](t, "references.jsonl")
 	checked := readChecked(t)
@@ -433,13 +433,13 @@ func TestAccuracyReferencePairs(t *testing.T) {
 		}
 	}
 	if len(u) > 0 {
-		t.Errorf("%d reference pairs decided wrongly that are not known misses (see the log); update knownRefPairMisses and docs/accuracy/matching.md", len(u))
+		t.Errorf("%d reference pairs decided wrongly that are not known misses (see the log); update knownRefPairMisses and docs/ACCURACY.md (matching)", len(u))
 	}
 }
 
 // knownRefPairMisses are the reference pairs (ordered, "from>to" item IDs)
 // TestAccuracyReferencePairs decides wrongly, read by hand and listed in
-// docs/accuracy/matching.md: identical strings of different works, and
+// docs/ACCURACY.md (matching): identical strings of different works, and
 // strings of one work whose volume, venue or page disagree.
 var knownRefPairMisses = map[string]bool{
 	// Identical strings, different works (different DOIs): nothing to

@@ -24,7 +24,7 @@
 //	graph.go      Graph, Work, Edge, NodeKind, EdgeKind and the gonum interfaces
 //	build.go      Build: identity resolution, mention resolution, Report
 //	match.go      how a reference without a shared identifier is scored against a work; refparse.go reads reference strings
-//	accuracy_test.go  precision and recall of deduplication and matching on testdata/matching (docs/accuracy/matching.md)
+//	accuracy_test.go  precision and recall of deduplication and matching on testdata/matching (docs/ACCURACY.md (matching))
 //
 // Writers for the graph live in graph/encoding/... (dot, csv, jsonl).
 package graph

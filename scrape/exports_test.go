@@ -237,7 +237,7 @@ func raceEnabled() bool {
 
 // BenchmarkExports reads a generated 100 MB export of each kind through
 // the default registry: MB/s from b.SetBytes, records/s and the peak heap
-// in use as extra metrics. docs/bench/exports.md has the figures.
+// in use as extra metrics. docs/BENCHMARKS.md (exports) has the figures.
 func BenchmarkExports(b *testing.B) {
 	const size = 100 << 20
 	for _, c := range streamCases(b) {

@@ -96,7 +96,7 @@ func TestFields(t *testing.T) {
 // TestScopusReferenceVolumes: in Scopus's references field the reader
 // took a meeting's year for a volume ("Proceedings of the 7th IDA2007
 // Conference, , Ljubljana, 6-8 September, 2007, …" gave volume "2007";
-// docs/accuracy/matching.md). Read by hand, the file's references print a
+// docs/ACCURACY.md (matching)). Read by hand, the file's references print a
 // year in the volume's place, before the pages, in three places only:
 // "Information and Communication Technologies in Tourism, 2015, pp.
 // 363-375", "ISRN Ecol, 2014, pp. 1-9" and "Academy of Management

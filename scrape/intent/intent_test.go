@@ -103,7 +103,7 @@ func (c confusion) report(t *testing.T, labels []string) (acc float64) {
 }
 
 // TestHandLabelled measures Classify against the statements labelled by
-// hand. The thresholds are the figures measured (docs/accuracy/fulltext.md):
+// hand. The thresholds are the figures measured (docs/ACCURACY.md (full text)):
 // a change to the cues that loses accuracy fails here.
 func TestHandLabelled(t *testing.T) {
 	c5, c3 := confusion{}, confusion{}

@@ -186,7 +186,7 @@ func TestParseScopusReference(t *testing.T) {
 }
 
 // TestScopusReferenceParts: real references that the reader once split
-// wrongly (docs/accuracy/matching.md, "Reader errors"), each copied from
+// wrongly (docs/ACCURACY.md (matching), "Reader errors"), each copied from
 // a test file, with the fields written by hand from reading the string.
 // new: testdata/scopus_export_8records_newformat.csv; bib:
 // ../bibtex/testdata/bibtex_scopus_export_46entries_with_references.bib.

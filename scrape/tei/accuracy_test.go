@@ -12,7 +12,7 @@ import (
 )
 
 // goldFile is a hand-labelled set of citation statements (see
-// testdata/gold_statements.json and docs/accuracy/fulltext.md).
+// testdata/gold_statements.json and docs/ACCURACY.md (full text)).
 type goldFile struct {
 	Paragraphs []struct {
 		File       string `json:"file"`
@@ -121,7 +121,7 @@ func (s scores) log(t *testing.T) {
 
 // TestAccuracy measures the statements against the hand-labelled set; the
 // thresholds are the figures measured when the set was made (see
-// docs/accuracy/fulltext.md), so that a change that loses accuracy fails.
+// docs/ACCURACY.md (full text)), so that a change that loses accuracy fails.
 func TestAccuracy(t *testing.T) {
 	raw, err := os.ReadFile("testdata/gold_statements.json")
 	if err != nil {
