@@ -21,6 +21,7 @@ import (
 	"github.com/citegraph/citegraph/analysis"
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/encoding/edgelist"
+	"github.com/citegraph/citegraph/graph/store"
 	"github.com/citegraph/citegraph/scrape"
 )
 
@@ -43,6 +44,7 @@ type analyseOptions struct {
 	iterations int
 	samples    int
 	direction  string
+	db         string
 	paths      []string
 
 	want map[string]bool // parsed measures
@@ -50,6 +52,7 @@ type analyseOptions struct {
 
 func (o *analyseOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVarP(&o.outDir, "out", "o", "", "folder to write nodes.csv (and themes.csv) to (created if missing; required)")
+	f.StringVar(&o.db, "db", "", "also analyse the works of this corpus (made by ingest); FILEs may then be left out")
 	f.StringVar(&o.format, "format", "", "read every input that is not an edge list as this format instead of detecting it")
 	f.StringVar(&o.measures, "measures", strings.Join(analyseMeasures, ","), "comma-separated measures to compute: "+strings.Join(analyseMeasures, ", "))
 	f.IntVar(&o.themes, "themes", 0, "number of themes (0: chosen by silhouette, 2 to 10)")
@@ -63,6 +66,9 @@ func (o *analyseOptions) addFlags(f *pflag.FlagSet) {
 }
 
 func (o *analyseOptions) validate() error {
+	if len(o.paths) == 0 && o.db == "" {
+		return errors.New("no FILE given (or --db to read a corpus)")
+	}
 	if o.outDir == "" {
 		return errors.New("--out (-o) is required")
 	}
@@ -116,7 +122,7 @@ func (o *analyseOptions) validate() error {
 func newAnalyseCommand(s streams) *cobra.Command {
 	var o analyseOptions
 	c := &cobra.Command{
-		Use:   "analyse FILE... -o DIR",
+		Use:   "analyse [FILE...] -o DIR",
 		Short: "Analyse a citation graph given as edge lists (or pages and exports)",
 		Long: `Analyse reads citation graphs that come as edge lists, as well as everything
 extract reads, and writes the measures of every node to DIR/nodes.csv:
@@ -143,7 +149,7 @@ Files may be gzip-compressed. Themes cluster the works' term vectors smoothed
 over the citations; a graph without any text gets its communities as themes.
 A file that cannot be read is reported and the others go on.
 ` + exitCodesHelp,
-		Args: atLeastOneArg("FILE"),
+		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			o.paths = args
 			if err := o.validate(); err != nil {
@@ -219,6 +225,13 @@ func runAnalyse(ctx context.Context, o analyseOptions, s streams) error {
 		if err != nil {
 			return err
 		}
+	}
+	if o.db != "" {
+		stored, err := corpusRecords(ctx, o.db)
+		if err != nil {
+			return err
+		}
+		recs = append(recs, stored...)
 	}
 	if len(recs) > 0 {
 		addRecords(b, recs)
@@ -507,4 +520,21 @@ func writeThemes(w io.Writer, c *graph.Compact, themes []analysis.Theme) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// corpusRecords reads every record of the corpus at path.
+func corpusRecords(ctx context.Context, path string) (recs []graph.Record, err error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, err // a corpus to read must exist: Open would create it
+	}
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if cerr := st.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
+	return st.Records(ctx)
 }

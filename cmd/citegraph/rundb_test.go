@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -90,5 +91,38 @@ func TestRunDecisions(t *testing.T) {
 	}
 	if len(rep.Decisions) != 1 {
 		t.Errorf("decisions in matching.json: %q, want the one ruling reported", rep.Decisions)
+	}
+}
+
+// TestAnalyseFromCorpus: analyse --db gives the nodes.csv that analyse
+// gives on the files the corpus was made from; a corpus that does not exist
+// is an error, not an empty corpus created on the way.
+func TestAnalyseFromCorpus(t *testing.T) {
+	ctx := context.Background()
+	tmp := t.TempDir()
+	db := filepath.Join(tmp, "corpus.db")
+	if code, _, stderr := runCmd(t, ctx, "ingest", "--db", db, seedCorpus); code != exitOK {
+		t.Fatalf("ingest: exit %d\n%s", code, stderr)
+	}
+	direct, fromDB := filepath.Join(tmp, "direct"), filepath.Join(tmp, "from-db")
+	if code, _, stderr := runCmd(t, ctx, "analyse", seedCorpus, "-o", direct); code != exitOK {
+		t.Fatalf("analyse: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := runCmd(t, ctx, "analyse", "--db", db, "-o", fromDB); code != exitOK {
+		t.Fatalf("analyse --db: exit %d\n%s", code, stderr)
+	}
+	want := read(t, direct, "nodes.csv")
+	if got := read(t, fromDB, "nodes.csv"); !bytes.Equal(got, want) {
+		t.Errorf("nodes.csv from the corpus differs from the direct analysis")
+	}
+	if n := bytes.Count(want, []byte("\n")); n < 10 {
+		t.Errorf("nodes.csv has %d lines; the seed corpus has dozens of nodes", n)
+	}
+	missing := filepath.Join(tmp, "no-such.db")
+	if code, _, _ := runCmd(t, ctx, "analyse", "--db", missing, "-o", filepath.Join(tmp, "x")); code == exitOK {
+		t.Error("analyse --db of a missing corpus succeeded")
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("analyse --db created the missing corpus")
 	}
 }
