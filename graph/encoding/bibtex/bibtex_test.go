@@ -2,16 +2,14 @@ package bibtex
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
-	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/encoding/encodingtest"
 	"github.com/citegraph/citegraph/graph/encoding/jsonl"
 )
 
@@ -95,99 +93,9 @@ func TestKeys(t *testing.T) {
 	}
 }
 
-// cjsItem is what testdata/citationjs.js prints for an item.
-type cjsItem struct {
-	Type, Title, Container, Volume, Issue, Page, DOI, Abstract, URL string
-	Authors                                                         [][2]string
-	Year                                                            int
-}
-
-// citationJS reads a written file with citation-js, a reader others
-// wrote. It skips when node or the packages are missing; .ci/run installs
-// them with
-//
-//	npm install --prefix /tmp/citegraph-citationjs @citation-js/core@0.8.2 \
-//	  @citation-js/plugin-ris@0.8.2 @citation-js/plugin-bibtex@0.8.2 @citation-js/plugin-csl@0.8.2
-//
-// (CITATIONJS_DIR names another folder).
-func citationJS(t *testing.T, format string, data []byte) []cjsItem {
-	t.Helper()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not installed")
-	}
-	dir := os.Getenv("CITATIONJS_DIR")
-	if dir == "" {
-		dir = filepath.Join(os.TempDir(), "citegraph-citationjs")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@citation-js", "plugin-ris")); err != nil {
-		t.Skipf("citation-js is not installed in %s", dir)
-	}
-	file := filepath.Join(t.TempDir(), "out."+format)
-	if err := os.WriteFile(file, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(node, filepath.Join("testdata", "citationjs.js"), format, file)
-	cmd.Env = append(os.Environ(), "NODE_PATH="+filepath.Join(dir, "node_modules"))
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("citation-js: %v\n%s", err, stderr.String())
-	}
-	var items []cjsItem
-	if err := json.Unmarshal(out, &items); err != nil {
-		t.Fatalf("citation-js output: %v", err)
-	}
-	return items
-}
-
 // TestCitationJS: citation-js reads back every record with the fields a
 // reviewer relies on.
 func TestCitationJS(t *testing.T) {
 	recs := records(t)
-	items := citationJS(t, "bibtex", write(t, recs))
-	if len(items) != len(recs) {
-		t.Fatalf("citation-js read %d items, want %d", len(items), len(recs))
-	}
-	for i, r := range recs {
-		it := items[i]
-		var authors [][2]string
-		for _, a := range r.Authors {
-			authors = append(authors, [2]string{a.Family, a.Given})
-		}
-		check := func(field, got, want string) {
-			if got != want {
-				t.Errorf("record %d (%.30s): %s = %q, want %q", i, r.Title, field, got, want)
-			}
-		}
-		check("title", it.Title, r.Title)
-		check("DOI", it.DOI, r.DOI)
-		check("container", it.Container, r.Venue)
-		check("volume", it.Volume, r.Volume)
-		check("issue", it.Issue, r.Issue)
-		check("page", strings.ReplaceAll(it.Page, "–", "-"), r.Pages)
-		check("abstract", it.Abstract, strings.Join(strings.Fields(r.Abstract), " "))
-		// citation-js percent-encodes the URL it reads ("%2f" becomes
-		// "%252f"); BibLaTeX reads url verbatim, as it was written.
-		if u, err := url.PathUnescape(it.URL); err == nil && u == r.URL {
-			it.URL = r.URL
-		}
-		check("URL", it.URL, r.URL)
-		if it.Year != r.Year {
-			t.Errorf("record %d: year = %d, want %d", i, it.Year, r.Year)
-		}
-		if len(it.Authors) != len(authors) {
-			t.Errorf("record %d: authors = %v, want %v", i, it.Authors, authors)
-		} else {
-			for k := range authors {
-				if it.Authors[k] != authors[k] {
-					t.Errorf("record %d: author %d = %v, want %v", i, k, it.Authors[k], authors[k])
-				}
-			}
-		}
-		if want := r.Type; it.Type != want && !(want == "" || want == "document") {
-			t.Errorf("record %d: type = %q, want %q", i, it.Type, want)
-		}
-	}
+	encodingtest.CheckCitationJS(t, "bibtex", write(t, recs), recs)
 }
