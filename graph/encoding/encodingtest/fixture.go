@@ -1,10 +1,3 @@
-// Package encodingtest holds the fixture every writer of graph/encoding is
-// tested on: a small corpus whose titles, names, venues, statements and
-// theme labels try to break out of every format (quotes, braces, angle
-// brackets, markup, newlines, control characters, invalid UTF-8, other
-// scripts), with every kind of node and edge, and caller values (a Set)
-// made up deterministically from the graph. Writers must carry each text
-// through intact (as attr.Clean gives it) and inert.
 package encodingtest
 
 import (
