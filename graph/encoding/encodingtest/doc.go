@@ -11,7 +11,7 @@
 //
 // Files:
 //
-//	fixture.go     the hostile corpus (Small, Large) and the caller's columns (Set)
+//	fixture.go     the hostile corpus (Records, Graph, Large) and the caller's columns (Set)
 //	check.go       Golden, Tool, Run, Networkx (networkx readers), WriteTemp
 //	citationjs.go  CitationJS, CheckCitationJS: citation-js reads back RIS, BibTeX, CSL-JSON
 //	citationjs.js  the node script those run (embedded)
