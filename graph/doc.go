@@ -21,10 +21,17 @@
 //
 //	record.go     Record and its parts: Author, Reference, Statement, CitingStatement, Mention, Source, Tallies
 //	normalize.go  NormalizeDOI, CleanText, Fold, TitleKey, ParseName
+//	ids.go        identifier schemes: NormalizeID (DOI, PMID, PMCID, arXiv, OpenAlex, ISBN, ISSN…), identity keys
 //	graph.go      Graph, Work, Edge, NodeKind, EdgeKind and the gonum interfaces
-//	build.go      Build: identity resolution, mention resolution, Report
-//	match.go      how a reference without a shared identifier is scored against a work; refparse.go reads reference strings
+//	build.go      Build, BuildWith: identity resolution, mention resolution, Report
+//	decisions.go  a reviewer's rulings (same / different) that BuildWith honours
+//	match.go      how a reference without a shared identifier is scored against a work
+//	refparse.go   ParseReference: WoS, Scopus, Vancouver and APA reference strings
+//	compact.go    Compact: the CSR graph core the analysis runs on (gonum graph.Directed)
+//	cycles.go     Generic (the graph for dominikbraun/graph) and CitationCycles
 //	accuracy_test.go  precision and recall of deduplication and matching on testdata/matching (docs/ACCURACY.md (matching))
 //
-// Writers for the graph live in graph/encoding/... (dot, csv, jsonl).
+// The corpus database is graph/store; writers for the graph live in
+// graph/encoding/... (dot, csv, jsonl, graphml, gexf, pajek, vosviewer,
+// graphjson, report, ris, bibtex, csljson).
 package graph
