@@ -78,7 +78,9 @@ func Bursts(g Citations, opt BurstOptions) []Burst {
 	T := last - first + 1
 	d := make([]float64, T)
 	for v := range int32(n) {
-		if y := c.Year(v); y != 0 {
+		// Only citing works: a work citing nothing may be older than the
+		// first citing year.
+		if y := c.Year(v); y != 0 && c.Out().Degree(v) > 0 {
 			d[y-first] += float64(c.Out().Degree(v))
 		}
 	}

@@ -106,11 +106,19 @@ writes to DIR:
                   PageRank, labels "Family Year"
   graph.svg       graph.dot drawn by GraphViz (--render; skipped with a
                   message when GraphViz is not installed)
-  centrality.csv  every node with its degrees, PageRank, betweenness, theme
+  centrality.csv  every node with its degrees, PageRank, betweenness, theme,
+                  then hub and authority (HITS), kcore (coreness, citations
+                  in and out), citation_age (mean citing year minus the
+                  work's year), year_normalised (citations over the mean of
+                  the works of its year), burst_start, burst_end and
+                  burst_strength (its strongest Kleinberg citation burst,
+                  as CiteSpace finds them); empty where a measure does not
+                  apply (no year, no dated citation, no burst)
   themes.csv      every theme with its label terms and key works
   matching.json   what resolution did: records in, duplicates removed (by
                   identifier, title, decision), unique works, references
-                  by match method, conflicts, decisions
+                  by match method, conflicts, decisions, and the works
+                  citing each other in a cycle (citation_cycles)
 
 With --db FILE the works come from a corpus that "ingest" made; INPUTs
 given as well are ingested into it first (unchanged sources are skipped),
@@ -133,11 +141,23 @@ and, as --formats chooses (all by default):
   pajek       graph.net (citations as arcs, co-citations as edges),
               themes.clu (partition), pagerank.vec (vector)
   vosviewer   vosviewer_map.txt and vosviewer_network.txt
+  networks    derived networks as VOSviewer map and network pairs,
+              vosviewer_NAME_map.txt and vosviewer_NAME_network.txt:
+              cocitation (works cited together), coupling (works citing
+              the same works), coauthorship (authors) and terms (terms of
+              titles and abstracts in at least 2 works). Link strengths
+              are raw counts: VOSviewer normalises them by association
+              strength itself (its default), so they are not normalised
+              twice. Each keeps 1000 items (works and authors: the
+              greatest total link strength; terms: in the most works) and
+              the 50000 strongest links among them; an empty network is
+              skipped with a note
   json        graph.json: the whole analysed graph
   tables      citations.csv (every citation: match method, statements by
               intent, main path) and statements.csv (every statement)
-  report      report.html (one self-contained file with charts),
-              report.md and its charts report-*.svg
+  report      report.html (one self-contained file with charts and the
+              ten strongest citation bursts), report.md and its charts
+              report-*.svg
 
 A short summary goes to stderr. An input that cannot be read is reported
 and the others go on. Files are written atomically: a file in DIR is either
@@ -269,9 +289,19 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 		if rep.Decisions == nil {
 			rep.Decisions = []string{}
 		}
+		cycles, err := graph.CitationCycles(g)
+		if err != nil {
+			return err
+		}
+		if cycles == nil {
+			cycles = [][]string{}
+		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		return enc.Encode(struct {
+			graph.Report
+			CitationCycles [][]string `json:"citation_cycles"` // works citing each other in a cycle: check their merges and matches
+		}{rep, cycles})
 	}); err != nil {
 		return err
 	}
@@ -324,17 +354,9 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 	// Tables.
 	byRank := nodesByScore(res.PageRank)
 	outs := &outputs{ctx: ctx, dir: o.outDir, render: o.render, errOut: s.errOut}
-	theme := make([]int, len(res.Community))
-	themeLabel := make([]string, len(res.Community))
-	for id, c := range res.Community {
-		theme[id] = c + 1
-		themeLabel[id] = res.Themes[c].Label
-	}
+	a := newAnalysed(g, res)
 	if err := writeFileAtomic(filepath.Join(o.outDir, "centrality.csv"), func(w io.Writer) error {
-		return csv.WriteNodes(w, g, byRank, dot.Label,
-			csv.Int("in_degree", res.InDegree), csv.Int("out_degree", res.OutDegree),
-			csv.Float("pagerank", res.PageRank), csv.Float("betweenness", res.Betweenness),
-			csv.Int("theme", theme), csv.Column{Name: "theme_label", Value: func(id int64) string { return themeLabel[id] }})
+		return writeCentrality(w, a, byRank)
 	}); err != nil {
 		return err
 	}
@@ -347,7 +369,7 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 	written = append(written, "themes.csv")
 
 	// The other formats, views and the report.
-	if err := writeExtraOutputs(outs, newAnalysed(g, res), o, total, failed); err != nil {
+	if err := writeExtraOutputs(outs, a, o, total, failed); err != nil {
 		return err
 	}
 	written = append(written, outs.written...)

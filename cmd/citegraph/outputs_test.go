@@ -32,7 +32,9 @@ var (
 // the drawings GraphViz renders.
 var allOutputs = []string{"works.jsonl", "graph.dot", "centrality.csv", "themes.csv", "overview.dot", "top.dot",
 	"historiograph.dot", "graph.gephi.dot", "graph.graphml", "graph.gexf", "graph.net", "themes.clu", "pagerank.vec",
-	"vosviewer_map.txt", "vosviewer_network.txt", "graph.json", "citations.csv", "statements.csv", "report.html",
+	"vosviewer_map.txt", "vosviewer_network.txt", "vosviewer_cocitation_map.txt", "vosviewer_cocitation_network.txt",
+	"vosviewer_coupling_map.txt", "vosviewer_coupling_network.txt", "vosviewer_coauthorship_map.txt",
+	"vosviewer_coauthorship_network.txt", "vosviewer_terms_map.txt", "vosviewer_terms_network.txt", "graph.json", "citations.csv", "statements.csv", "report.html",
 	"report.md", "report-publications.svg", "report-themes.svg", "report-centrality.svg"}
 
 // checkConsumers runs each format's consumer over the outputs in dir:

@@ -64,12 +64,18 @@ func TestRunMatchingReport(t *testing.T) {
 		Records, Works, Duplicates int
 		Conflicts, Decisions       []string
 		LinksByMethod              map[string]int `json:"links_by_method"`
+		CitationCycles             [][]string     `json:"citation_cycles"`
 	}
 	if err := json.Unmarshal(read(t, dir, "matching.json"), &rep); err != nil {
 		t.Fatal(err)
 	}
 	if rep.Records != 25 || rep.Works != 24 || rep.Duplicates != 1 {
 		t.Errorf("matching.json: %d records, %d works, %d duplicates; want 25, 24, 1", rep.Records, rep.Works, rep.Duplicates)
+	}
+	// The seed corpus has no citation cycles (its citations go from
+	// unnamed citing works and pages to the works they discuss).
+	if rep.CitationCycles == nil || len(rep.CitationCycles) != 0 {
+		t.Errorf("citation_cycles = %v, want an empty list", rep.CitationCycles)
 	}
 	if rep.Conflicts == nil || rep.Decisions == nil {
 		t.Error("matching.json: conflicts and decisions should be lists, empty when there are none")

@@ -91,7 +91,12 @@ blockquote { margin: 0.3em 0 0.3em 1em; padding-left: 0.8em; border-left: 3px so
 {{range .Statements}}<blockquote>{{.Text}}{{if or .Intent .Section}} <span class="tag">({{.Intent}}{{if and .Intent .Section}}, {{end}}{{.Section}})</span>{{end}}</blockquote>
 {{end}}{{if .More}}<div class="meta">and {{.More}} more statements</div>{{end}}</li>
 {{end}}</ol>
-{{if .Themes}}
+{{if .Bursts}}<h2 id="bursts">Citation bursts</h2>
+<table class="bursts">
+<tr><th scope="col">Work</th><th scope="col">Title</th><th scope="col">Burst</th><th scope="col">Strength</th></tr>
+{{range .Bursts}}<tr><td>{{.Label}}</td><td>{{.Title}}</td><td>{{.Years}}</td><td class="n">{{.Strength}}</td></tr>
+{{end}}</table>
+{{end}}{{if .Themes}}
 <h2 id="themes">Themes</h2>
 {{range .Themes}}<section class="theme">
 <h3>{{.Title}}</h3>

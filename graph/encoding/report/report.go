@@ -10,6 +10,7 @@
 // and how the citations were matched (by record, DOI, title, author and
 // year, page, or not at all); the most central works by the chosen
 // measure, each with its bibliographic data and the statements citing it;
+// the strongest citation bursts, when the caller hands any over (Bursts);
 // each theme with its label terms, key works and works per year; and three
 // charts made with gonum/plot: works published per year, citations
 // received per theme and the distribution of the measure.
@@ -70,7 +71,24 @@ type Input struct {
 	// ChartPrefix is the prefix of the chart files the Markdown links to
 	// ("report-" gives "report-publications.svg").
 	ChartPrefix string
+	// Bursts are the citation bursts the caller detected; the strongest
+	// ten (ties by node, then start) are shown in a table "Citation
+	// bursts", after the central works. None leaves the table out.
+	Bursts []Burst
 }
+
+// Burst is a citation burst of a work: the years Start … End (inclusive)
+// in which it was cited at a markedly higher rate than usual, and the
+// burst's strength (for Kleinberg's bursts, as CiteSpace reports them, the
+// log-likelihood ratio of the burst state over those years).
+type Burst struct {
+	Node       int64
+	Start, End int
+	Strength   float64
+}
+
+// maxBursts is the number of bursts the report lists.
+const maxBursts = 10
 
 type row struct {
 	Label string
@@ -89,6 +107,10 @@ type central struct {
 	Theme                                   string
 	Statements                              []statement
 	More                                    int
+}
+
+type burstRow struct {
+	Label, Title, Years, Strength string
 }
 
 type yearCount struct {
@@ -113,6 +135,7 @@ type facts struct {
 	Matched      []row
 	Central      []central
 	MeasureTitle string
+	Bursts       []burstRow
 	Themes       []themeFacts
 	Notes        []string
 	Conflicts    []string
@@ -277,6 +300,11 @@ func gather(in Input) (*facts, error) {
 		f.Central = append(f.Central, c)
 	}
 
+	// Bursts.
+	if err := f.bursts(in); err != nil {
+		return nil, err
+	}
+
 	// Years.
 	perYear := map[int]int{}
 	for _, w := range works {
@@ -355,6 +383,38 @@ func gather(in Input) (*facts, error) {
 		f.Notes = append(f.Notes, attr.Clean(n))
 	}
 	return f, nil
+}
+
+// bursts fills the table of the strongest bursts.
+func (f *facts) bursts(in Input) error {
+	works := in.Graph.Works()
+	bs := make([]Burst, len(in.Bursts))
+	for i, b := range in.Bursts {
+		if b.Node < 0 || int(b.Node) >= len(works) {
+			return fmt.Errorf("report: burst %d: node %d is not in the graph", i, b.Node)
+		}
+		bs[i] = b
+	}
+	sort.SliceStable(bs, func(i, j int) bool {
+		a, b := bs[i], bs[j]
+		if a.Strength != b.Strength {
+			return a.Strength > b.Strength
+		}
+		if a.Node != b.Node {
+			return a.Node < b.Node
+		}
+		return a.Start < b.Start
+	})
+	for _, b := range bs[:min(maxBursts, len(bs))] {
+		w := works[b.Node]
+		years := strconv.Itoa(b.Start)
+		if b.End != b.Start {
+			years += "–" + strconv.Itoa(b.End)
+		}
+		f.Bursts = append(f.Bursts, burstRow{Label: in.Set.LabelOf(w), Title: attr.Clean(w.Title), Years: years,
+			Strength: strconv.FormatFloat(b.Strength, 'f', 2, 64)})
+	}
+	return nil
 }
 
 // times returns "once", "twice" or "n times".
@@ -464,6 +524,12 @@ func WriteMarkdown(w io.Writer, in Input) error {
 		}
 		if c.More > 0 {
 			p("   - and %d more statements\n", c.More)
+		}
+	}
+	if len(f.Bursts) > 0 {
+		p("\n## Citation bursts\n\n| Work | Title | Burst | Strength |\n|---|---|---|---:|\n")
+		for _, b := range f.Bursts {
+			p("| %s | %s | %s | %s |\n", md(b.Label), md(b.Title), md(b.Years), md(b.Strength))
 		}
 	}
 	if len(f.Themes) > 0 {

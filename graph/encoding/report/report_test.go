@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"html"
 	"image"
 	"image/color"
@@ -255,4 +256,110 @@ func count(img image.Image, c color.RGBA) int {
 func near(v uint32, c uint8) bool {
 	d := int(v>>8) - int(c)
 	return d >= -6 && d <= 6
+}
+
+// TestBursts gives a burst to every work of the hostile fixture, with
+// strength rising with the node ID (two works share one): the table lists
+// the ten strongest, strongest first (ties by node), every title as text,
+// and no cell of the Markdown table is split by a title's pipes.
+func TestBursts(t *testing.T) {
+	in := input()
+	works := in.Graph.Works()
+	if len(works) < 12 {
+		t.Fatalf("the fixture has %d works, the test needs 12", len(works))
+	}
+	for i := range works {
+		in.Bursts = append(in.Bursts, report.Burst{Node: int64(i), Start: 2000 + i, End: 2000 + i + i%3, Strength: float64(min(i, len(works)-2)) + 0.125})
+	}
+	// The expected order: by strength (ID, capped), then by ID.
+	var want []int
+	for i := len(works) - 1; i >= 0 && len(want) < 10; i-- {
+		want = append(want, i)
+	}
+	if len(works) >= 2 { // the two last share a strength: the lower ID first
+		want[0], want[1] = want[1], want[0]
+	}
+
+	md := string(writeMD(t, in))
+	if strings.ContainsAny(md, "<>") {
+		t.Error("raw < or > in the Markdown")
+	}
+	_, table, ok := strings.Cut(md, "\n## Citation bursts\n\n| Work | Title | Burst | Strength |\n|---|---|---|---:|\n")
+	if !ok {
+		t.Fatalf("no burst table:\n%s", md)
+	}
+	rows := strings.Split(table, "\n")[:10]
+	unescapedPipe := regexp.MustCompile(`(^|[^\\])\|`)
+	for r, id := range want {
+		row := rows[r]
+		if n := len(unescapedPipe.FindAllStringIndex(strings.ReplaceAll(row, "||", "| |"), -1)); n != 5 {
+			t.Errorf("row %d has %d cell borders: %q", r+1, n, row)
+		}
+		w := works[id]
+		years := fmt.Sprintf("%d", 2000+id)
+		if id%3 != 0 {
+			years += fmt.Sprintf("–%d", 2000+id+id%3)
+		}
+		strength := fmt.Sprintf("%.2f", float64(min(id, len(works)-2))+0.125)
+		un := mdText(row)
+		if !strings.Contains(un, attr.Clean(w.Title)) || !strings.Contains(un, " "+years+" ") || !strings.Contains(un, " "+strength+" ") {
+			t.Errorf("row %d: %q, want work %d (%s, %s)", r+1, un, id, years, strength)
+		}
+	}
+	if strings.HasPrefix(strings.Split(table, "\n")[10], "|") {
+		t.Error("more than ten bursts listed")
+	}
+
+	doc, err := xhtml.Parse(bytes.NewReader(writeHTML(t, in)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cells [][]string
+	var walk func(n *xhtml.Node, inTable bool)
+	walk = func(n *xhtml.Node, inTable bool) {
+		if n.Type == xhtml.ElementNode {
+			if !slices.Contains(allowed, n.Data) {
+				t.Errorf("unexpected element <%s>", n.Data)
+			}
+			for _, a := range n.Attr {
+				if a.Key == "class" && a.Val == "bursts" {
+					inTable = true
+				}
+			}
+			if inTable && n.Data == "tr" {
+				cells = append(cells, nil)
+			}
+			if inTable && n.Data == "td" {
+				var b strings.Builder
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					if c.Type != xhtml.TextNode {
+						t.Errorf("markup <%s> inside a burst cell", c.Data)
+						continue
+					}
+					b.WriteString(c.Data)
+				}
+				cells[len(cells)-1] = append(cells[len(cells)-1], b.String())
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inTable)
+		}
+	}
+	walk(doc, false)
+	if len(cells) != 11 { // the heading row and ten bursts
+		t.Fatalf("burst table has %d rows, want 11", len(cells))
+	}
+	for r, id := range want {
+		c := cells[r+1]
+		if len(c) != 4 || c[0] != in.Set.LabelOf(works[id]) || c[1] != attr.Clean(works[id].Title) {
+			t.Errorf("row %d: %q, want work %d", r+1, c, id)
+		}
+	}
+
+	// A burst of no work is refused.
+	in.Bursts = []report.Burst{{Node: int64(len(works)), Start: 2000, End: 2001, Strength: 1}}
+	if err := report.WriteMarkdown(&bytes.Buffer{}, in); err == nil || !strings.Contains(err.Error(), "is not in the graph") {
+		t.Errorf("burst outside the graph: %v", err)
+	}
 }

@@ -19,6 +19,10 @@
 // (Edge.N) of the chosen edge kinds between the two works in either
 // direction. VOSviewer's links have no direction. Self-links are left out.
 //
+// WriteNetwork writes the same pair of files for any network the caller
+// derives (co-citation, bibliographic coupling, co-authorship, term
+// co-occurrence): items of any kind, links with the caller's strengths.
+//
 // All text is cleaned (attr.Clean: no tabs or line breaks can split a
 // line) and the description is HTML-escaped, so a title with markup shows
 // as text. Output is the same, byte for byte, for the same graph and Set.
@@ -230,4 +234,137 @@ func doiURL(doi string) string {
 		}
 	}
 	return b.String()
+}
+
+// Item is one item of a map that WriteNetwork writes: a work, or any other
+// thing a derived network links (an author, a term).
+type Item struct {
+	// Work, when set, gives the item's description, url and year as Write
+	// gives a work's; Description is then ignored.
+	Work *graph.Work
+	// Label is the item's label.
+	Label string
+	// Description is plain text shown when the pointer rests on the item
+	// (HTML-escaped); used when Work is nil.
+	Description string
+	// Weights are the values of the Network's weight columns, in order;
+	// negative, NaN and infinite values are written as 0, missing ones as
+	// 0.
+	Weights []float64
+}
+
+// Link links the items Items[A] and Items[B] with a strength.
+type Link struct {
+	A, B     int
+	Strength float64
+}
+
+// Network is a network of items of any kind, such as the co-citation,
+// coupling, co-authorship or term co-occurrence networks a caller derives
+// from the graph.
+type Network struct {
+	// Weights are the titles of the weight<…> columns of the map file.
+	Weights []string
+	Items   []Item
+	Links   []Link
+}
+
+// WriteNetwork writes nw as a map file to mapW and a network file to netW,
+// in the form Write uses: the map file has the columns id (1 … V, in the
+// order of Items), label, description, then url and score<Year> when some
+// item is a Work, then one weight<…> column per nw.Weights; the network
+// file has one line per link, the smaller id first, sorted by ids, with
+// the strength in strconv's shortest form (VOSviewer accepts fractional
+// strengths). It returns an error, before writing anything, when a link
+// names an item out of range, links an item to itself, repeats a pair or
+// has a strength that is not positive and finite; otherwise the first
+// error of a writer.
+func WriteNetwork(mapW, netW io.Writer, nw Network) error {
+	links := make([]Link, len(nw.Links))
+	for i, l := range nw.Links {
+		if l.A < 0 || l.B < 0 || l.A >= len(nw.Items) || l.B >= len(nw.Items) {
+			return fmt.Errorf("vosviewer: link %d: item out of range (%d, %d of %d)", i, l.A, l.B, len(nw.Items))
+		}
+		if l.A == l.B {
+			return fmt.Errorf("vosviewer: link %d: item %d linked to itself", i, l.A)
+		}
+		if !(l.Strength > 0) || math.IsInf(l.Strength, 0) {
+			return fmt.Errorf("vosviewer: link %d: strength %v is not positive and finite", i, l.Strength)
+		}
+		if l.A > l.B {
+			l.A, l.B = l.B, l.A
+		}
+		links[i] = l
+	}
+	sort.Slice(links, func(i, j int) bool {
+		if links[i].A != links[j].A {
+			return links[i].A < links[j].A
+		}
+		return links[i].B < links[j].B
+	})
+	for i := 1; i < len(links); i++ {
+		if links[i].A == links[i-1].A && links[i].B == links[i-1].B {
+			return fmt.Errorf("vosviewer: items %d and %d linked twice", links[i].A, links[i].B)
+		}
+	}
+	works := false
+	for _, it := range nw.Items {
+		works = works || it.Work != nil
+	}
+
+	bw := bufio.NewWriter(mapW)
+	head := []string{"id", "label", "description"}
+	if works {
+		head = append(head, "url")
+	}
+	for _, t := range nw.Weights {
+		head = append(head, "weight<"+headerLabel(t)+">")
+	}
+	if works {
+		head = append(head, "score<Year>")
+	}
+	bw.WriteString(strings.Join(head, "\t") + "\n")
+	for i, it := range nw.Items {
+		desc := html.EscapeString(attr.Clean(it.Description))
+		if it.Work != nil {
+			desc = description(it.Work)
+		}
+		row := []string{strconv.Itoa(i + 1), cell(it.Label), cell(desc)}
+		if works {
+			u := ""
+			if it.Work != nil {
+				u = doiURL(it.Work.DOI)
+			}
+			row = append(row, u)
+		}
+		for j := range nw.Weights {
+			x := 0.0
+			if j < len(it.Weights) {
+				x = it.Weights[j]
+			}
+			if !(x > 0) || math.IsInf(x, 0) {
+				x = 0
+			}
+			row = append(row, attr.FormatFloat(x))
+		}
+		if works {
+			year := ""
+			if it.Work != nil && it.Work.Year != 0 {
+				year = strconv.Itoa(it.Work.Year)
+			}
+			row = append(row, year)
+		}
+		bw.WriteString(strings.Join(row, "\t") + "\n")
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("vosviewer: %w", err)
+	}
+	bw = bufio.NewWriter(netW)
+	for _, l := range links {
+		bw.WriteString(strconv.Itoa(l.A+1) + "\t" + strconv.Itoa(l.B+1) + "\t" + strconv.FormatFloat(l.Strength, 'g', -1, 64) + "\n")
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("vosviewer: %w", err)
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"html"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -145,5 +146,78 @@ func TestOptions(t *testing.T) {
 	}
 	if err := vosviewer.Write(&bytes.Buffer{}, &bytes.Buffer{}, g, s, vosviewer.Options{Weights: []string{"note"}}); err == nil {
 		t.Error("a string column was accepted as a weight")
+	}
+}
+
+// TestWriteNetwork writes a derived network of hostile works and terms:
+// the exact map and network files, then every malformed link refused
+// before anything is written.
+func TestWriteNetwork(t *testing.T) {
+	g := encodingtest.Graph()
+	w0, w1 := g.Works()[0], g.Works()[1]
+	nw := vosviewer.Network{
+		Weights: []string{"Citations <in>"},
+		Items: []vosviewer.Item{
+			{Work: w0, Label: "O'Brien 2001", Weights: []float64{3}},
+			{Work: w1, Label: "Núñez, 2002", Weights: []float64{-1}},
+			{Label: `term "quoted"`, Description: "<b>not bold</b>\tafter a tab"},
+		},
+		Links: []vosviewer.Link{{A: 2, B: 0, Strength: 1.5}, {A: 0, B: 1, Strength: 2}},
+	}
+	var m, n bytes.Buffer
+	if err := vosviewer.WriteNetwork(&m, &n, nw); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(m.String(), "\n")
+	if lines[0] != "id\tlabel\tdescription\turl\tweight<Citations in>\tscore<Year>" {
+		t.Errorf("header %q", lines[0])
+	}
+	// Works are described as Write describes them (compare the golden).
+	gm, _ := write(t, g, encodingtest.Set(g), vosviewer.Options{})
+	desc0 := strings.Split(strings.Split(gm, "\n")[1], "\t")[2]
+	if want := "1\tO'Brien 2001\t" + desc0 + "\thttps://doi.org/10.9999/hostile.0\t3\t2001"; lines[1] != want {
+		t.Errorf("line 2\n%q, want\n%q", lines[1], want)
+	}
+	if !strings.HasPrefix(lines[2], "2\t\"Núñez, 2002\"\t") || !strings.HasSuffix(lines[2], "\t0\t2002") {
+		t.Errorf("line 3 %q", lines[2])
+	}
+	// The entities hold semicolons: the description is quoted, as Write quotes.
+	if want := "3\t\"term \"\"quoted\"\"\"\t\"&lt;b&gt;not bold&lt;/b&gt; after a tab\"\t\t0\t"; lines[3] != want {
+		t.Errorf("line 4\n%q, want\n%q", lines[3], want)
+	}
+	if n.String() != "1\t2\t2\n1\t3\t1.5\n" {
+		t.Errorf("network file %q", n.String())
+	}
+
+	// Items of other kinds only: no url or year columns.
+	m.Reset()
+	n.Reset()
+	if err := vosviewer.WriteNetwork(&m, &n, vosviewer.Network{Items: []vosviewer.Item{{Label: "a"}, {Label: "b"}},
+		Links: []vosviewer.Link{{A: 0, B: 1, Strength: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	if m.String() != "id\tlabel\tdescription\n1\ta\t\n2\tb\t\n" || n.String() != "1\t2\t1\n" {
+		t.Errorf("plain network: %q, %q", m.String(), n.String())
+	}
+
+	items := []vosviewer.Item{{Label: "a"}, {Label: "b"}}
+	for _, c := range []struct {
+		name  string
+		links []vosviewer.Link
+		err   string
+	}{
+		{"out of range", []vosviewer.Link{{A: 0, B: 2, Strength: 1}}, "link 0: item out of range (0, 2 of 2)"},
+		{"negative", []vosviewer.Link{{A: -1, B: 1, Strength: 1}}, "link 0: item out of range"},
+		{"self", []vosviewer.Link{{A: 1, B: 1, Strength: 1}}, "link 0: item 1 linked to itself"},
+		{"zero", []vosviewer.Link{{A: 0, B: 1}}, "link 0: strength 0 is not positive and finite"},
+		{"NaN", []vosviewer.Link{{A: 0, B: 1, Strength: math.NaN()}}, "strength NaN"},
+		{"infinite", []vosviewer.Link{{A: 0, B: 1, Strength: math.Inf(1)}}, "strength +Inf"},
+		{"twice", []vosviewer.Link{{A: 0, B: 1, Strength: 1}, {A: 1, B: 0, Strength: 2}}, "items 0 and 1 linked twice"},
+	} {
+		var m, n bytes.Buffer
+		err := vosviewer.WriteNetwork(&m, &n, vosviewer.Network{Items: items, Links: c.links})
+		if err == nil || !strings.Contains(err.Error(), c.err) || m.Len()+n.Len() != 0 {
+			t.Errorf("%s: %v, wrote %d bytes; want an error %q and nothing written", c.name, err, m.Len()+n.Len(), c.err)
+		}
 	}
 }
