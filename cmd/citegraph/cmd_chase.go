@@ -414,7 +414,7 @@ func chaseToStore(ctx context.Context, o chaseOptions, res *chase.Result) (err e
 			return err
 		}
 	}
-	if _, err := resolveStore(ctx, st, run, graph.Decisions{}); err != nil {
+	if _, _, err := resolveStore(ctx, st, run, graph.Decisions{}); err != nil {
 		return err
 	}
 	return st.FinishRun(ctx, run)

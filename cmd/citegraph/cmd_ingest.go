@@ -98,7 +98,7 @@ func runIngest(ctx context.Context, o ingestOptions, s streams) (err error) {
 	if err != nil {
 		return err
 	}
-	g, err := resolveStore(ctx, st, run, dec)
+	_, g, err := resolveStore(ctx, st, run, dec)
 	if err != nil {
 		return err
 	}
@@ -109,8 +109,7 @@ func runIngest(ctx context.Context, o ingestOptions, s streams) (err error) {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(s.errOut, "ingested %d sources into %s: %d new (%d records), %d unchanged, %d failed\n",
-		n.sources, o.db, n.sources-n.unchanged-n.failed, n.records, n.unchanged, n.failed)
+	printIngested(s.errOut, n, o.db)
 	fmt.Fprintf(s.errOut, "corpus: %d sources, %d records, %d references, %d statements\n",
 		stats.Sources, stats.Records, stats.References, stats.Statements)
 	printMatching(s.errOut, g.Report())
@@ -244,20 +243,26 @@ func hashFile(path string) (string, int64, error) {
 }
 
 // resolveStore builds the graph of everything the store holds and stores
-// it.
-func resolveStore(ctx context.Context, st *store.Store, run int64, dec graph.Decisions) (*graph.Graph, error) {
+// it with the run; it returns the records read and the graph.
+func resolveStore(ctx context.Context, st *store.Store, run int64, dec graph.Decisions) ([]graph.Record, *graph.Graph, error) {
 	recs, err := st.Records(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	g := graph.BuildWith(recs, graph.BuildOptions{Decisions: dec})
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := st.SaveGraph(ctx, run, g); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return g, nil
+	return recs, g, nil
+}
+
+// printIngested says what ingestPaths did to the corpus at db.
+func printIngested(w io.Writer, n ingestCounts, db string) {
+	fmt.Fprintf(w, "ingested %d sources into %s: %d new (%d records), %d unchanged, %d failed\n",
+		n.sources, db, n.sources-n.unchanged-n.failed, n.records, n.unchanged, n.failed)
 }
 
 // printMatching prints the numbers a systematic reviewer reports: records

@@ -120,10 +120,6 @@ writes to DIR:
                   by match method, conflicts, decisions, and the works
                   citing each other in a cycle (citation_cycles)
 
-With --db FILE the works come from a corpus that "ingest" made; INPUTs
-given as well are ingested into it first (unchanged sources are skipped),
-and the resolved graph is stored back with the run.
-
 and, as --formats chooses (all by default):
 
   views       overview.dot (one node per theme, arrows weighted by the
@@ -158,6 +154,10 @@ and, as --formats chooses (all by default):
   report      report.html (one self-contained file with charts and the
               ten strongest citation bursts), report.md and its charts
               report-*.svg
+
+With --db FILE the works come from a corpus that "ingest" made; INPUTs
+given as well are ingested into it first (unchanged sources are skipped),
+and the resolved graph is stored back with the run.
 
 A short summary goes to stderr. An input that cannot be read is reported
 and the others go on. Files are written atomically: a file in DIR is either
@@ -234,21 +234,13 @@ func gatherCorpus(ctx context.Context, o runOptions, dec graph.Decisions, s stre
 			return in, err
 		}
 		in.total, in.failed = n.sources, n.failed
-		fmt.Fprintf(s.errOut, "ingested %d sources into %s: %d new (%d records), %d unchanged, %d failed\n",
-			n.sources, o.db, n.sources-n.unchanged-n.failed, n.records, n.unchanged, n.failed)
+		printIngested(s.errOut, n, o.db)
 	}
-	if in.recs, err = st.Records(ctx); err != nil {
+	if in.recs, in.g, err = resolveStore(ctx, st, run, dec); err != nil {
 		return in, err
 	}
 	if len(in.recs) == 0 {
 		return in, fmt.Errorf("no records: the corpus %s holds none", o.db)
-	}
-	in.g = graph.BuildWith(in.recs, graph.BuildOptions{Decisions: dec})
-	if err := ctx.Err(); err != nil {
-		return in, err
-	}
-	if err := st.SaveGraph(ctx, run, in.g); err != nil {
-		return in, err
 	}
 	return in, st.FinishRun(ctx, run)
 }
