@@ -91,3 +91,25 @@ func BenchmarkMatchReferences(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCitationCycles finds the citation cycles of a graph of n works
+// citing 10 works each, at random and so with many cycles: the cost run and
+// ingest pay for the cycle report.
+func BenchmarkCitationCycles(b *testing.B) {
+	for _, n := range []int{10000, 100000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			recs := make([]Record, n)
+			for i := range recs {
+				recs[i] = Record{DOI: fmt.Sprintf("10.1/%d", i), Title: fmt.Sprintf("Work number %d", i)}
+				for k := 1; k <= 10; k++ {
+					recs[i].References = append(recs[i].References, Reference{DOI: fmt.Sprintf("10.1/%d", (i*7+k*13)%n)})
+				}
+			}
+			g := Build(recs)
+			b.ReportAllocs()
+			for b.Loop() {
+				CitationCycles(g)
+			}
+		})
+	}
+}

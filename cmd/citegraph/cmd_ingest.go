@@ -113,9 +113,7 @@ func runIngest(ctx context.Context, o ingestOptions, s streams) (err error) {
 	fmt.Fprintf(s.errOut, "corpus: %d sources, %d records, %d references, %d statements\n",
 		stats.Sources, stats.Records, stats.References, stats.Statements)
 	printMatching(s.errOut, g.Report())
-	if err := printCycles(s.errOut, g); err != nil {
-		return err
-	}
+	printCycles(s.errOut, g)
 	return batchError(n.failed, n.sources)
 }
 
@@ -301,13 +299,8 @@ func sortedMethodKeys(m map[string]int) []string {
 
 // printCycles lists the works that cite one another in a cycle, which a
 // reviewer should look at (see graph.CitationCycles).
-func printCycles(w io.Writer, g *graph.Graph) error {
-	cycles, err := graph.CitationCycles(g)
-	if err != nil {
-		return err
-	}
-	for _, c := range cycles {
+func printCycles(w io.Writer, g *graph.Graph) {
+	for _, c := range graph.CitationCycles(g) {
 		fmt.Fprintf(w, "citation cycle (check the merges and matches): %s\n", strings.Join(c, " "))
 	}
-	return nil
 }

@@ -281,10 +281,7 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 		if rep.Decisions == nil {
 			rep.Decisions = []string{}
 		}
-		cycles, err := graph.CitationCycles(g)
-		if err != nil {
-			return err
-		}
+		cycles := graph.CitationCycles(g)
 		if cycles == nil {
 			cycles = [][]string{}
 		}
