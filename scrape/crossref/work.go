@@ -7,6 +7,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
+	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
 
 // work is a Crossref work object as the REST API writes it (the fields
@@ -161,7 +162,7 @@ func (w *work) record(line int) graph.Record {
 			continue
 		}
 		r.Authors = append(r.Authors, a)
-		o := orcid(p.ORCID)
+		o := stdnum.ORCID(p.ORCID)
 		anyORCID = anyORCID || o != ""
 		orcids = append(orcids, o)
 	}
@@ -278,19 +279,6 @@ func pickTyped(typed []typed, plain jsonstream.Strs, want string) string {
 		}
 	}
 	return ""
-}
-
-// orcid returns the bare ORCID iD of "http://orcid.org/0000-…"; "" when s
-// holds none.
-func orcid(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.LastIndex(s, "/"); i >= 0 {
-		s = s[i+1:]
-	}
-	if len(s) != 19 || s[4] != '-' || s[9] != '-' || s[14] != '-' {
-		return ""
-	}
-	return strings.ToUpper(s)
 }
 
 // cslTypes maps Crossref's work types to CSL's.

@@ -411,7 +411,7 @@ func (it *Item) Record(line int) graph.Record {
 			continue
 		}
 		r.Authors = append(r.Authors, a)
-		orcids = append(orcids, orcid(string(n.ORCID)))
+		orcids = append(orcids, stdnum.ORCID(string(n.ORCID)))
 	}
 	for _, o := range orcids {
 		if o != "" {
@@ -520,18 +520,6 @@ func (c CrossrefRef) reference() graph.Reference {
 		ref.Raw = "doi:" + ref.DOI
 	}
 	return ref
-}
-
-// orcid returns the bare iD of "https://orcid.org/0000-…" or "".
-func orcid(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.LastIndexByte(s, '/'); i >= 0 {
-		s = s[i+1:]
-	}
-	if len(s) != 19 {
-		return ""
-	}
-	return s
 }
 
 // date reads a CSL date and returns the year and the ISO date as precise as

@@ -91,3 +91,19 @@ func TestSniff(t *testing.T) {
 		}
 	}
 }
+
+// ORCID iDs are read as the other readers read them (scrape/internal/stdnum):
+// a lower-case check character is upper-cased, and a value without the
+// iD's dashes is not taken for one, even at the iD's length (19).
+func TestORCIDForm(t *testing.T) {
+	in := `[{"id":"a","type":"article-journal","title":"T","author":[` +
+		`{"family":"X","given":"Y","ORCID":"https://orcid.org/0000-0002-1825-009x"},` +
+		`{"family":"Z","given":"W","ORCID":"https://orcid.org/0000000218250097abc"}]}]`
+	recs, err := readertest.Read(Reader{}, []byte(in))
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("%d records, error %v; want 1 and no error", len(recs), err)
+	}
+	if want := []string{"0000-0002-1825-009X", ""}; !reflect.DeepEqual(recs[0].AuthorORCIDs, want) {
+		t.Errorf("ORCIDs = %q, want %q", recs[0].AuthorORCIDs, want)
+	}
+}

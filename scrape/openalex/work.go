@@ -8,7 +8,9 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/crossref"
 	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
+	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
 
 // work is an OpenAlex work object (the fields citegraph reads), as the API
@@ -206,7 +208,7 @@ func (w *work) record(line int) graph.Record {
 			continue
 		}
 		r.Authors = append(r.Authors, au)
-		o := orcid(a.Author.ORCID)
+		o := stdnum.ORCID(a.Author.ORCID)
 		anyORCID = anyORCID || o != ""
 		orcids = append(orcids, o)
 	}
@@ -282,17 +284,6 @@ func pages(first, last string) string {
 	return first + "-" + last
 }
 
-func orcid(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.LastIndex(s, "/"); i >= 0 {
-		s = s[i+1:]
-	}
-	if len(s) != 19 || s[4] != '-' || s[9] != '-' || s[14] != '-' {
-		return ""
-	}
-	return strings.ToUpper(s)
-}
-
 // stripMarkup returns the text of a title that may hold inline markup
 // (<i>, <sub> …) and character references.
 func stripMarkup(s string) string {
@@ -311,19 +302,6 @@ func stripMarkup(s string) string {
 	}
 }
 
-// crossrefTypes maps Crossref's types, which OpenAlex gives as
-// type_crossref, to CSL's.
-var crossrefTypes = map[string]string{
-	"journal-article": "article-journal", "book-chapter": "chapter", "book-section": "chapter",
-	"book-part": "chapter", "book-track": "chapter", "proceedings-article": "paper-conference",
-	"book": "book", "monograph": "book", "edited-book": "book", "reference-book": "book",
-	"book-set": "book", "book-series": "book", "proceedings": "book", "proceedings-series": "book",
-	"posted-content": "preprint", "dissertation": "thesis", "report": "report",
-	"report-component": "report", "report-series": "report", "dataset": "dataset", "database": "dataset",
-	"reference-entry": "entry", "peer-review": "review", "standard": "standard",
-	"journal": "periodical", "journal-issue": "periodical", "journal-volume": "periodical", "other": "document",
-}
-
 // openalexTypes maps OpenAlex's own work types to CSL's.
 var openalexTypes = map[string]string{
 	"article": "article-journal", "book-chapter": "chapter", "book": "book", "dataset": "dataset",
@@ -336,9 +314,10 @@ var openalexTypes = map[string]string{
 
 // cslType returns the CSL type of a work: from Crossref's type when
 // OpenAlex gives it (it tells conference papers from journal articles),
-// else from OpenAlex's own type.
+// else from OpenAlex's own type. type_crossref is read by
+// crossref.CSLType, as Crossref's own type is.
 func cslType(crossrefType, openalexType string) string {
-	if t := crossrefTypes[crossrefType]; t != "" {
+	if t := crossref.CSLType(crossrefType); t != "" {
 		return t
 	}
 	return openalexTypes[openalexType]

@@ -124,6 +124,8 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 			} else if len(rec) > 0 {
 				last := &rec[len(rec)-1]
 				last.lines = append(last.lines, string(trimmed))
+			} else {
+				problems = append(problems, &SyntaxError{Line: n, Msg: "line before the record's first field (no tag), dropped"})
 			}
 			size += len(line)
 		}

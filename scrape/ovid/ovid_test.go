@@ -3,6 +3,7 @@ package ovid
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"reflect"
 	"testing"
@@ -52,5 +53,24 @@ func TestFile(t *testing.T) {
 	}
 	if len(r.References) != 0 {
 		t.Errorf("the CR copyright line was read as %d references", len(r.References))
+	}
+}
+
+// A line between a record header and its first tagged field has no field
+// to continue: it is reported with its line number, not dropped silently,
+// and the record is still read.
+func TestLineBeforeFirstField(t *testing.T) {
+	in := "<1. >\nstray text\nTI  - A title\n"
+	var recs []graph.Record
+	err := (Reader{}).Extract(context.Background(), bytes.NewReader([]byte(in)), func(r graph.Record) error {
+		recs = append(recs, r)
+		return nil
+	})
+	var se *SyntaxError
+	if !errors.As(err, &se) || se.Line != 2 {
+		t.Errorf("err = %v, want a SyntaxError at line 2", err)
+	}
+	if len(recs) != 1 || recs[0].Title != "A title" {
+		t.Errorf("records = %+v, want one titled %q", recs, "A title")
 	}
 }

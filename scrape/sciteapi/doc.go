@@ -19,8 +19,8 @@
 // the same statements by section; graph.Tallies has no field for them, so
 // only their total is kept. A paper gives doi, title, abstract, year,
 // authors (in authorSequenceNumber order, with ORCIDs), journal as venue,
-// volume, issue, page, publisher, keywords, the first ISSN, and its type in
-// CSL's vocabulary.
+// volume, issue, page, publisher, keywords, the first ISSN, and its type
+// (Crossref's vocabulary) in CSL's, by crossref.CSLType.
 //
 // The format is "scite-api"; scite's report pages, saved from a browser,
 // are read by package scrape's page extractor "scite".

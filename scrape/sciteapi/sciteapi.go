@@ -11,7 +11,9 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/crossref"
 	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
+	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
 
 // ErrNotScite means an answer is JSON but holds neither tallies nor
@@ -167,7 +169,7 @@ func (p *paper) record(line int) graph.Record {
 	r := graph.Record{
 		DOI: p.DOI, Title: p.Title, Abstract: p.Abstract, Year: int(p.Year), Venue: p.Journal,
 		Volume: string(p.Volume), Issue: string(p.Issue), Pages: string(p.Page), Publisher: p.Publisher,
-		Type: cslType(p.Type), Source: graph.Source{Line: line},
+		Type: crossref.CSLType(p.Type), Source: graph.Source{Line: line},
 	}
 	for _, k := range p.Keywords {
 		if k = strings.TrimSpace(k); k != "" {
@@ -193,7 +195,7 @@ func (p *paper) record(line int) graph.Record {
 			continue
 		}
 		r.Authors = append(r.Authors, au)
-		o := orcid(a.ORCID)
+		o := stdnum.ORCID(a.ORCID)
 		anyORCID = anyORCID || o != ""
 		orcids = append(orcids, o)
 	}
@@ -202,26 +204,6 @@ func (p *paper) record(line int) graph.Record {
 	}
 	return r
 }
-
-func orcid(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.LastIndex(s, "/"); i >= 0 {
-		s = s[i+1:]
-	}
-	if len(s) != 19 || s[4] != '-' || s[9] != '-' || s[14] != '-' {
-		return ""
-	}
-	return strings.ToUpper(s)
-}
-
-var cslTypes = map[string]string{
-	"journal-article": "article-journal", "book-chapter": "chapter", "proceedings-article": "paper-conference",
-	"book": "book", "monograph": "book", "edited-book": "book", "posted-content": "preprint",
-	"dissertation": "thesis", "report": "report", "dataset": "dataset", "reference-entry": "entry",
-	"peer-review": "review", "standard": "standard", "other": "document",
-}
-
-func cslType(t string) string { return cslTypes[strings.TrimSpace(t)] }
 
 // Decode reads one scite answer body from r and calls emit with its
 // records, in answer order:

@@ -164,3 +164,22 @@ func TestBadInput(t *testing.T) {
 		})
 	}
 }
+
+// scite gives Crossref's work types; all of them map as crossref.CSLType
+// maps them ("book-part" → "chapter", "proceedings" → "book",
+// "journal-issue" → "periodical": Crossref's type list against CSL's).
+func TestPaperTypes(t *testing.T) {
+	batch := `{"papers": {` +
+		`"10.1/a": {"doi": "10.1/a", "title": "A", "type": "book-part", "authors": []},` +
+		`"10.1/b": {"doi": "10.1/b", "title": "B", "type": "proceedings", "authors": []},` +
+		`"10.1/c": {"doi": "10.1/c", "title": "C", "type": "journal-issue", "authors": []}}}`
+	recs, err := decode(t, strings.NewReader(batch), Options{})
+	if err != nil || len(recs) != 3 {
+		t.Fatalf("%d records, %v", len(recs), err)
+	}
+	for i, want := range []string{"chapter", "book", "periodical"} {
+		if recs[i].Type != want {
+			t.Errorf("%s: type %q, want %q", recs[i].DOI, recs[i].Type, want)
+		}
+	}
+}

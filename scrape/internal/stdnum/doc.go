@@ -2,7 +2,9 @@
 // fields ("0028-0836 (Print)", "ISBN 0-19-852663-6 (pbk.)"), as the
 // file readers (scrape/bibtex, scrape/csljson, scrape/medline,
 // scrape/ovid, scrape/proquest, scrape/ris, scrape/tabular, scrape/wos)
-// need: the first ISSN as "NNNN-NNNC", the first ISBN as 13 digits.
+// need: the first ISSN as "NNNN-NNNC", the first ISBN as 13 digits; and
+// the bare ORCID iD of an author's ORCID URL, as the JSON readers
+// (scrape/crossref, scrape/csljson, scrape/openalex, scrape/sciteapi) need.
 //
 // It looks for the form only and does not check digits: graph.NormalizeID
 // validates a whole identifier (and rejects one with text around it or a
@@ -11,5 +13,5 @@
 //
 // Files:
 //
-//	stdnum.go  FindISSN, FindISBN
+//	stdnum.go  FindISSN, FindISBN, ORCID
 package stdnum

@@ -42,3 +42,18 @@ func FindISBN(s string) string {
 	}
 	return string(append(b, byte('0'+(10-sum%10)%10)))
 }
+
+// ORCID returns the bare ORCID iD of s ("https://orcid.org/0000-0002-1825-
+// 009x" → "0000-0002-1825-009X"): the part after the last "/", upper-cased,
+// when it has the iD's form (four groups of four, dash-separated); ""
+// otherwise. Like the functions above it checks the form, not the digits.
+func ORCID(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexByte(s, '/'); i >= 0 {
+		s = s[i+1:]
+	}
+	if len(s) != 19 || s[4] != '-' || s[9] != '-' || s[14] != '-' {
+		return ""
+	}
+	return strings.ToUpper(s)
+}

@@ -64,3 +64,21 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// 0000-0002-1825-009X is ORCID's own sample iD (its support pages); the
+// check character X is upper case in the iD, and lower case in what some
+// exports write.
+func TestORCID(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"https://orcid.org/0000-0002-1825-0097", "0000-0002-1825-0097"},
+		{"http://orcid.org/0000-0002-1825-009x", "0000-0002-1825-009X"},
+		{" 0000-0002-1825-009X ", "0000-0002-1825-009X"},
+		{"https://orcid.org/0000000218250097xxxx", ""}, // 19 characters, no dashes
+		{"https://orcid.org/", ""},
+		{"", ""},
+	} {
+		if got := ORCID(c.in); got != c.want {
+			t.Errorf("ORCID(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
