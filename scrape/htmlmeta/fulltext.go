@@ -427,7 +427,7 @@ func pageReference(e *goquery.Selection) graph.Reference {
 				}
 				if len(ref.Authors) == 0 {
 					for _, a := range q["author"] {
-						ref.Authors = append(ref.Authors, parseName(a))
+						ref.Authors = append(ref.Authors, graph.ParseName(a))
 					}
 				}
 			}
@@ -511,7 +511,7 @@ func initialsLast(s string) graph.Author {
 	if isInitials(f[len(f)-1]) {
 		return graph.Author{Family: strings.Join(f[:len(f)-1], " "), Given: f[len(f)-1]}
 	}
-	return parseName(s)
+	return graph.ParseName(s)
 }
 
 func isInitials(s string) bool {

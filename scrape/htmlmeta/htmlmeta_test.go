@@ -150,3 +150,22 @@ func TestOtherSources(t *testing.T) {
 		t.Errorf("references %+v", r.References)
 	}
 }
+
+// TestAuthorSuffix: "Given Family Jr." names the family, not "Jr."
+// (hand-written page; graph.ParseName keeps the suffix with the given
+// names).
+func TestAuthorSuffix(t *testing.T) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><head>
+<meta name="citation_title" content="T"><meta name="citation_author" content="Martin Luther King Jr.">
+<meta name="citation_doi" content="10.1000/xyz"></head><body></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Read(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Authors) != 1 || r.Authors[0].Family != "King" {
+		t.Errorf("authors %+v, want family King", r.Authors)
+	}
+}

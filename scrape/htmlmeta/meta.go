@@ -11,6 +11,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/refraw"
 )
 
 // ErrNoMetadata means a page carries no scholarly metadata: no Highwire
@@ -191,28 +192,6 @@ func fill(dst *string, v string) {
 	}
 }
 
-// parseName reads "Family, Given" or "Given Family".
-func parseName(s string) graph.Author {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return graph.Author{}
-	}
-	if fam, giv, ok := strings.Cut(s, ","); ok {
-		return graph.Author{Family: strings.TrimSpace(fam), Given: strings.TrimSpace(giv)}
-	}
-	f := strings.Fields(s)
-	if len(f) == 1 {
-		return graph.Author{Family: s}
-	}
-	i := len(f) - 1
-	for i > 1 && particles[strings.ToLower(f[i-1])] {
-		i--
-	}
-	return graph.Author{Family: strings.Join(f[i:], " "), Given: strings.Join(f[:i], " ")}
-}
-
-var particles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "del": true, "da": true, "di": true, "du": true, "la": true, "le": true, "ter": true, "ten": true, "dos": true, "das": true}
-
 var reORCID = regexp.MustCompile(`\d{4}-\d{4}-\d{4}-\d{3}[\dXx]`)
 
 // highwire reads the Highwire Press citation_* tags Google Scholar asks
@@ -220,7 +199,7 @@ var reORCID = regexp.MustCompile(`\d{4}-\d{4}-\d{4}-\d{3}[\dXx]`)
 func highwire(r *graph.Record, m metas) {
 	r.Title = m.first("citation_title")
 	for _, a := range m["citation_author"] {
-		if au := parseName(a); au.Family != "" {
+		if au := graph.ParseName(a); au.Family != "" {
 			r.Authors = append(r.Authors, au)
 		}
 	}
@@ -295,7 +274,7 @@ func dublinCore(r *graph.Record, m metas) {
 	if len(r.Authors) == 0 {
 		for _, k := range []string{"dc.creator.personalname", "dc.creator", "dc.contributor"} {
 			for _, a := range m[k] {
-				if au := parseName(a); au.Family != "" {
+				if au := graph.ParseName(a); au.Family != "" {
 					r.Authors = append(r.Authors, au)
 				}
 			}
@@ -433,7 +412,7 @@ func schemaOrg(r *graph.Record, ld map[string]any) {
 			if am, ok := a.(map[string]any); ok {
 				au.Family, au.Given = str(am["familyName"]), str(am["givenName"])
 				if au.Family == "" {
-					au = parseName(str(am["name"]))
+					au = graph.ParseName(str(am["name"]))
 				}
 				for _, k := range []string{"identifier", "sameAs", "@id", "url"} {
 					if o := reORCID.FindString(str(am[k])); o != "" && strings.Contains(str(am[k]), "orcid") {
@@ -441,7 +420,7 @@ func schemaOrg(r *graph.Record, ld map[string]any) {
 					}
 				}
 			} else {
-				au = parseName(str(a))
+				au = graph.ParseName(str(a))
 			}
 			if au.Family != "" {
 				r.Authors = append(r.Authors, au)
@@ -536,7 +515,7 @@ func coins(r *graph.Record, doc *goquery.Document) {
 			r.Authors = append(r.Authors, graph.Author{Family: l, Given: q.Get("rft.aufirst")})
 		}
 		for _, a := range q["rft.au"] {
-			if au := parseName(a); au.Family != "" && (len(r.Authors) == 0 || r.Authors[0].Family != au.Family) {
+			if au := graph.ParseName(a); au.Family != "" && (len(r.Authors) == 0 || r.Authors[0].Family != au.Family) {
 				r.Authors = append(r.Authors, au)
 			}
 		}
@@ -614,7 +593,7 @@ func metaReference(c string) graph.Reference {
 	if ref.Pages == "" {
 		ref.Pages = joinPages(fp, lp)
 	}
-	ref.Raw = composeRaw(ref)
+	ref.Raw = refraw.Compose(ref)
 	return ref
 }
 
@@ -634,46 +613,10 @@ func splitAuthors(s string) []graph.Author {
 		if several {
 			var out []graph.Author
 			for _, p := range parts {
-				out = append(out, parseName(p))
+				out = append(out, graph.ParseName(p))
 			}
 			return out
 		}
 	}
-	return []graph.Author{parseName(s)}
-}
-
-// composeRaw prints a reference given only as fields: "Family G, Family
-// G. Year. Title. Venue Volume(Issue):Pages."
-func composeRaw(r graph.Reference) string {
-	var parts []string
-	var names []string
-	for _, a := range r.Authors {
-		names = append(names, strings.TrimSpace(a.Family+" "+a.Given))
-	}
-	if len(names) > 0 {
-		parts = append(parts, strings.Join(names, ", "))
-	}
-	if r.Year != 0 {
-		parts = append(parts, strconv.Itoa(r.Year))
-	}
-	if r.Title != "" {
-		parts = append(parts, r.Title)
-	}
-	v := r.Venue
-	if r.Volume != "" {
-		v += " " + r.Volume
-	}
-	if r.Issue != "" {
-		v += "(" + r.Issue + ")"
-	}
-	if r.Pages != "" {
-		v += ":" + r.Pages
-	}
-	if v = strings.TrimSpace(v); v != "" {
-		parts = append(parts, v)
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return strings.Join(parts, ". ") + "."
+	return []graph.Author{graph.ParseName(s)}
 }

@@ -569,11 +569,15 @@ func (a *article) pubDate(t xml.StartElement) error {
 		}
 		switch tok := tok.(type) {
 		case xml.EndElement:
-			if kind == "pmc-release" || y == 0 {
+			if kind == "pmc-release" {
 				return nil
 			}
-			if _, ok := a.dates[kind]; !ok {
-				a.dates[kind] = isoDate(y, m, d)
+			// A year that is no year (a typo such as "201") gives no
+			// date; kept as "", it would hide the other dates.
+			if iso := isoDate(y, m, d); iso != "" {
+				if _, ok := a.dates[kind]; !ok {
+					a.dates[kind] = iso
+				}
 			}
 			return nil
 		case xml.StartElement:

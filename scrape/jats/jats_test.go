@@ -396,3 +396,19 @@ func TestSniff(t *testing.T) {
 		}
 	}
 }
+
+// TestBadYear: a print date whose year is a typo ("201") is no date; the
+// electronic date (2019-03-05, as written in the source below) stands.
+func TestBadYear(t *testing.T) {
+	src := `<article><front><article-meta><title-group><article-title>T</article-title></title-group>
+<pub-date pub-type="ppub"><year>201</year></pub-date>
+<pub-date pub-type="epub"><day>5</day><month>3</month><year>2019</year></pub-date>
+</article-meta></front></article>`
+	var r graph.Record
+	if err := (Format{}).Extract(context.Background(), strings.NewReader(src), func(rec graph.Record) error { r = rec; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if r.Date != "2019-03-05" || r.Year != 2019 {
+		t.Errorf("date %q, year %d; want 2019-03-05, 2019", r.Date, r.Year)
+	}
+}

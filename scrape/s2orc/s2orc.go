@@ -14,6 +14,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/intent"
+	"github.com/citegraph/citegraph/scrape/internal/refraw"
 	"github.com/citegraph/citegraph/scrape/prose"
 )
 
@@ -331,15 +332,23 @@ func readYear(raw json.RawMessage) (date string, year int) {
 		}
 		s = strconv.Itoa(n)
 	}
-	m := reDate.FindString(strings.TrimSpace(s))
-	if m == "" {
+	m := reDate.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
 		return "", 0
 	}
-	year, _ = strconv.Atoi(m[:4])
+	year, _ = strconv.Atoi(m[1])
 	if year < 1000 {
 		return "", 0
 	}
-	return m, year
+	// As precise as valid: "2019-13-01" (no month 13) is 2019.
+	date = m[1]
+	if mo, _ := strconv.Atoi(m[2]); mo >= 1 && mo <= 12 {
+		date += "-" + m[2]
+		if d, _ := strconv.Atoi(m[3]); d >= 1 && d <= 31 {
+			date += "-" + m[3]
+		}
+	}
+	return date, year
 }
 
 var reKeyNum = regexp.MustCompile(`^(\D*)(\d+)$`)
@@ -395,7 +404,7 @@ func (b bibEntry) reference(key string) graph.Reference {
 		}
 	}
 	if ref.Raw == "" {
-		ref.Raw = composeRaw(ref)
+		ref.Raw = refraw.Compose(ref)
 	}
 	return ref
 }
@@ -409,42 +418,6 @@ func addID(ref *graph.Reference, scheme, v string) {
 		ref.Identifiers = map[string]string{}
 	}
 	ref.Identifiers[scheme] = n
-}
-
-// composeRaw prints a reference the source gave no raw string for from its
-// fields: "Family G, Family G. Year. Title. Venue Volume(Issue):Pages."
-func composeRaw(r graph.Reference) string {
-	var parts []string
-	var names []string
-	for _, a := range r.Authors {
-		names = append(names, strings.TrimSpace(a.Family+" "+a.Given))
-	}
-	if len(names) > 0 {
-		parts = append(parts, strings.Join(names, ", "))
-	}
-	if r.Year != 0 {
-		parts = append(parts, strconv.Itoa(r.Year))
-	}
-	if r.Title != "" {
-		parts = append(parts, r.Title)
-	}
-	v := r.Venue
-	if r.Volume != "" {
-		v += " " + r.Volume
-	}
-	if r.Issue != "" {
-		v += "(" + r.Issue + ")"
-	}
-	if r.Pages != "" {
-		v += ":" + r.Pages
-	}
-	if v = strings.TrimSpace(v); v != "" {
-		parts = append(parts, v)
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return strings.Join(parts, ". ") + "."
 }
 
 // sections turns the flat section names and numbers of paragraphs into

@@ -183,3 +183,24 @@ func TestSniff(t *testing.T) {
 		}
 	}
 }
+
+// TestReadYear: a date is kept only as precise as it is valid
+// (hand-written cases: month 13 is no month, day 00 is no day).
+func TestReadYear(t *testing.T) {
+	for raw, want := range map[string]string{
+		`2016`:         "2016",
+		`"2016-03-05"`: "2016-03-05",
+		`"2016-13-05"`: "2016",
+		`"2016-03-00"`: "2016-03",
+		`"0999"`:       "",
+	} {
+		date, year := readYear(json.RawMessage(raw))
+		wantYear := 0
+		if want != "" {
+			wantYear = 2016
+		}
+		if date != want || year != wantYear {
+			t.Errorf("readYear(%s) = %q, %d; want %q, %d", raw, date, year, want, wantYear)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/intent"
+	"github.com/citegraph/citegraph/scrape/internal/refraw"
 	"github.com/citegraph/citegraph/scrape/internal/xmlread"
 	"github.com/citegraph/citegraph/scrape/prose"
 )
@@ -283,9 +284,22 @@ func setDate(r *graph.Record, dt *xmlread.Node) {
 	if when == "" {
 		when = plain(dt)
 	}
-	if m := reISODate.FindStringSubmatch(when); m != nil {
-		r.Date = m[0]
-		r.Year, _ = strconv.Atoi(m[1])
+	m := reISODate.FindStringSubmatch(when)
+	if m == nil {
+		return
+	}
+	// The date is kept as precise as it is valid: "2019-13-01" (a month
+	// that is no month) is 2019, and a year outside 1000–2999 no year.
+	y, _ := strconv.Atoi(m[1])
+	if y < 1000 || y > 2999 {
+		return
+	}
+	r.Date, r.Year = m[1], y
+	if mo, _ := strconv.Atoi(m[2]); mo >= 1 && mo <= 12 {
+		r.Date += "-" + m[2]
+		if d, _ := strconv.Atoi(m[3]); d >= 1 && d <= 31 {
+			r.Date += "-" + m[3]
+		}
 	}
 }
 
@@ -522,7 +536,7 @@ func reference(n *xmlread.Node) graph.Reference {
 		}
 	}
 	if ref.Raw == "" {
-		ref.Raw = composeRaw(ref)
+		ref.Raw = refraw.Compose(ref)
 	}
 	if n.Name == "bibl" && ref.Raw == "" {
 		ref.Raw = plain(n)
@@ -657,40 +671,4 @@ func setID(ids map[string]string, scheme, v string) {
 			ids[scheme] = n
 		}
 	}
-}
-
-// composeRaw prints a reference GROBID gave no raw string for from its
-// fields: "Family G, Family G. Year. Title. Venue Volume(Issue):Pages."
-func composeRaw(r graph.Reference) string {
-	var parts []string
-	var names []string
-	for _, a := range r.Authors {
-		names = append(names, strings.TrimSpace(a.Family+" "+a.Given))
-	}
-	if len(names) > 0 {
-		parts = append(parts, strings.Join(names, ", "))
-	}
-	if r.Year != 0 {
-		parts = append(parts, strconv.Itoa(r.Year))
-	}
-	if r.Title != "" {
-		parts = append(parts, r.Title)
-	}
-	v := r.Venue
-	if r.Volume != "" {
-		v += " " + r.Volume
-	}
-	if r.Issue != "" {
-		v += "(" + r.Issue + ")"
-	}
-	if r.Pages != "" {
-		v += ":" + r.Pages
-	}
-	if v = strings.TrimSpace(v); v != "" {
-		parts = append(parts, v)
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return strings.Join(parts, ". ") + "."
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -202,5 +203,31 @@ func TestSniff(t *testing.T) {
 	}
 	if (Format{}).Sniff([]byte(`<article><front><article-meta/></front></article>`)) {
 		t.Errorf("JATS sniffed as TEI")
+	}
+}
+
+// TestDates: a date is kept only as precise as it is valid (hand-written
+// cases: month 13 is no month, day 00 is no day, year 0000 is no year).
+func TestDates(t *testing.T) {
+	for when, want := range map[string]string{
+		"2019-03-05": "2019-03-05",
+		"2019-13-05": "2019",
+		"2019-03-00": "2019-03",
+		"0000":       "",
+		"2019":       "2019",
+	} {
+		src := `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title level="a" type="main">T</title></titleStmt>
+<publicationStmt><date type="published" when="` + when + `"/></publicationStmt></fileDesc></teiHeader></TEI>`
+		var r graph.Record
+		if err := (Format{}).Extract(context.Background(), strings.NewReader(src), func(rec graph.Record) error { r = rec; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		wantYear := 0
+		if want != "" {
+			wantYear, _ = strconv.Atoi(want[:4])
+		}
+		if r.Date != want || r.Year != wantYear {
+			t.Errorf("when=%q: date %q, year %d; want %q, %d", when, r.Date, r.Year, want, wantYear)
+		}
 	}
 }
