@@ -182,6 +182,8 @@ func TestChaseUsageErrors(t *testing.T) {
 		{[]string{"chase", "-o", t.TempDir(), "--seeds", seeds, "--index", "scopus"}, "unknown index"},
 		{[]string{"chase", "-o", t.TempDir(), "--seeds", seeds, "--offline"}, "--offline: no cache"},
 		{[]string{"chase", "-o", t.TempDir(), "--seeds", seeds, "--endpoint", "openalex"}, "want NAME=URL"},
+		{[]string{"chase", "-o", t.TempDir(), "--seeds", seeds, "--endpoint", "openalex=ftp://127.0.0.1:1"}, "want NAME=URL"},
+		{[]string{"chase", "-o", t.TempDir(), "--seeds", seeds, "--index", "openalex,crossref,openalex"}, `--index "openalex": given twice`},
 		{[]string{"chase", "-o", t.TempDir(), "nonsense"}, "not an identifier"},
 	} {
 		code, _, stderr := runCmd(t, context.Background(), tc.args...)

@@ -92,9 +92,12 @@ func (o *chaseOptions) validate() error {
 	if len(o.indexes) == 0 {
 		return errors.New("--index: no index given")
 	}
-	for _, n := range o.indexes {
+	for i, n := range o.indexes {
 		if !slices.Contains(chaseIndexes, n) {
 			return fmt.Errorf("--index %q: unknown index (known: %s)", n, strings.Join(chaseIndexes, ", "))
+		}
+		if slices.Contains(o.indexes[:i], n) {
+			return fmt.Errorf("--index %q: given twice", n)
 		}
 	}
 	if o.offline && o.refresh {
@@ -119,8 +122,8 @@ func (o *chaseOptions) validate() error {
 	for _, e := range o.endpoints {
 		name, u, ok := strings.Cut(e, "=")
 		pu, err := url.Parse(u)
-		if !ok || !slices.Contains(append(slices.Clone(chaseIndexes), "scite"), name) || err != nil || pu.Host == "" {
-			return fmt.Errorf("--endpoint %q: want NAME=URL with NAME one of %s, scite", e, strings.Join(chaseIndexes, ", "))
+		if !ok || !slices.Contains(append(slices.Clone(chaseIndexes), "scite"), name) || err != nil || pu.Host == "" || pu.Scheme != "http" && pu.Scheme != "https" {
+			return fmt.Errorf("--endpoint %q: want NAME=URL (http or https) with NAME one of %s, scite", e, strings.Join(chaseIndexes, ", "))
 		}
 		o.endpoint[name] = strings.TrimRight(u, "/")
 	}

@@ -1,16 +1,18 @@
 package chase
 
 import (
-	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape"
 	"github.com/citegraph/citegraph/scrape/index"
+	"github.com/citegraph/citegraph/scrape/internal/lines"
 )
 
 // Seed is a work to chase from: its identifiers (the DOI first) and, when
@@ -71,41 +73,67 @@ func ReadSeeds(ctx context.Context, path string, reg *scrape.Registry) (seeds []
 	return seeds, skipped, err
 }
 
+// isIDList reports whether the first meaningful line of data is an
+// identifier.
 func isIDList(data []byte) bool {
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
+	found := false
+	_ = eachIDLine(data, func(_ int, line string) error {
+		_, err := index.ParseID(line)
+		found = err == nil
+		return errStopLines
+	})
+	return found
+}
+
+// errStopLines ends eachIDLine early without an error.
+var errStopLines = errors.New("stop")
+
+// eachIDLine calls fn with each meaningful line of an identifier list (not
+// blank, not a # comment), trimmed, and its number; lines end in "\n",
+// "\r\n" or "\r", and a byte-order mark is dropped (scrape/internal/lines).
+func eachIDLine(data []byte, fn func(n int, line string) error) error {
+	lr := lines.NewReader(bytes.NewReader(data))
+	for {
+		b, n, err := lr.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		line := strings.TrimSpace(string(b))
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		_, err := index.ParseID(strings.TrimPrefix(line, "\ufeff"))
-		return err == nil
+		if err := fn(n, line); err != nil {
+			if errors.Is(err, errStopLines) {
+				return nil
+			}
+			return err
+		}
 	}
-	return false
 }
 
 func parseIDList(path string, data []byte) ([]Seed, error) {
 	var out []Seed
 	seen := map[index.ID]bool{}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	err := eachIDLine(data, func(n int, line string) error {
 		id, err := index.ParseID(line)
 		if err != nil {
-			return nil, &SeedError{Path: path, Line: n, Err: err}
+			return &SeedError{Path: path, Line: n, Err: err}
 		}
 		if !seen[id] {
 			seen[id] = true
 			out = append(out, Seed{IDs: []index.ID{id}})
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, &SeedError{Path: path, Err: err}
+		return nil
+	})
+	if err != nil {
+		var se *SeedError
+		if errors.As(err, &se) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("chase: %s: %w", path, err)
 	}
 	return out, nil
 }

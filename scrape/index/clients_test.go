@@ -359,3 +359,20 @@ func TestSemanticScholarWorksRequest(t *testing.T) {
 		t.Errorf("fields %q; want the paper fields only", f)
 	}
 }
+
+// TestOpenCitationsOneLineNotRows: an answer of one line that is no header
+// of citation rows (an error object, served with 200) is an error naming
+// the URL, not a work without citations.
+func TestOpenCitationsOneLineNotRows(t *testing.T) {
+	srv := fetchtest.NewServer()
+	defer srv.Close()
+	srv.Handle("GET", "/citations/doi:10.1108/jd-12-2013-0166?format=csv",
+		fetchtest.Answer{Header: map[string][]string{"Content-Type": {"application/json"}}, Body: []byte(`{"error":"invalid access token"}`)})
+	c := NewOpenCitations(newFetcher(t, srv, fetch.Limit{}, 0, ""), Config{BaseURL: srv.URL})
+	got, err := collect(t, func(emit func(graph.Record) error) error {
+		return c.Citations(context.Background(), []ID{DOI("10.1108/jd-12-2013-0166")}, emit)
+	})
+	if len(got) != 0 || err == nil || !strings.Contains(err.Error(), "/citations/doi:10.1108/jd-12-2013-0166") {
+		t.Errorf("got %d records, %v; want an error naming the URL", len(got), err)
+	}
+}

@@ -58,14 +58,14 @@ func ParseID(s string) (ID, error) {
 	if d, err := graph.NormalizeDOI(s); err == nil {
 		return ID{Scheme: SchemeDOI, Value: d}, nil
 	}
-	if n, err := normalizeID(graph.IDOpenAlex, s); err == nil {
+	if n, err := graph.NormalizeID(graph.IDOpenAlex, s); err == nil {
 		return ID{Scheme: graph.IDOpenAlex, Value: n}, nil
 	}
 	if scheme, v, ok := strings.Cut(s, ":"); ok {
 		scheme = strings.ToLower(strings.TrimSpace(scheme))
 		switch scheme {
 		case graph.IDPMID, graph.IDPMCID, graph.IDArXiv, graph.IDOpenAlex, graph.IDS2, graph.IDCorpusID:
-			if n, err := normalizeID(scheme, v); err == nil {
+			if n, err := graph.NormalizeID(scheme, v); err == nil {
 				return ID{Scheme: scheme, Value: n}, nil
 			}
 			if scheme == graph.IDS2 || scheme == graph.IDCorpusID {
@@ -76,20 +76,6 @@ func ParseID(s string) (ID, error) {
 		}
 	}
 	return ID{}, fmt.Errorf("%w: %q", ErrBadID, s)
-}
-
-// normalizeID is graph.NormalizeID, refusing first the values it would
-// find empty once their resolver prefix is gone (graph.NormalizeID panics
-// on "openalex.org/": found by FuzzParseID, reported to graph's owner).
-func normalizeID(scheme, v string) (string, error) {
-	rest := strings.TrimSpace(v)
-	for _, p := range []string{"https://openalex.org/", "http://openalex.org/", "openalex.org/"} {
-		rest = strings.TrimPrefix(rest, p)
-	}
-	if strings.TrimSpace(rest) == "" {
-		return "", fmt.Errorf("%w: %s %q", ErrBadID, scheme, v)
-	}
-	return graph.NormalizeID(scheme, v)
 }
 
 // IDsOf returns the identifiers of a record: its DOI first, then the
@@ -178,7 +164,8 @@ func newClient(f *fetch.Fetcher, cfg Config, base string, pageSize int) client {
 	return client{f: f, cfg: cfg, base: base}
 }
 
-// get fetches u and hands the answer to OnResponse.
+// do sends req (asking for JSON unless req says otherwise) and hands the
+// answer to OnResponse.
 func (c *client) do(ctx context.Context, req *fetch.Request) (*fetch.Response, error) {
 	if req.Header == nil {
 		req.Header = jsonAccept()

@@ -77,11 +77,13 @@ func (c *OpenCitations) rows(ctx context.Context, op string, ids []ID, emit func
 }
 
 // isHeaderOnly reports whether a CSV answer is its header line alone (a
-// work with no citations), or an empty JSON array.
+// work with no citations), or an empty JSON array. A single line that is
+// not a header of citation rows (an error message answered with 200) is
+// not: its decoding error is reported.
 func isHeaderOnly(body []byte) bool {
 	body = bytes.TrimSpace(body)
 	if string(body) == "[]" {
 		return true
 	}
-	return !bytes.ContainsAny(body, "\n")
+	return !bytes.ContainsAny(body, "\n") && opencitations.Format{}.Sniff(body)
 }

@@ -162,7 +162,14 @@ func (s *Server) Handle(method, pathQuery string, answers ...Answer) {
 // Replay sets one route per interaction, answering as recorded. Several
 // interactions for one route become its script, in order.
 func (s *Server) Replay(interactions []Interaction) error {
-	byKey := map[string][]Answer{}
+	// Grouped by the route key, so that interactions a request cannot tell
+	// apart (query in another order, a different IgnoreQuery value) make
+	// one script rather than the last replacing the others.
+	type script struct {
+		method, pq string
+		answers    []Answer
+	}
+	byKey := map[string]*script{}
 	var order []string
 	for _, in := range interactions {
 		u, err := url.Parse(in.URL)
@@ -173,15 +180,17 @@ func (s *Server) Replay(interactions []Interaction) error {
 		if u.RawQuery != "" {
 			pq += "?" + u.RawQuery
 		}
-		k := in.Method + " " + pq
-		if _, ok := byKey[k]; !ok {
+		k := s.key(in.Method, u.EscapedPath(), u.RawQuery)
+		sc, ok := byKey[k]
+		if !ok {
+			sc = &script{method: in.Method, pq: pq}
+			byKey[k] = sc
 			order = append(order, k)
 		}
-		byKey[k] = append(byKey[k], Answer{Status: in.Status, Header: in.Header, Body: in.Body})
+		sc.answers = append(sc.answers, Answer{Status: in.Status, Header: in.Header, Body: in.Body})
 	}
 	for _, k := range order {
-		m, pq, _ := strings.Cut(k, " ")
-		s.Handle(m, pq, byKey[k]...)
+		s.Handle(byKey[k].method, byKey[k].pq, byKey[k].answers...)
 	}
 	return nil
 }
