@@ -114,9 +114,10 @@ type Result struct {
 func Run(g *graph.Graph, opt Options) Result {
 	opt = opt.WithDefaults()
 	var r Result
-	r.InDegree, r.OutDegree = Degrees(g)
-	r.PageRank = PageRank(g, opt.Damping, opt.Tolerance)
-	r.Betweenness = Betweenness(g)
+	c := g.Compact() // once for the three measures, not once each
+	r.InDegree, r.OutDegree = Degrees(c)
+	r.PageRank = PageRank(c, opt.Damping, opt.Tolerance)
+	r.Betweenness = Betweenness(c)
 	terms := workTerms(g)
 	cg := communityGraph(g, opt.Weights, opt.TextLinks, terms)
 	r.Community, r.Modularity = Communities(cg, opt.Resolution, opt.Seed)

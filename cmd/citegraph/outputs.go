@@ -162,7 +162,7 @@ func newAnalysed(g *graph.Graph, res analysis.Result) *analysed {
 		}
 	}
 	onPath := map[[2]int64]bool{}
-	for _, p := range analysis.MainPath(g) {
+	for _, p := range analysis.MainPath(c) {
 		onPath[p] = true
 	}
 	cites := g.Edges(graph.Cites)
