@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""Reference runs of python-igraph and networkx for citegraph's analysis at
-scale (issue 6): one measure per process, so that `/usr/bin/time` around it
+"""Reference runs of python-igraph, graph-tool and networkx for citegraph's
+analysis at scale (issues 6 and 17): one measure per process, so that `/usr/bin/time` around it
 gives the whole-process wall time and peak memory that `citegraph analyse`
 is compared with, and the values themselves for the agreement tests.
 
 Usage:
   python3 docs/bench/reference_scale.py TOOL MEASURE GRAPH [--cora CONTENT] [--out FILE.tsv]
 
-TOOL is igraph or networkx. MEASURE is one of load, pagerank, hits,
-betweenness, leiden, leiden-stable, louvain, coreness, all. GRAPH is a SNAP
+TOOL is igraph, graph-tool or networkx. MEASURE is one of load, pagerank,
+hits, betweenness, betweenness-sampled, leiden, leiden-stable, louvain,
+coreness, all (graph-tool has no Leiden or Louvain; igraph 0.10 has no
+sampled betweenness, graph-tool's is betweenness from --samples pivots). GRAPH is a SNAP
 edge list ("citing cited" per line, '#' comments) or, with --cora, a LINQS
 .cites file ("cited citing", as cora.README says) whose papers are listed
 in CONTENT.
@@ -21,7 +23,10 @@ each direction of a pair counts twice (igraph as_undirected(mode="each")).
 
 Prints "measure tool seconds" for the measure alone (graph loading
 excluded) and, with --out, writes one row per node: id and the values.
-Needs Debian's python3-igraph (0.10) and python3-networkx (2.8).
+Needs Debian's python3-igraph (0.10), python3-graph-tool (2.45, OpenMP on
+every core) and python3-networkx (2.8). graph-tool's PageRank and HITS run
+to an L1 change of 1e-12 (--epsilon), as citegraph's power iterations did;
+its default 1e-6 is faster and less exact.
 """
 import argparse
 import sys
@@ -68,49 +73,34 @@ def read_graph(path, cora_content=None):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("tool", choices=["igraph", "networkx"])
+    p.add_argument("tool", choices=["igraph", "graph-tool", "networkx"])
     p.add_argument("measure")
     p.add_argument("graph")
     p.add_argument("--cora")
     p.add_argument("--out")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--samples", type=int, default=64)
+    p.add_argument("--epsilon", type=float, default=1e-12)
+    p.add_argument("--repeat", type=int, default=1, help="time the measure this many times, print each")
     a = p.parse_args()
 
     ids, edges = read_graph(a.graph, a.cora)
     n = len(ids)
     cols = {}
     t0 = time.perf_counter()
+    if a.tool == "graph-tool":
+        cols, times = graph_tool_measure(a, n, edges)
+        for secs in times:
+            print(f"{a.measure} {a.tool} {secs:.4f}")
+        write_cols(a, ids, n, cols)
+        return
     if a.tool == "igraph":
-        import igraph as ig
-        import random
-        random.seed(a.seed)
-        g = ig.Graph(n=n, edges=edges, directed=True)
-        t0 = time.perf_counter()
-        m = a.measure
-        if m in ("pagerank", "all"):
-            cols["pagerank"] = g.pagerank(damping=0.85)
-        if m in ("hits", "all"):
-            cols["hub"] = g.hub_score()
-            cols["authority"] = g.authority_score()
-        if m in ("betweenness", "all"):
-            cols["betweenness"] = g.betweenness(directed=True)
-        if m in ("coreness", "all"):
-            cols["coreness"] = g.coreness(mode="all")
-        if m in ("leiden", "leiden-stable", "louvain", "all"):
-            u = g.as_undirected(mode="each")
-            if m in ("leiden", "all"):
-                c = u.community_leiden(objective_function="modularity", n_iterations=2)
-                cols["leiden"] = c.membership
-                print(f"leiden modularity {u.modularity(c.membership):.6f} communities {len(c)}", file=sys.stderr)
-            if m == "leiden-stable":
-                c = u.community_leiden(objective_function="modularity", n_iterations=-1)
-                cols["leiden"] = c.membership
-                print(f"leiden-stable modularity {u.modularity(c.membership):.6f} communities {len(c)}", file=sys.stderr)
-            if m in ("louvain", "all"):
-                c = u.community_multilevel()
-                cols["louvain"] = c.membership
-                print(f"louvain modularity {u.modularity(c.membership):.6f} communities {len(c)}", file=sys.stderr)
-    else:
+        cols, times = igraph_measure(a, n, edges)
+        for secs in times:
+            print(f"{a.measure} {a.tool} {secs:.4f}")
+        write_cols(a, ids, n, cols)
+        return
+    if a.tool == "networkx":
         import networkx as nx
         g = nx.DiGraph()
         g.add_nodes_from(range(n))
@@ -150,7 +140,81 @@ def main():
             cols["louvain"] = memb
             print(f"louvain modularity {nx.community.modularity(w, cs):.6f} communities {len(cs)}", file=sys.stderr)
     secs = time.perf_counter() - t0
-    print(f"{a.measure} {a.tool} {secs:.3f}")
+    print(f"{a.measure} {a.tool} {secs:.4f}")
+    write_cols(a, ids, n, cols)
+
+
+def igraph_measure(a, n, edges):
+    """Builds the graph in igraph and times the measure a.repeat times."""
+    import igraph as ig
+    import random
+    random.seed(a.seed)
+    g = ig.Graph(n=n, edges=edges, directed=True)
+    m = a.measure
+    cols, times = {}, []
+    for _ in range(a.repeat):
+        t0 = time.perf_counter()
+        if m in ("pagerank", "all"):
+            cols["pagerank"] = g.pagerank(damping=0.85)
+        if m in ("hits", "all"):
+            cols["hub"] = g.hub_score()
+            cols["authority"] = g.authority_score()
+        if m in ("betweenness", "all"):
+            cols["betweenness"] = g.betweenness(directed=True)
+        if m in ("coreness", "all"):
+            cols["coreness"] = g.coreness(mode="all")
+        if m in ("leiden", "leiden-stable", "louvain", "all"):
+            u = g.as_undirected(mode="each")
+            if m in ("leiden", "all"):
+                c = u.community_leiden(objective_function="modularity", n_iterations=2)
+                cols["leiden"] = c.membership
+            if m == "leiden-stable":
+                c = u.community_leiden(objective_function="modularity", n_iterations=-1)
+                cols["leiden"] = c.membership
+            if m in ("louvain", "all"):
+                c = u.community_multilevel()
+                cols["louvain"] = c.membership
+        times.append(time.perf_counter() - t0)
+        for name in ("leiden", "louvain"):
+            if name in cols:
+                print(f"{m if name == 'leiden' else name} modularity {u.modularity(cols[name]):.6f} "
+                      f"communities {max(cols[name]) + 1}", file=sys.stderr)
+    return cols, times
+
+
+def graph_tool_measure(a, n, edges):
+    """Builds the graph in graph-tool and times the measure a.repeat times."""
+    import warnings
+    warnings.simplefilter("ignore")
+    import numpy as np
+    import graph_tool.all as gt
+    g = gt.Graph(directed=True)
+    g.add_vertex(n)
+    g.add_edge_list(np.array(edges, dtype=np.int64).reshape(-1, 2))
+    m = a.measure
+    cols, times = {}, []
+    for _ in range(a.repeat):
+        t0 = time.perf_counter()
+        if m in ("pagerank", "all"):
+            cols["pagerank"] = list(gt.pagerank(g, damping=0.85, epsilon=a.epsilon).a)
+        if m in ("hits", "all"):
+            _, au, hub = gt.hits(g, epsilon=a.epsilon)
+            cols["hub"], cols["authority"] = list(hub.a), list(au.a)
+        if m in ("betweenness", "all"):
+            vb, _ = gt.betweenness(g, norm=False)
+            cols["betweenness"] = list(vb.a)
+        if m == "betweenness-sampled":
+            rng = np.random.default_rng(a.seed)
+            piv = rng.choice(n, size=a.samples, replace=False)
+            vb, _ = gt.betweenness(g, pivots=piv, norm=False)
+            cols["betweenness"] = list(vb.a * (n / a.samples))
+        if m in ("coreness", "all"):
+            cols["coreness"] = list(gt.kcore_decomposition(g).a)
+        times.append(time.perf_counter() - t0)
+    return cols, times
+
+
+def write_cols(a, ids, n, cols):
     if a.out:
         names = sorted(cols)
         with open(a.out, "w") as f:
