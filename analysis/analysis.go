@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"time"
+
 	"github.com/citegraph/citegraph/graph"
 )
 
@@ -26,6 +28,47 @@ type Options struct {
 	// Terms is the number of label terms per theme; 0 means 3 and a
 	// negative value gives no labels.
 	Terms int
+	// Stages, when not nil, is told after each measure Run computes its
+	// stage name (one of the Stage… constants) and the seconds it took,
+	// so that a caller can report the time of each measure (citegraph
+	// analyse --progress json). Results do not depend on it; it is called
+	// on Run's goroutine.
+	Stages StageObserver
+}
+
+// StageObserver is told the time of each measure; see Options.Stages.
+type StageObserver interface {
+	Measured(stage string, seconds float64)
+}
+
+// StageFunc adapts a function to a StageObserver.
+type StageFunc func(stage string, seconds float64)
+
+// Measured calls f.
+func (f StageFunc) Measured(stage string, seconds float64) { f(stage, seconds) }
+
+// Stage names given to Options.Stage, one per measure.
+const (
+	StageDegrees     = "degrees"
+	StagePageRank    = "pagerank"
+	StageHITS        = "hits"
+	StageKCore       = "kcore"
+	StageBetweenness = "betweenness"
+	StageCommunities = "communities"
+	StageThemes      = "themes"
+)
+
+// Timed runs f and, when o.Stages is set, reports its time as the given
+// stage. Callers that run the measures one by one (rather than through
+// Run) use it to report them the same way.
+func (o Options) Timed(stage string, f func()) {
+	if o.Stages == nil {
+		f()
+		return
+	}
+	start := time.Now()
+	f()
+	o.Stages.Measured(stage, time.Since(start).Seconds())
 }
 
 // Weights are the weights of the links of the community graph (see
@@ -115,12 +158,14 @@ func Run(g *graph.Graph, opt Options) Result {
 	opt = opt.WithDefaults()
 	var r Result
 	c := g.Compact() // once for the three measures, not once each
-	r.InDegree, r.OutDegree = Degrees(c)
-	r.PageRank = PageRank(c, opt.Damping, opt.Tolerance)
-	r.Betweenness = Betweenness(c)
+	opt.Timed(StageDegrees, func() { r.InDegree, r.OutDegree = Degrees(c) })
+	opt.Timed(StagePageRank, func() { r.PageRank = PageRank(c, opt.Damping, opt.Tolerance) })
+	opt.Timed(StageBetweenness, func() { r.Betweenness = Betweenness(c) })
 	terms := workTerms(g)
-	cg := communityGraph(g, opt.Weights, opt.TextLinks, terms)
-	r.Community, r.Modularity = Communities(cg, opt.Resolution, opt.Seed)
-	r.Themes = themes(g.Len(), r.Community, r.PageRank, opt.Terms, labelTerms(g, terms))
+	opt.Timed(StageCommunities, func() {
+		cg := communityGraph(g, opt.Weights, opt.TextLinks, terms)
+		r.Community, r.Modularity = Communities(cg, opt.Resolution, opt.Seed)
+	})
+	opt.Timed(StageThemes, func() { r.Themes = themes(g.Len(), r.Community, r.PageRank, opt.Terms, labelTerms(g, terms)) })
 	return r
 }

@@ -327,3 +327,21 @@ func TestPanics(t *testing.T) {
 		})
 	}
 }
+
+// TestRunStages checks that Run reports each of its measures once, in the
+// order it computes them, with a time that is not negative.
+func TestRunStages(t *testing.T) {
+	g, _ := peerGraph(t)
+	var got []string
+	analysis.Run(g, analysis.Options{Seed: 1, Stages: analysis.StageFunc(func(stage string, s float64) {
+		if s < 0 {
+			t.Errorf("stage %s took %v s", stage, s)
+		}
+		got = append(got, stage)
+	})})
+	want := []string{analysis.StageDegrees, analysis.StagePageRank, analysis.StageBetweenness,
+		analysis.StageCommunities, analysis.StageThemes}
+	if !slices.Equal(got, want) {
+		t.Errorf("stages %v, want %v", got, want)
+	}
+}
