@@ -56,6 +56,9 @@ const (
 	StageBetweenness = "betweenness"
 	StageCommunities = "communities"
 	StageThemes      = "themes"
+	StageAge         = "age"
+	StageBursts      = "bursts"
+	StageMainPath    = "mainpath"
 )
 
 // Timed runs f and, when o.Stages is set, reports its time as the given
@@ -145,12 +148,31 @@ type Result struct {
 	Modularity float64 `json:"modularity"`
 	// Themes has one Theme per community, indexed by community number.
 	Themes []Theme `json:"themes"`
+
+	// Hub and Authority are the HITS scores, each summing to 1 (see HITS).
+	Hub       []float64 `json:"hub"`
+	Authority []float64 `json:"authority"`
+	// KCore is each work's coreness over citations in and out (see KCore).
+	KCore []int `json:"kcore"`
+	// CitationAge is the mean citing year minus the work's year, NaN where
+	// unknown (see CitationAge).
+	CitationAge []float64 `json:"-"`
+	// YearNormalised is the work's citations over the mean of the works of
+	// its year, NaN without a year (see YearNormalisedCitations).
+	YearNormalised []float64 `json:"-"`
+	// Bursts are the citation bursts, strongest first (see Bursts).
+	Bursts []Burst `json:"bursts"`
+	// MainPath is the set of citations on the main path as sorted
+	// (citing, cited) node ID pairs (see MainPath).
+	MainPath [][2]int64 `json:"main_path"`
 }
 
 // Run analyses g: degrees, PageRank, betweenness, communities of the
-// community graph (CommunityGraph, then Communities) and their themes. The
-// same g and opt give bit-identical results. Cost is dominated by
-// Betweenness, O(n·m) for n works and m citations.
+// community graph (CommunityGraph, then Communities) and their themes,
+// HITS, coreness, citation age, year-normalised citations, citation
+// bursts (BurstOptions' defaults) and the main path. The same g and opt
+// give bit-identical results. Cost is dominated by Betweenness, O(n·m) for
+// n works and m citations.
 //
 // Run panics if an option is invalid: damping outside [0, 1] or a negative
 // weight.
@@ -167,5 +189,13 @@ func Run(g *graph.Graph, opt Options) Result {
 		r.Community, r.Modularity = Communities(cg, opt.Resolution, opt.Seed)
 	})
 	opt.Timed(StageThemes, func() { r.Themes = themes(g.Len(), r.Community, r.PageRank, opt.Terms, labelTerms(g, terms)) })
+	opt.Timed(StageHITS, func() { r.Hub, r.Authority = HITS(c, 0) })
+	opt.Timed(StageKCore, func() { r.KCore = KCore(c) })
+	opt.Timed(StageAge, func() {
+		r.CitationAge = CitationAge(c)
+		r.YearNormalised = YearNormalisedCitations(c)
+	})
+	opt.Timed(StageBursts, func() { r.Bursts = Bursts(c, BurstOptions{}) })
+	opt.Timed(StageMainPath, func() { r.MainPath = MainPath(c) })
 	return r
 }

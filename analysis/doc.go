@@ -59,6 +59,7 @@
 //	burst.go           Kleinberg bursts over citation years
 //	mainpath.go        SPC and the main path
 //	network.go         Network: citations, co-citation, coupling, co-authorship, terms
+//	derived.go         DerivedNetworks: the bounded co-citation, coupling, co-authorship and term networks run writes
 //	leiden.go          Leiden (CPM, modularity) and its Louvain mode
 //	textthemes.go      TextThemes: term vectors smoothed over citations, k-means
 //	compare.go         NMI and ARI

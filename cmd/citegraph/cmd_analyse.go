@@ -21,6 +21,7 @@ import (
 	"github.com/citegraph/citegraph/analysis"
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/encoding/edgelist"
+	"github.com/citegraph/citegraph/graph/output"
 	"github.com/citegraph/citegraph/graph/store"
 	"github.com/citegraph/citegraph/scrape"
 )
@@ -253,14 +254,14 @@ func runAnalyse(ctx context.Context, o analyseOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(filepath.Join(o.outDir, "nodes.csv"), func(w io.Writer) error {
+	if err := output.WriteFileAtomic(filepath.Join(o.outDir, "nodes.csv"), func(w io.Writer) error {
 		return writeNodes(w, c, res)
 	}); err != nil {
 		return err
 	}
 	written := []string{"nodes.csv"}
 	if res.themes != nil {
-		if err := writeFileAtomic(filepath.Join(o.outDir, "themes.csv"), func(w io.Writer) error {
+		if err := output.WriteFileAtomic(filepath.Join(o.outDir, "themes.csv"), func(w io.Writer) error {
 			return writeThemes(w, c, res.themes)
 		}); err != nil {
 			return err

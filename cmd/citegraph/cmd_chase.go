@@ -24,6 +24,7 @@ import (
 	gcsv "github.com/citegraph/citegraph/graph/encoding/csv"
 	"github.com/citegraph/citegraph/graph/encoding/jsonl"
 	"github.com/citegraph/citegraph/graph/encoding/ris"
+	"github.com/citegraph/citegraph/graph/output"
 	"github.com/citegraph/citegraph/graph/store"
 	"github.com/citegraph/citegraph/scrape"
 	"github.com/citegraph/citegraph/scrape/chase"
@@ -353,7 +354,7 @@ func writeChase(dir string, res *chase.Result) error {
 		{"chase-report.md", res.Report.WriteMarkdown},
 	}
 	for _, f := range files {
-		if err := writeFileAtomic(filepath.Join(dir, f.name), f.fill); err != nil {
+		if err := output.WriteFileAtomic(filepath.Join(dir, f.name), f.fill); err != nil {
 			return err
 		}
 	}

@@ -1,16 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -18,9 +13,8 @@ import (
 
 	"github.com/citegraph/citegraph/analysis"
 	"github.com/citegraph/citegraph/graph"
-	"github.com/citegraph/citegraph/graph/encoding/csv"
 	"github.com/citegraph/citegraph/graph/encoding/dot"
-	"github.com/citegraph/citegraph/graph/encoding/jsonl"
+	"github.com/citegraph/citegraph/graph/output"
 	"github.com/citegraph/citegraph/graph/store"
 	"github.com/citegraph/citegraph/scrape"
 )
@@ -50,7 +44,7 @@ func (o *runOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.render, "render", "svg", "render graph.dot with GraphViz to this format: svg, pdf, png, or none")
 	f.BoolVar(&o.hideCiting, "hide-citing", false, "leave out of the drawing the unnamed works known only by a citation statement")
 	f.IntVar(&o.top, "top", 10, "number of works listed in the summary and in the report")
-	f.StringVar(&o.views.formats, "formats", "all", "outputs to write besides works.jsonl, graph.dot, centrality.csv and themes.csv: all, none, or some of "+strings.Join(allFormats, ","))
+	f.StringVar(&o.views.formats, "formats", "all", "outputs to write besides works.jsonl, graph.dot, centrality.csv and themes.csv: all, none, or some of "+strings.Join(output.Optional(), ","))
 	f.StringVar(&o.views.measure, "measure", "pagerank", "what ranks the works in top.dot, the historiograph and the report: pagerank, in-degree, betweenness, authority or hub")
 	f.IntVar(&o.views.mapTop, "map-top", 50, "number of works drawn in top.dot and historiograph.dot")
 	f.StringVar(&o.views.years, "years", "", "draw only works published in this span in the views, e.g. 2005-2015, 2010- or -2015")
@@ -101,60 +95,7 @@ func newRunCommand(s streams) *cobra.Command {
 resolves the works they describe into one citation graph, analyses it and
 writes to DIR:
 
-  works.jsonl     the extracted records (the same JSON Lines as "extract")
-  graph.dot       the map for GraphViz: one cluster per theme, node size by
-                  PageRank, labels "Family Year"
-  graph.svg       graph.dot drawn by GraphViz (--render; skipped with a
-                  message when GraphViz is not installed)
-  centrality.csv  every node with its degrees, PageRank, betweenness, theme,
-                  then hub and authority (HITS), kcore (coreness, citations
-                  in and out), citation_age (mean citing year minus the
-                  work's year), year_normalised (citations over the mean of
-                  the works of its year), burst_start, burst_end and
-                  burst_strength (its strongest Kleinberg citation burst,
-                  as CiteSpace finds them); empty where a measure does not
-                  apply (no year, no dated citation, no burst)
-  themes.csv      every theme with its label terms and key works
-  matching.json   what resolution did: records in, duplicates removed (by
-                  identifier, title, decision), unique works, references
-                  by match method, conflicts, decisions, and the works
-                  citing each other in a cycle (citation_cycles)
-
-and, as --formats chooses (all by default):
-
-  views       overview.dot (one node per theme, arrows weighted by the
-              citations between themes), top.dot (the --map-top works by
-              --measure, clustered by theme, with a legend),
-              historiograph.dot (those works in rows by year, the main
-              path in bold) and, with --focus, neighbourhood.dot; each
-              drawn in the --render format too. --years, --themes and
-              --edges narrow them.
-  gephi       graph.gephi.dot: graph.dot in a form Gephi's DOT import
-              reads without inventing nodes (GraphViz reads it too)
-  graphml     graph.graphml: every node and edge with typed attributes
-  gexf        graph.gexf: GEXF 1.3 for Gephi, typed attributes, years as
-              time spells
-  pajek       graph.net (citations as arcs, co-citations as edges),
-              themes.clu (partition), pagerank.vec (vector)
-  vosviewer   vosviewer_map.txt and vosviewer_network.txt
-  networks    derived networks as VOSviewer map and network pairs,
-              vosviewer_NAME_map.txt and vosviewer_NAME_network.txt:
-              cocitation (works cited together), coupling (works citing
-              the same works), coauthorship (authors) and terms (terms of
-              titles and abstracts in at least 2 works). Link strengths
-              are raw counts: VOSviewer normalises them by association
-              strength itself (its default), so they are not normalised
-              twice. Each keeps 1000 items (works and authors: the
-              greatest total link strength; terms: in the most works) and
-              the 50000 strongest links among them; an empty network is
-              skipped with a note
-  json        graph.json: the whole analysed graph
-  tables      citations.csv (every citation: match method, statements by
-              intent, main path) and statements.csv (every statement)
-  report      report.html (one self-contained file with charts and the
-              ten strongest citation bursts), report.md and its charts
-              report-*.svg
-
+` + output.Help() + `
 With --db FILE the works come from a corpus that "ingest" made; INPUTs
 given as well are ingested into it first (unchanged sources are skipped),
 and the resolved graph is stored back with the run.
@@ -246,7 +187,6 @@ func gatherCorpus(ctx context.Context, o runOptions, dec graph.Decisions, s stre
 }
 
 func runRun(ctx context.Context, o runOptions, s streams) error {
-	// Extract and resolve.
 	dec, err := readDecisions(o.decisions)
 	if err != nil {
 		return err
@@ -259,151 +199,21 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	recs, g, total, failed := in.recs, in.g, in.total, in.failed
-	if err := writeFileAtomic(filepath.Join(o.outDir, "works.jsonl"), func(w io.Writer) error {
-		jw := jsonl.NewWriter(w)
-		for i := range recs {
-			if err := jw.Write(&recs[i]); err != nil {
-				return err
-			}
-		}
-		return jw.Flush()
-	}); err != nil {
-		return err
-	}
-
-	if err := writeFileAtomic(filepath.Join(o.outDir, "matching.json"), func(w io.Writer) error {
-		rep := g.Report()
-		// Lists, not nulls, when empty: scripts iterate them.
-		if rep.Conflicts == nil {
-			rep.Conflicts = []string{}
-		}
-		if rep.Decisions == nil {
-			rep.Decisions = []string{}
-		}
-		cycles := graph.CitationCycles(g)
-		if cycles == nil {
-			cycles = [][]string{}
-		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
-			graph.Report
-			CitationCycles [][]string `json:"citation_cycles"` // works citing each other in a cycle: check their merges and matches
-		}{rep, cycles})
-	}); err != nil {
-		return err
-	}
-
-	// Analyse.
-	res := analysis.Run(g, analysis.Options{Seed: o.seed, Resolution: o.resolution})
+	res := analysis.Run(in.g, analysis.Options{Seed: o.seed, Resolution: o.resolution})
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-
-	// Draw.
-	labels := make([]string, len(res.Themes))
-	for i, th := range res.Themes {
-		labels[i] = themeTitle(th)
-	}
-	var dotBuf bytes.Buffer
-	if err := dot.Write(&dotBuf, g, dot.Options{
-		Cluster: res.Community, ClusterLabel: labels, Size: res.PageRank,
-		Layout: o.layout, HideCiting: o.hideCiting,
-	}); err != nil {
+	out := output.NewInput(in.recs, in.g, res)
+	written, err := output.Write(ctx, output.Dir{Path: o.outDir}, out, output.Options{
+		Formats: o.views.chosen, Render: o.render, Layout: o.layout, HideCiting: o.hideCiting, Top: o.top,
+		Views: o.views.views, Paths: o.paths, Seed: o.seed, Resolution: o.resolution,
+		Sources: in.total, Failed: in.failed, Note: func(n string) { fmt.Fprintln(s.errOut, "note: "+n) },
+	})
+	if err != nil {
 		return err
 	}
-	written := []string{"works.jsonl", "matching.json"}
-	if err := writeFileAtomic(filepath.Join(o.outDir, "graph.dot"), func(w io.Writer) error {
-		_, err := w.Write(dotBuf.Bytes())
-		return err
-	}); err != nil {
-		return err
-	}
-	written = append(written, "graph.dot")
-	if o.render != "none" {
-		img, err := dot.Render(ctx, dotBuf.Bytes(), o.render)
-		switch {
-		case errors.Is(err, dot.ErrNoGraphviz):
-			fmt.Fprintf(s.errOut, "note: %v; graph.dot is written, graph.%s is not (install GraphViz, e.g. apt-get install graphviz)\n", err, o.render)
-		case err != nil:
-			return err
-		default:
-			name := "graph." + o.render
-			if err := writeFileAtomic(filepath.Join(o.outDir, name), func(w io.Writer) error {
-				_, err := w.Write(img)
-				return err
-			}); err != nil {
-				return err
-			}
-			written = append(written, name)
-		}
-	}
-
-	// Tables.
-	byRank := nodesByScore(res.PageRank)
-	outs := &outputs{ctx: ctx, dir: o.outDir, render: o.render, errOut: s.errOut}
-	a := newAnalysed(g, res)
-	if err := writeFileAtomic(filepath.Join(o.outDir, "centrality.csv"), func(w io.Writer) error {
-		return writeCentrality(w, a, byRank)
-	}); err != nil {
-		return err
-	}
-	written = append(written, "centrality.csv")
-	if err := writeFileAtomic(filepath.Join(o.outDir, "themes.csv"), func(w io.Writer) error {
-		return csv.WriteTable(w, []string{"theme", "label", "terms", "works", "top_works", "top_keys"}, themeRows(g, res.Themes))
-	}); err != nil {
-		return err
-	}
-	written = append(written, "themes.csv")
-
-	// The other formats, views and the report.
-	if err := writeExtraOutputs(outs, a, o, total, failed); err != nil {
-		return err
-	}
-	written = append(written, outs.written...)
-
-	printSummary(s.errOut, o, g, res, byRank, total, failed, len(recs), written)
-	return batchError(failed, total)
-}
-
-// themeTitle is the heading of a theme's cluster in the drawing.
-func themeTitle(th analysis.Theme) string {
-	if th.Label == "" {
-		return fmt.Sprintf("Theme %d", th.ID+1)
-	}
-	return fmt.Sprintf("Theme %d: %s", th.ID+1, th.Label)
-}
-
-// nodesByScore returns node IDs by descending score, ties by ID.
-func nodesByScore(score []float64) []int64 {
-	ids := make([]int64, len(score))
-	for i := range ids {
-		ids[i] = int64(i)
-	}
-	sort.SliceStable(ids, func(a, b int) bool { return score[ids[a]] > score[ids[b]] })
-	return ids
-}
-
-func themeRows(g *graph.Graph, themes []analysis.Theme) [][]string {
-	works := g.Works()
-	rows := make([][]string, 0, len(themes))
-	for _, th := range themes {
-		var top, keys []string
-		for _, id := range th.Top {
-			if works[id].Kind == graph.KindCiting {
-				continue // unnamed: nothing to list
-			}
-			if len(top) == 5 {
-				break
-			}
-			top = append(top, dot.Label(works[id]))
-			keys = append(keys, works[id].Key)
-		}
-		rows = append(rows, []string{strconv.Itoa(th.ID + 1), th.Label, strings.Join(th.Terms, "; "),
-			strconv.Itoa(th.Size), strings.Join(top, "; "), strings.Join(keys, " ")})
-	}
-	return rows
+	printSummary(s.errOut, o, in.g, res, out.ByRank, in.total, in.failed, len(in.recs), written)
+	return batchError(in.failed, in.total)
 }
 
 func printSummary(w io.Writer, o runOptions, g *graph.Graph, res analysis.Result, byRank []int64, total, failed, nrecs int, written []string) {

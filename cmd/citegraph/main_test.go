@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"errors"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -184,27 +182,6 @@ func TestInterrupted(t *testing.T) {
 	code, _, stderr := runCmd(t, ctx, "extract", seedCorpus)
 	if code != exitInterrupted || !strings.Contains(stderr, "interrupted") {
 		t.Errorf("exit %d, %q", code, stderr)
-	}
-}
-
-// TestWriteFileAtomic: a failed write leaves the old file as it was and no
-// temporary file behind.
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "x.csv")
-	os.WriteFile(p, []byte("old"), 0o644)
-	err := writeFileAtomic(p, func(w io.Writer) error {
-		w.Write([]byte("half"))
-		return errors.New("disk full")
-	})
-	if err == nil {
-		t.Fatal("no error")
-	}
-	if b, _ := os.ReadFile(p); string(b) != "old" {
-		t.Errorf("file is %q after a failed write", b)
-	}
-	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
-		t.Errorf("%d files left in the folder", len(ents))
 	}
 }
 

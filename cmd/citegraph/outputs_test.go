@@ -21,6 +21,7 @@ import (
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/encoding/attr"
 	"github.com/citegraph/citegraph/graph/encoding/encodingtest"
+	"github.com/citegraph/citegraph/graph/output"
 )
 
 var (
@@ -133,7 +134,7 @@ func TestRunAllOutputs(t *testing.T) {
 		t.Errorf("vosviewer_map.txt has %d lines, want a header and 41 items", n)
 	}
 	cites := readCSV(t, dir, "citations.csv")
-	if len(cites) != 18 || strings.Join(cites[0], ",") != strings.Join(citationHeader, ",") { // 17 citations
+	if len(cites) != 18 || strings.Join(cites[0], ",") != strings.Join(output.CitationHeader, ",") { // 17 citations
 		t.Errorf("citations.csv: %d rows, header %v", len(cites), cites[0])
 	}
 }
@@ -207,14 +208,10 @@ func TestOutputsHostileTitles(t *testing.T) {
 	g := encodingtest.Graph()
 	res := analysis.Run(g, analysis.Options{Seed: 1})
 	dir := t.TempDir()
-	var opt runOptions
-	opt.views = viewFlags{measure: "pagerank", mapTop: 50, depth: 1, formats: "all", focus: g.Works()[0].Key}
-	if err := opt.views.validate(); err != nil {
-		t.Fatal(err)
-	}
-	opt.render, opt.paths = "none", []string{"hostile"}
-	o := &outputs{ctx: context.Background(), dir: dir, render: "none", errOut: &bytes.Buffer{}}
-	if err := writeExtraOutputs(o, newAnalysed(g, res), opt, 1, 0); err != nil {
+	formats, _ := output.ParseFormats("all")
+	if _, err := output.Write(context.Background(), output.Dir{Path: dir}, output.NewInput(nil, g, res), output.Options{
+		Formats: formats, Render: "none", Paths: []string{"hostile"}, Sources: 1, Views: output.Views{Focus: g.Works()[0].Key},
+	}); err != nil {
 		t.Fatal(err)
 	}
 	var titles []string

@@ -1,0 +1,456 @@
+package output
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/citegraph/citegraph/analysis"
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/encoding/csv"
+	"github.com/citegraph/citegraph/graph/encoding/dot"
+	"github.com/citegraph/citegraph/graph/encoding/gexf"
+	"github.com/citegraph/citegraph/graph/encoding/graphjson"
+	"github.com/citegraph/citegraph/graph/encoding/graphml"
+	"github.com/citegraph/citegraph/graph/encoding/jsonl"
+	"github.com/citegraph/citegraph/graph/encoding/pajek"
+	"github.com/citegraph/citegraph/graph/encoding/report"
+	"github.com/citegraph/citegraph/graph/encoding/vosviewer"
+)
+
+// Format is one row of the table of outputs: a name, the files it writes
+// and the function that writes them.
+type Format struct {
+	// Name is the format's name in Options.Formats (and --formats).
+	Name string
+	// Always formats are written whatever Options.Formats says.
+	Always bool
+	// Help says what the files are, for the command's help: the first line
+	// names the files; further lines are indented by the help.
+	Help string
+	// Write writes the format's files through w.
+	Write func(ctx context.Context, w *Writer) error
+}
+
+// Formats is the table of outputs, in the order they are written. Those
+// marked Always come first; the others are the names Options.Formats
+// chooses from (Optional lists them).
+var Formats = []Format{
+	{Name: "works", Always: true, Help: "works.jsonl     the extracted records (the same JSON Lines as \"extract\")", Write: writeWorks},
+	{Name: "matching", Always: true, Help: `matching.json   what resolution did: records in, duplicates removed (by
+                identifier, title, decision), unique works, references
+                by match method, conflicts, decisions, and the works
+                citing each other in a cycle (citation_cycles)`, Write: writeMatching},
+	{Name: "graph", Always: true, Help: `graph.dot       the map for GraphViz: one cluster per theme, node size by
+                PageRank, labels "Family Year"; drawn by GraphViz as
+                graph.svg (--render; skipped with a message when GraphViz
+                is not installed)`, Write: writeGraph},
+	{Name: "centrality", Always: true, Help: `centrality.csv  every node with its degrees, PageRank, betweenness, theme,
+                then hub and authority (HITS), kcore (coreness, citations
+                in and out), citation_age (mean citing year minus the
+                work's year), year_normalised (citations over the mean of
+                the works of its year), burst_start, burst_end and
+                burst_strength (its strongest Kleinberg citation burst,
+                as CiteSpace finds them); empty where a measure does not
+                apply (no year, no dated citation, no burst)`, Write: writeCentrality},
+	{Name: "themes", Always: true, Help: "themes.csv      every theme with its label terms and key works", Write: writeThemes},
+	{Name: "views", Help: `overview.dot (one node per theme, arrows weighted by the
+citations between themes), top.dot (the --map-top works by
+--measure, clustered by theme, with a legend),
+historiograph.dot (those works in rows by year, the main
+path in bold) and, with --focus, neighbourhood.dot; each
+drawn in the --render format too. --years, --themes and
+--edges narrow them.`, Write: writeViews},
+	{Name: "gephi", Help: `graph.gephi.dot: graph.dot in a form Gephi's DOT import
+reads without inventing nodes (GraphViz reads it too)`, Write: writeGephi},
+	{Name: "graphml", Help: "graph.graphml: every node and edge with typed attributes", Write: func(_ context.Context, w *Writer) error {
+		return w.File("graph.graphml", func(f io.Writer) error { return graphml.Write(f, w.In.Graph, w.In.Set) })
+	}},
+	{Name: "gexf", Help: `graph.gexf: GEXF 1.3 for Gephi, typed attributes, years as
+time spells`, Write: func(_ context.Context, w *Writer) error {
+		return w.File("graph.gexf", func(f io.Writer) error { return gexf.Write(f, w.In.Graph, w.In.Set) })
+	}},
+	{Name: "pajek", Help: `graph.net (citations as arcs, co-citations as edges),
+themes.clu (partition), pagerank.vec (vector)`, Write: writePajek},
+	{Name: "vosviewer", Help: "vosviewer_map.txt and vosviewer_network.txt", Write: writeVOSviewer},
+	{Name: "networks", Help: `derived networks as VOSviewer map and network pairs,
+vosviewer_NAME_map.txt and vosviewer_NAME_network.txt:
+cocitation (works cited together), coupling (works citing
+the same works), coauthorship (authors) and terms (terms of
+titles and abstracts in at least 2 works). Link strengths
+are raw counts: VOSviewer normalises them by association
+strength itself (its default), so they are not normalised
+twice. Each keeps 1000 items (works and authors: the
+greatest total link strength; terms: in the most works) and
+the 50000 strongest links among them; an empty network is
+skipped with a note`, Write: writeNetworks},
+	{Name: "json", Help: "graph.json: the whole analysed graph", Write: func(_ context.Context, w *Writer) error {
+		return w.File("graph.json", func(f io.Writer) error { return graphjson.Write(f, w.In.Graph, w.In.Set) })
+	}},
+	{Name: "tables", Help: `citations.csv (every citation: match method, statements by
+intent, main path) and statements.csv (every statement)`, Write: writeTables},
+	{Name: "report", Help: `report.html (one self-contained file with charts and the
+ten strongest citation bursts), report.md and its charts
+report-*.svg`, Write: writeReport},
+}
+
+// Optional returns the names of the formats Options.Formats chooses from,
+// in table order.
+func Optional() []string {
+	var names []string
+	for _, f := range Formats {
+		if !f.Always {
+			names = append(names, f.Name)
+		}
+	}
+	return names
+}
+
+// Options are the choices of the outputs. The zero value writes only the
+// Always formats, renders nothing and ranks by PageRank.
+type Options struct {
+	// Formats chooses the optional formats by name (see Optional).
+	Formats map[string]bool
+	// Render is the GraphViz output format of the drawings ("svg", "pdf",
+	// "png"); "" or "none" renders nothing.
+	Render string
+	// Layout is the GraphViz layout engine; "" chooses by size.
+	Layout string
+	// HideCiting leaves the unnamed citing works out of the drawings and
+	// the VOSviewer maps.
+	HideCiting bool
+	// Top is the number of works the report lists; 0 means 10.
+	Top int
+	// Views narrow and rank the drawn views.
+	Views Views
+	// Paths, Seed and Resolution describe the run in the report's notes.
+	Paths      []string
+	Seed       int64
+	Resolution float64
+	// Sources and Failed count the sources read and failed, for the report.
+	Sources, Failed int
+	// Note receives remarks for the user ("no co-citations: … not
+	// written"); nil drops them.
+	Note func(string)
+}
+
+// Views are the options of the drawn views.
+type Views struct {
+	// Measure ranks the works of top.dot, the historiograph and the report:
+	// a key of Measures; "" means pagerank.
+	Measure string
+	// MapTop is the number of works drawn in top.dot and
+	// historiograph.dot; 0 means 50.
+	MapTop int
+	// YearFrom and YearTo (0: open) and Themes (from 0; nil: all) narrow
+	// the views; Kinds are the edge kinds drawn (nil: all).
+	YearFrom, YearTo int
+	Themes           []int
+	Kinds            []graph.EdgeKind
+	// Focus, when set, also draws neighbourhood.dot: the works within
+	// Depth links (0 means 1) of the work it names (a key or a DOI).
+	Focus    string
+	Depth    int
+	NoLegend bool
+}
+
+// Writer writes the formats of one analysed graph into a sink and records
+// the names of the files written. Formats' Write functions use it.
+type Writer struct {
+	Sink    Sink
+	In      *Input
+	Opt     Options
+	written []string
+	noDot   bool // GraphViz found missing: render nothing more
+}
+
+// Write writes every format of the table that opt chooses (and the Always
+// ones) for in into sink, in table order, and returns the names of the
+// files written.
+func Write(ctx context.Context, sink Sink, in *Input, opt Options) ([]string, error) {
+	if opt.Views.Measure == "" {
+		opt.Views.Measure = "pagerank"
+	}
+	if opt.Views.MapTop == 0 {
+		opt.Views.MapTop = 50
+	}
+	if opt.Views.Depth == 0 {
+		opt.Views.Depth = 1
+	}
+	w := &Writer{Sink: sink, In: in, Opt: opt}
+	for _, f := range Formats {
+		if !f.Always && !opt.Formats[f.Name] {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return w.written, err
+		}
+		if err := f.Write(ctx, w); err != nil {
+			return w.written, err
+		}
+	}
+	return w.written, nil
+}
+
+// Written returns the names of the files written so far, in order.
+func (w *Writer) Written() []string { return w.written }
+
+// Notef passes a remark to Options.Note.
+func (w *Writer) Notef(format string, args ...any) {
+	if w.Opt.Note != nil {
+		w.Opt.Note(fmt.Sprintf(format, args...))
+	}
+}
+
+// File writes the file name through fill.
+func (w *Writer) File(name string, fill func(io.Writer) error) error {
+	if err := WriteFile(w.Sink, name, fill); err != nil {
+		return err
+	}
+	w.written = append(w.written, name)
+	return nil
+}
+
+// Bytes writes b as the file name.
+func (w *Writer) Bytes(name string, b []byte) error {
+	return w.File(name, func(f io.Writer) error {
+		_, err := f.Write(b)
+		return err
+	})
+}
+
+// Drawing writes name.dot and, unless rendering is off, the drawing in the
+// Render format. A missing GraphViz is noted once.
+func (w *Writer) Drawing(ctx context.Context, name string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	if err := w.Bytes(name+".dot", buf.Bytes()); err != nil {
+		return err
+	}
+	if w.Opt.Render == "" || w.Opt.Render == "none" || w.noDot {
+		return nil
+	}
+	img, err := dot.Render(ctx, buf.Bytes(), w.Opt.Render)
+	switch {
+	case errors.Is(err, dot.ErrNoGraphviz):
+		w.noDot = true
+		w.Notef("%v; the .dot files are written, their .%s drawings are not (install GraphViz, e.g. apt-get install graphviz)", err, w.Opt.Render)
+		return nil
+	case err != nil:
+		return fmt.Errorf("%s.dot: %w", name, err)
+	}
+	return w.Bytes(name+"."+w.Opt.Render, img)
+}
+
+// dotOptions are the options every drawing of the graph shares.
+func (w *Writer) dotOptions() dot.Options {
+	res := w.In.Result
+	return dot.Options{Cluster: res.Community, ClusterLabel: w.In.Labels, Size: res.PageRank,
+		Layout: w.Opt.Layout, HideCiting: w.Opt.HideCiting}
+}
+
+func writeWorks(_ context.Context, w *Writer) error {
+	return w.File("works.jsonl", func(f io.Writer) error {
+		jw := jsonl.NewWriter(f)
+		recs := w.In.Records
+		for i := range recs {
+			if err := jw.Write(&recs[i]); err != nil {
+				return err
+			}
+		}
+		return jw.Flush()
+	})
+}
+
+func writeMatching(_ context.Context, w *Writer) error {
+	return w.File("matching.json", func(f io.Writer) error {
+		g := w.In.Graph
+		rep := g.Report()
+		// Lists, not nulls, when empty: scripts iterate them.
+		if rep.Conflicts == nil {
+			rep.Conflicts = []string{}
+		}
+		if rep.Decisions == nil {
+			rep.Decisions = []string{}
+		}
+		cycles := graph.CitationCycles(g)
+		if cycles == nil {
+			cycles = [][]string{}
+		}
+		enc := json.NewEncoder(f)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			graph.Report
+			CitationCycles [][]string `json:"citation_cycles"` // works citing each other in a cycle: check their merges and matches
+		}{rep, cycles})
+	})
+}
+
+func writeGraph(ctx context.Context, w *Writer) error {
+	return w.Drawing(ctx, "graph", func(f io.Writer) error { return dot.Write(f, w.In.Graph, w.dotOptions()) })
+}
+
+func writeCentrality(_ context.Context, w *Writer) error {
+	return w.File("centrality.csv", func(f io.Writer) error {
+		return csv.WriteNodes(f, w.In.Graph, w.In.ByRank, dot.Label, w.In.centralityColumns()...)
+	})
+}
+
+func writeThemes(_ context.Context, w *Writer) error {
+	return w.File("themes.csv", func(f io.Writer) error { return csv.WriteTable(f, ThemeHeader, w.In.themeRows()) })
+}
+
+func writeViews(ctx context.Context, w *Writer) error {
+	in, v, g := w.In, w.Opt.Views, w.In.Graph
+	base := w.dotOptions()
+	measureName := in.Set.Column(Measures[v.Measure]).Heading()
+	if err := w.Drawing(ctx, "overview", func(f io.Writer) error {
+		return dot.WriteOverview(f, g, dot.Overview{Cluster: in.Result.Community, ClusterLabel: in.Labels, Layout: w.Opt.Layout, HideCiting: w.Opt.HideCiting})
+	}); err != nil {
+		return err
+	}
+	view := dot.View{Options: base, Measure: in.Measure(v.Measure), MeasureName: measureName, Top: v.MapTop,
+		YearFrom: v.YearFrom, YearTo: v.YearTo, Themes: v.Themes, Kinds: v.Kinds, Legend: !v.NoLegend}
+	if err := w.Drawing(ctx, "top", func(f io.Writer) error { return dot.WriteView(f, g, view) }); err != nil {
+		return err
+	}
+	hist := view
+	hist.Historiograph, hist.MainPath, hist.Kinds = true, in.MainPath, []graph.EdgeKind{graph.Cites}
+	hist.Layout = ""
+	if err := w.Drawing(ctx, "historiograph", func(f io.Writer) error { return dot.WriteView(f, g, hist) }); err != nil {
+		return err
+	}
+	if v.Focus == "" {
+		return nil
+	}
+	focus := dot.View{Options: base, MeasureName: measureName, Focus: FocusKey(g, v.Focus), Depth: v.Depth,
+		YearFrom: v.YearFrom, YearTo: v.YearTo, Themes: v.Themes, Kinds: v.Kinds, Legend: !v.NoLegend}
+	return w.Drawing(ctx, "neighbourhood", func(f io.Writer) error { return dot.WriteView(f, g, focus) })
+}
+
+func writeGephi(_ context.Context, w *Writer) error {
+	gephi := w.dotOptions()
+	gephi.Gephi = true
+	return w.File("graph.gephi.dot", func(f io.Writer) error { return dot.Write(f, w.In.Graph, gephi) })
+}
+
+func writePajek(_ context.Context, w *Writer) error {
+	g, set := w.In.Graph, w.In.Set
+	if err := w.File("graph.net", func(f io.Writer) error { return pajek.Write(f, g, set, pajek.Options{}) }); err != nil {
+		return err
+	}
+	if err := w.File("themes.clu", func(f io.Writer) error { return pajek.WritePartition(f, g, set) }); err != nil {
+		return err
+	}
+	return w.File("pagerank.vec", func(f io.Writer) error { return pajek.WriteVector(f, *set.Column("pagerank")) })
+}
+
+func writeVOSviewer(_ context.Context, w *Writer) error {
+	var mapBuf, netBuf bytes.Buffer
+	if err := vosviewer.Write(&mapBuf, &netBuf, w.In.Graph, w.In.Set, vosviewer.Options{HideCiting: w.Opt.HideCiting}); err != nil {
+		return err
+	}
+	if err := w.Bytes("vosviewer_map.txt", mapBuf.Bytes()); err != nil {
+		return err
+	}
+	return w.Bytes("vosviewer_network.txt", netBuf.Bytes())
+}
+
+// writeNetworks writes the derived networks (analysis.DerivedNetworks) as
+// VOSviewer map and network pairs. An empty network is skipped with a note.
+func writeNetworks(_ context.Context, w *Writer) error {
+	g, res := w.In.Graph, w.In.Result
+	works := g.Works()
+	keep := func(v int32) bool { return !(w.Opt.HideCiting && works[v].Kind == graph.KindCiting) }
+	weights := map[string][]string{"cocitation": {"Citations"}, "coupling": {"References"}, "terms": {"Occurrences"}}
+	for _, d := range analysis.DerivedNetworks(g, g.Compact(), res.InDegree, res.OutDegree, keep) {
+		if len(d.Links) == 0 {
+			w.Notef("no %s: vosviewer_%s_map.txt and vosviewer_%s_network.txt are not written", d.What, d.Name, d.Name)
+			continue
+		}
+		nw := vosviewer.Network{Weights: weights[d.Name]}
+		for _, l := range d.Links {
+			nw.Links = append(nw.Links, vosviewer.Link{A: l.A, B: l.B, Strength: l.Strength})
+		}
+		for _, it := range d.Items {
+			item := vosviewer.Item{Label: it.Name, Description: it.Name}
+			if it.Work >= 0 {
+				wk := works[it.Work]
+				item = vosviewer.Item{Work: wk, Label: dot.Label(wk)}
+			}
+			if nw.Weights != nil {
+				item.Weights = []float64{it.Weight}
+			}
+			nw.Items = append(nw.Items, item)
+		}
+		var mapBuf, netBuf bytes.Buffer
+		if err := vosviewer.WriteNetwork(&mapBuf, &netBuf, nw); err != nil {
+			return err
+		}
+		if err := w.Bytes("vosviewer_"+d.Name+"_map.txt", mapBuf.Bytes()); err != nil {
+			return err
+		}
+		if err := w.Bytes("vosviewer_"+d.Name+"_network.txt", netBuf.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeTables(_ context.Context, w *Writer) error {
+	if err := w.File("citations.csv", func(f io.Writer) error {
+		return csv.WriteTable(f, CitationHeader, w.In.citationRows())
+	}); err != nil {
+		return err
+	}
+	return w.File("statements.csv", func(f io.Writer) error {
+		return csv.WriteTable(f, StatementHeader, w.In.statementRows())
+	})
+}
+
+// reportInput is what the report shows: the graph, its attributes, the
+// bursts and the notes on how the run was made.
+func (w *Writer) reportInput() report.Input {
+	in, opt := w.In, w.Opt
+	measureName := in.Set.Column(Measures[opt.Views.Measure]).Heading()
+	ri := report.Input{Graph: in.Graph, Set: in.Set, Sources: opt.Sources, Failed: opt.Failed, Measure: Measures[opt.Views.Measure],
+		Top: opt.Top, ChartPrefix: "report-", Notes: []string{
+			"Made by citegraph run from " + strings.Join(opt.Paths, ", ") + fmt.Sprintf(" with --seed %d and --resolution %g.", opt.Seed, opt.Resolution),
+			fmt.Sprintf("Themes are Louvain communities (modularity %.3f) named by their most distinctive terms (c-TF-IDF).", in.Result.Modularity),
+			"The most central works are ranked by " + measureName + "; unnamed citing works are not ranked.",
+		}}
+	for _, b := range in.Result.Bursts {
+		ri.Bursts = append(ri.Bursts, report.Burst{Node: b.Node, Start: b.Start, End: b.End, Strength: b.Strength})
+	}
+	if len(ri.Bursts) > 0 {
+		ri.Notes = append(ri.Notes, "Citation bursts are Kleinberg's two-state bursts over the years of the citing works, as CiteSpace detects them (s = 2, γ = 1; works cited at least twice).")
+	}
+	return ri
+}
+
+func writeReport(_ context.Context, w *Writer) error {
+	ri := w.reportInput()
+	if err := w.File("report.html", func(f io.Writer) error { return report.WriteHTML(f, ri) }); err != nil {
+		return err
+	}
+	if err := w.File("report.md", func(f io.Writer) error { return report.WriteMarkdown(f, ri) }); err != nil {
+		return err
+	}
+	charts, err := report.Charts(ri)
+	if err != nil {
+		return err
+	}
+	for _, c := range charts {
+		svg := append([]byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n"), c.SVG...)
+		if err := w.Bytes("report-"+c.Name+".svg", svg); err != nil {
+			return err
+		}
+	}
+	return nil
+}
