@@ -340,7 +340,8 @@ func TestRunStages(t *testing.T) {
 		got = append(got, stage)
 	})})
 	want := []string{analysis.StageDegrees, analysis.StagePageRank, analysis.StageBetweenness,
-		analysis.StageCommunities, analysis.StageThemes}
+		analysis.StageCommunities, analysis.StageThemes, analysis.StageHITS, analysis.StageKCore, analysis.StageAge,
+		analysis.StageBursts, analysis.StageMainPath}
 	if !slices.Equal(got, want) {
 		t.Errorf("stages %v, want %v", got, want)
 	}
