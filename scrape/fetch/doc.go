@@ -59,6 +59,7 @@
 //	cache.go     the on-disk cache and CacheMode
 //	text.go      Response.Text: charset detection and conversion to UTF-8
 //	progress.go  Progress, Event, Stats
+//	record.go    Exchange and Recorder: every round trip, for an archive
 //	errors.go    Error and the sentinels
 //
 // Subpackage fetchtest replays recorded answers (vcrpy cassettes, files)

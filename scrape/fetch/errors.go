@@ -55,6 +55,9 @@ type Error struct {
 	// RetryAfter is how long the server asked to wait when that was longer
 	// than the Fetcher would wait.
 	RetryAfter time.Duration
+	// Redirected is the URL a redirect led to when the failure happened
+	// there (robots.txt of the site a DOI resolves to), "" otherwise.
+	Redirected string
 	Err        error
 }
 
@@ -69,6 +72,11 @@ func (e *Error) Error() string {
 	b.WriteString(e.Method)
 	b.WriteByte(' ')
 	b.WriteString(e.URL)
+	if e.Redirected != "" {
+		b.WriteString(" (redirected to ")
+		b.WriteString(e.Redirected)
+		b.WriteByte(')')
+	}
 	b.WriteString(": ")
 	if e.Status != 0 {
 		fmt.Fprintf(&b, "%d %s", e.Status, http.StatusText(e.Status))

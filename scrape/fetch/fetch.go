@@ -157,6 +157,14 @@ type Options struct {
 	IgnoreRobots bool
 	// Progress receives events; nil means NoProgress.
 	Progress Progress
+	// Recorder, when not nil, receives every exchange with the network
+	// (see Exchange): a WARC writer keeps them as evidence of a scrape.
+	Recorder Recorder
+	// Unpaced drops the per-host pacing (rates, Crawl-delay, announced
+	// limits and pauses): only for a Transport that does not reach the
+	// network, such as the replay of an archive, which has no host to
+	// spare. The bounds on requests in flight still hold.
+	Unpaced bool
 }
 
 // Fetcher makes every request citegraph sends. It paces each host by its
@@ -194,7 +202,14 @@ type hostState struct {
 	crawlDelay time.Duration // from robots.txt
 	robots     *robots
 	loading    chan struct{}
+	unpaced    bool // Options.Unpaced
 }
+
+// The pace of an unpaced host: far more than any replay asks.
+const (
+	unpacedRate  = 1e9
+	unpacedBurst = 1 << 20
+)
 
 // New returns a Fetcher. It fails on options that make no sense
 // (negative bounds, offline without a cache directory) and when the cache
@@ -518,7 +533,7 @@ func (f *Fetcher) attempts(ctx context.Context, method, origURL string, u *url.U
 				return nil, &Error{Method: method, URL: origURL, Status: a.status, Snippet: snippet(a.body),
 					Attempts: attempt, RetryAfter: wait, Err: statusCause(a.status)}
 			}
-			if asked {
+			if asked && !hs.unpaced {
 				hs.bucket.pause(f.now().Add(wait))
 			}
 		}
@@ -602,6 +617,7 @@ func (f *Fetcher) roundTrip(ctx context.Context, hs *hostState, method, hopURL, 
 	hreq.Header.Del("Accept-Encoding")
 
 	a := attempt{}
+	sent := f.now()
 	resp, err := f.client.Do(hreq)
 	f.stats.requests.Add(1)
 	if err == nil {
@@ -610,6 +626,9 @@ func (f *Fetcher) roundTrip(ctx context.Context, hs *hostState, method, hopURL, 
 		resp.Body.Close()
 	}
 	a.at = f.now().UTC()
+	if err == nil {
+		f.record(hs, hreq, resp, hopURL, a.body, sent, a.at)
+	}
 	if err != nil {
 		a.err = cleanError(err, actx, ctx, timeout)
 	}
@@ -675,6 +694,9 @@ func (f *Fetcher) adapt(hs *hostState, h http.Header) {
 // the crawl delay: the announced rate replaces the configured one, and a
 // crawl delay can only slow it.
 func (hs *hostState) setPace(burst int) {
+	if hs.unpaced {
+		return
+	}
 	hs.mu.Lock()
 	rate := hs.limit.Rate
 	if hs.announced > 0 {
@@ -723,9 +745,12 @@ func (f *Fetcher) host(key string) *hostState {
 	if hs, ok := f.hosts[key]; ok {
 		return hs
 	}
-	hs := &hostState{host: key, limit: f.opts.DefaultLimit}
+	hs := &hostState{host: key, limit: f.opts.DefaultLimit, unpaced: f.opts.Unpaced}
 	if s, ok := f.services[key]; ok {
 		hs.svc, hs.limit = s, s.Limit
+	}
+	if hs.unpaced {
+		hs.limit.Rate, hs.limit.Burst = unpacedRate, unpacedBurst
 	}
 	hs.bucket = newBucket(hs.limit.Rate, hs.limit.Burst)
 	hs.gate = newGate(hs.limit.InFlight)
@@ -755,14 +780,23 @@ func (f *Fetcher) checkRobots(ctx context.Context, method, origURL string, u *ur
 	if u.RawQuery != "" {
 		p += "?" + u.RawQuery
 	}
-	if rb.allowed(p) {
+	ok, rule := rb.decide(p)
+	if ok {
 		return nil
 	}
+	robotsURL := (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}).String()
 	cause := ErrDisallowed
-	if rb.disallowAll {
-		cause = fmt.Errorf("%w (its robots.txt could not be fetched: the server failed)", ErrDisallowed)
+	switch {
+	case rb.disallowAll:
+		cause = fmt.Errorf("%w (%s could not be fetched: the server failed)", ErrDisallowed, robotsURL)
+	case rule != nil:
+		cause = fmt.Errorf("%w: %q (%s line %d)", ErrDisallowed, rule.text, robotsURL, rule.line)
 	}
-	return &Error{Method: method, URL: origURL, Err: cause}
+	hop := ""
+	if u.String() != origURL {
+		hop = u.String()
+	}
+	return &Error{Method: method, URL: origURL, Redirected: hop, Err: cause}
 }
 
 // robotsFor returns the host's robots.txt rules, fetching them once.

@@ -631,6 +631,10 @@ func TestRobots(t *testing.T) {
 	if !errors.Is(err, ErrDisallowed) || !errors.As(err, &fe) || fe.URL != s.URL+"/private/x" {
 		t.Errorf("/private/x: %v", err)
 	}
+	// The refusal names the rule that made it: line 5 of the robots.txt above (issue 18).
+	if want := `disallowed by robots.txt: "Disallow: /private/" (` + s.URL + `/robots.txt line 5)`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("/private/x: %v, want the rule %s", err, want)
+	}
 	if s.Count("GET", "/private/x") != 0 || s.Count("GET", "/robots.txt") != 1 {
 		t.Errorf("server saw /private/x %d times and robots.txt %d times; want 0 and 1", s.Count("GET", "/private/x"), s.Count("GET", "/robots.txt"))
 	}

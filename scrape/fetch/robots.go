@@ -31,6 +31,10 @@ type robots struct {
 type robotsRule struct {
 	allow   bool
 	pattern string // percent-encoding normalised; may hold * and a final $
+	// text is the rule as robots.txt wrote it ("Disallow: /private/") and
+	// line its 1-based line, for the error that reports a refusal.
+	text string
+	line int
 }
 
 // parseRobots reads a robots.txt for the product token agent.
@@ -50,7 +54,7 @@ func parseRobots(body []byte, agent string) *robots {
 	var cur *group
 	inRules := false // the current group has had a rule line: the next user-agent starts a new group
 
-	for _, line := range splitLines(body) {
+	for n, line := range splitLines(body) {
 		if i := strings.IndexByte(line, '#'); i >= 0 {
 			line = line[:i]
 		}
@@ -83,7 +87,12 @@ func parseRobots(body []byte, agent string) *robots {
 			if value[0] != '/' && value[0] != '*' {
 				value = "/" + value
 			}
-			cur.rules = append(cur.rules, robotsRule{allow: key == "allow", pattern: normalizeRobotsPath(value, true)})
+			name := "Disallow"
+			if key == "allow" {
+				name = "Allow"
+			}
+			cur.rules = append(cur.rules, robotsRule{allow: key == "allow", pattern: normalizeRobotsPath(value, true),
+				text: name + ": " + value, line: n + 1})
 		case "crawl-delay":
 			if cur == nil {
 				continue
@@ -147,27 +156,35 @@ func splitLines(b []byte) []string {
 // allowed reports whether the path (with its query, as sent) may be
 // fetched.
 func (r *robots) allowed(path string) bool {
+	ok, _ := r.decide(path)
+	return ok
+}
+
+// decide reports whether the path may be fetched and the rule that
+// decided, nil when none matched (or robots.txt could not be fetched).
+func (r *robots) decide(path string) (bool, *robotsRule) {
 	if r.disallowAll {
-		return false
+		return false, nil
 	}
 	if path == "" {
 		path = "/"
 	}
 	if path == "/robots.txt" {
-		return true
+		return true, nil
 	}
 	path = normalizeRobotsPath(path, false)
 	best, allow := -1, true
-	for _, rule := range r.rules {
+	var by *robotsRule
+	for i, rule := range r.rules {
 		if !matchRobots(rule.pattern, path) {
 			continue
 		}
 		n := len(rule.pattern)
 		if n > best || n == best && rule.allow {
-			best, allow = n, rule.allow
+			best, allow, by = n, rule.allow, &r.rules[i]
 		}
 	}
-	return allow
+	return allow, by
 }
 
 // matchRobots reports whether pattern matches path from its start: * stands
