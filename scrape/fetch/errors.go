@@ -49,6 +49,10 @@ type Error struct {
 	// credential the Fetcher added replaced by "[redacted]"), "" when there
 	// was none.
 	Snippet string
+	// Body is the whole body of the final answer (credentials redacted as
+	// in Snippet), nil when none came: a caller that tells a login page or
+	// a CAPTCHA from other refusals reads it. Error() does not print it.
+	Body []byte
 	// Attempts is the number of round trips made, 0 when the answer came
 	// from the cache or none was tried.
 	Attempts int

@@ -409,7 +409,7 @@ func (f *Fetcher) do(ctx context.Context, req *Request) (*Response, error) {
 			f.progress.Report(Event{Kind: EventCacheHit, Method: method, URL: req.URL, Host: u.Host, Status: r.Status})
 			r.Method, r.URL = method, req.URL
 			if r.Status/100 != 2 {
-				return nil, &Error{Method: method, URL: req.URL, Status: r.Status, Snippet: snippet(r.Body), Err: statusCause(r.Status)}
+				return nil, &Error{Method: method, URL: req.URL, Status: r.Status, Snippet: snippet(r.Body), Body: r.Body, Err: statusCause(r.Status)}
 			}
 			return r, nil
 		case !isMiss(err):
@@ -440,7 +440,8 @@ func (f *Fetcher) do(ctx context.Context, req *Request) (*Response, error) {
 		}
 	}
 	if r.Status/100 != 2 {
-		return nil, &Error{Method: method, URL: req.URL, Status: r.Status, Snippet: snippet(r.Body), Attempts: r.Attempts, Err: statusCause(r.Status)}
+		return nil, &Error{Method: method, URL: req.URL, Status: r.Status, Snippet: snippet(r.Body), Body: r.Body,
+			Attempts: r.Attempts, Err: statusCause(r.Status)}
 	}
 	return r, nil
 }
@@ -541,7 +542,7 @@ func (f *Fetcher) attempts(ctx context.Context, method, origURL string, u *url.U
 			if a.err != nil {
 				return nil, &Error{Method: method, URL: origURL, Status: a.status, Attempts: attempt, Err: a.err}
 			}
-			return nil, &Error{Method: method, URL: origURL, Status: a.status, Snippet: snippet(a.body),
+			return nil, &Error{Method: method, URL: origURL, Status: a.status, Snippet: snippet(a.body), Body: a.body,
 				Attempts: attempt, Err: statusCause(a.status)}
 		}
 		if !asked {
