@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -16,12 +17,14 @@ import (
 	"github.com/citegraph/citegraph/graph/encoding/jsonl"
 	"github.com/citegraph/citegraph/graph/encoding/ris"
 	"github.com/citegraph/citegraph/scrape"
+	"github.com/citegraph/citegraph/scrape/web"
 )
 
 type extractOptions struct {
 	format string
 	to     string
 	paths  []string
+	web    webOptions
 }
 
 // outputFormats are the formats extract writes, the default first.
@@ -30,6 +33,7 @@ var outputFormats = []string{"jsonl", "ris", "bibtex", "csljson"}
 func (o *extractOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.format, "format", "", "read every input as this format instead of detecting it ("+strings.Join(scrape.Default().Formats(), ", ")+")")
 	f.StringVar(&o.to, "to", "jsonl", "write the records as this format ("+strings.Join(outputFormats, ", ")+")")
+	o.web.addFlags(f, "web.warc.gz", "depth")
 }
 
 // validate checks the options before anything runs.
@@ -85,11 +89,16 @@ be read is reported on stderr and the others go on.
 --to ris, --to bibtex or --to csljson writes the records instead as RIS,
 BibTeX or CSL-JSON (one array), for reference managers and screening tools
 (Zotero, EndNote, Rayyan, Covidence, ASReview); --to jsonl is the default.
-` + exitCodesHelp,
-		Args: atLeastOneArg("PATH"),
+` + webHelp + exitCodesHelp,
 		RunE: func(c *cobra.Command, args []string) error {
-			o.paths = args
-			if err := o.validate(); err != nil {
+			var err error
+			if o.paths, err = o.web.validate(args); err == nil && len(o.paths) == 0 {
+				err = errors.New("extract: no PATH given")
+			}
+			if err == nil {
+				err = o.validate()
+			}
+			if err != nil {
 				return &usageError{err: err, usage: c.UsageString()}
 			}
 			return runExtract(c.Context(), o, s)
@@ -102,7 +111,7 @@ BibTeX or CSL-JSON (one array), for reference managers and screening tools
 func runExtract(ctx context.Context, o extractOptions, s streams) error {
 	w := newRecordWriter(o.to, s.out)
 	total, failed := 0, 0
-	err := scrape.Default().Walk(ctx, o.paths, o.format, scrape.Visitor{
+	err := web.Gather(ctx, o.paths, o.web.config("", o.format, s.errOut), scrape.Visitor{
 		Record: func(r graph.Record) error { return w.Write(&r) },
 		Done: func(_ string, _ int, err error) error {
 			total++

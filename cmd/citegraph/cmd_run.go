@@ -17,6 +17,7 @@ import (
 	"github.com/citegraph/citegraph/graph/output"
 	"github.com/citegraph/citegraph/graph/store"
 	"github.com/citegraph/citegraph/scrape"
+	"github.com/citegraph/citegraph/scrape/web"
 )
 
 type runOptions struct {
@@ -33,6 +34,7 @@ type runOptions struct {
 	decisions  string
 	paths      []string
 	args       []string // the command line, recorded with the run in the corpus
+	web        webOptions
 }
 
 func (o *runOptions) addFlags(f *pflag.FlagSet) {
@@ -55,6 +57,7 @@ func (o *runOptions) addFlags(f *pflag.FlagSet) {
 	f.BoolVar(&o.views.noLegend, "no-legend", false, "leave the legend out of the views")
 	f.StringVar(&o.db, "db", "", "read the works from this corpus (made by ingest); INPUTs, if any, are ingested into it first")
 	f.StringVar(&o.decisions, "decisions", "", "a file of identity rulings (\"same A B\" / \"different A B\" per line) the resolution honours")
+	o.web.addFlags(f, "DIR/web.warc.gz", "follow-depth")
 }
 
 func (o *runOptions) validate() error {
@@ -103,12 +106,15 @@ and the resolved graph is stored back with the run.
 A short summary goes to stderr. An input that cannot be read is reported
 and the others go on. Files are written atomically: a file in DIR is either
 the old one or the complete new one.
-` + exitCodesHelp,
+` + webHelp + exitCodesHelp,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			o.paths = args
+			var err error
 			o.args = os.Args
-			if err := o.validate(); err != nil {
+			if o.paths, err = o.web.validate(args); err == nil {
+				err = o.validate()
+			}
+			if err != nil {
 				return &usageError{err: err, usage: c.UsageString()}
 			}
 			return runRun(c.Context(), o, s)
@@ -129,7 +135,7 @@ type gathered struct {
 // gatherFiles reads the INPUTs and resolves their records.
 func gatherFiles(ctx context.Context, o runOptions, dec graph.Decisions, s streams) (gathered, error) {
 	var in gathered
-	err := scrape.Default().Walk(ctx, o.paths, o.format, scrape.Visitor{
+	err := web.Gather(ctx, o.paths, o.web.config(o.outDir, o.format, s.errOut), scrape.Visitor{
 		Record: func(r graph.Record) error {
 			in.recs = append(in.recs, r)
 			return nil

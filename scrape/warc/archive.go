@@ -37,7 +37,7 @@ func Open(path string) (*Archive, error) {
 	if err != nil {
 		return nil, fmt.Errorf("warc: %w", err)
 	}
-	defer rd.Close()
+	defer func() { _ = rd.Close() }()
 	a := &Archive{path: path, at: map[string]int64{}, notes: map[string][]Field{}}
 	responses := map[string]int64{} // response record ID → its offset, until its request comes
 	n := 0
@@ -141,12 +141,10 @@ func (a *Archive) RoundTrip(req *http.Request) (*http.Response, error) {
 	if !ok {
 		return nil, fmt.Errorf("warc: %s %s: %w", req.Method, req.URL, ErrNotArchived)
 	}
-	status, header, body, err := a.read(off)
+	code, status, header, body, err := a.read(off)
 	if err != nil {
 		return nil, fmt.Errorf("warc: %s %s: %w", req.Method, req.URL, err)
 	}
-	code := 0
-	fmt.Sscanf(status, "%d", &code)
 	return &http.Response{
 		Status: status, StatusCode: code, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
 		Header: header, Body: io.NopCloser(bytes.NewReader(body)), ContentLength: int64(len(body)),
@@ -154,36 +152,36 @@ func (a *Archive) RoundTrip(req *http.Request) (*http.Response, error) {
 	}, nil
 }
 
-// read reads the response record at off: its status ("200 OK", as
+// read reads the response record at off: its status code, its status ("200 OK", as
 // net/http's Response.Status gives it), header
 // and payload.
-func (a *Archive) read(off int64) (string, http.Header, []byte, error) {
+func (a *Archive) read(off int64) (int, string, http.Header, []byte, error) {
 	f, err := os.Open(a.path)
 	if err != nil {
-		return "", nil, nil, err
+		return 0, "", nil, nil, err
 	}
 	defer f.Close()
 	rd, err := gowarc.NewWarcFileReaderFromStream(f, off)
 	if err != nil {
-		return "", nil, nil, err
+		return 0, "", nil, nil, err
 	}
-	defer rd.Close()
+	defer func() { _ = rd.Close() }()
 	rec, err := rd.Next()
 	if err != nil {
-		return "", nil, nil, err
+		return 0, "", nil, nil, err
 	}
-	defer rec.Close()
+	defer func() { _ = rec.Close() }()
 	blk, ok := rec.WarcRecord.Block().(gowarc.HttpResponseBlock)
-	if !ok {
-		return "", nil, nil, errors.New("the record holds no HTTP response")
+	if !ok || blk.HttpHeader() == nil {
+		return 0, "", nil, nil, errors.New("the record holds no HTTP response")
 	}
 	pr, err := blk.PayloadBytes()
 	if err != nil {
-		return "", nil, nil, err
+		return 0, "", nil, nil, err
 	}
 	body, err := io.ReadAll(pr)
 	if err != nil {
-		return "", nil, nil, err
+		return 0, "", nil, nil, err
 	}
-	return blk.HttpStatusLine(), blk.HttpHeader().Clone(), body, nil
+	return blk.HttpStatusCode(), blk.HttpStatusLine(), blk.HttpHeader().Clone(), body, nil
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -26,10 +27,14 @@ type Writer struct {
 	err error
 }
 
-// Create opens path for appending, creating it when missing, and writes a
+// Create opens path for appending, creating it (and its folder) when
+// missing, and writes a
 // warcinfo record naming the software (e.g. "citegraph/1.2") and the
 // User-Agent it fetches with.
 func Create(path, software, userAgent string) (*Writer, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("warc: %w", err)
+	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("warc: %w", err)

@@ -68,7 +68,7 @@ func (s *Source) fullText(ctx context.Context, in Input) (*page, error) {
 		return nil, ctx.Err()
 	case in.Kind == PMCID:
 		if errors.Is(err, fetch.ErrNotFound) {
-			return nil, fmt.Errorf("Europe PMC has no open full text of %s", pmcid)
+			return nil, fmt.Errorf("no open full text of %s at Europe PMC", pmcid)
 		}
 		return nil, err
 	}

@@ -132,8 +132,7 @@ func Open(cfg Config) (*Source, error) {
 		s.w = w
 		s.f, err = fetch.New(withRecorder(opts, w))
 		if err != nil {
-			w.Close()
-			return nil, err
+			return nil, errors.Join(err, w.Close())
 		}
 	}
 	return s, nil
@@ -201,7 +200,7 @@ func (s *Source) get(ctx context.Context, in Input) (*page, error) {
 	case DOI:
 		u = s.cfg.Resolver + "/" + escapeDOI(in.Value)
 	case PMCID:
-		return nil, fmt.Errorf("Europe PMC has no open full text of %s", in.Value)
+		return nil, fmt.Errorf("no open full text of %s at Europe PMC", in.Value)
 	}
 	r, err := s.f.Get(ctx, u, fetch.Page)
 	if err != nil {
