@@ -2,8 +2,6 @@ package analysis
 
 import (
 	"time"
-
-	"github.com/citegraph/citegraph/graph"
 )
 
 // Options are the parameters of Run. The zero value asks for the defaults
@@ -13,17 +11,38 @@ type Options struct {
 	Damping float64
 	// Tolerance is the L1 change at which PageRank stops; 0 means 1e-12.
 	Tolerance float64
-	// Resolution is the Louvain modularity resolution γ; 0 means 1.
+	// Resolution is the resolution γ of the community detection; 0 means
+	// 1 (for QualityCPM it is used as given: see LeidenOptions).
 	Resolution float64
-	// Seed seeds every random choice (the order in which Louvain visits
-	// nodes). Results depend on it only through the communities.
+	// Quality is Leiden's quality function (modularity by default).
+	Quality Quality
+	// Louvain runs the Louvain method instead of Leiden (no refinement).
+	Louvain bool
+	// Iterations is the number of Leiden iterations; 0 means 2 (igraph's
+	// default), negative until the quality stops rising.
+	Iterations int
+	// Seed seeds every random choice (Leiden, k-means, sampled
+	// betweenness). Results depend on it only through the communities,
+	// the themes and sampled betweenness.
 	Seed int64
-	// Weights are the edge weights of the community graph; the zero value
-	// means DefaultWeights.
+	// Samples chooses how betweenness is computed (see BetweennessPolicy):
+	// 0 exact up to ExactBetweennessWork and sampled above, k > 0 from k
+	// sampled sources, -1 always exact.
+	Samples int
+	// Themes is the number of themes; 0 chooses it by silhouette (see
+	// TextThemes).
+	Themes int
+	// Only, when not nil, names the stages (Stage… constants) to compute;
+	// the others' results stay nil. StageThemes needs PageRank, which is
+	// then computed too.
+	Only map[string]bool
+	// Weights are the edge weights of the community graph of
+	// CommunityGraph; the zero value means DefaultWeights. Run does not use
+	// them: its communities are Leiden's on the citations.
 	Weights Weights
 	// TextLinks is the number of nearest text neighbours each work with
-	// text is linked to in the community graph (see CommunityGraph); 0
-	// means 3 and a negative value turns text links off.
+	// text is linked to in the community graph of CommunityGraph; 0 means
+	// 3 and a negative value turns text links off. Run does not use it.
 	TextLinks int
 	// Terms is the number of label terms per theme; 0 means 3 and a
 	// negative value gives no labels.
@@ -127,75 +146,4 @@ func (o Options) WithDefaults() Options {
 		o.Terms = 0
 	}
 	return o
-}
-
-// Result holds everything Run computes. Slices are indexed by node ID
-// (Themes by community number) and are never nil.
-type Result struct {
-	// InDegree and OutDegree count Cites edges of the gonum view (see
-	// Degrees).
-	InDegree  []int `json:"in_degree"`
-	OutDegree []int `json:"out_degree"`
-	// PageRank sums to 1 (see PageRank).
-	PageRank []float64 `json:"pagerank"`
-	// Betweenness is directed and unnormalised (see Betweenness).
-	Betweenness []float64 `json:"betweenness"`
-	// Community is each work's community, 0 … len(Themes)-1, largest
-	// community first (see Communities).
-	Community []int `json:"community"`
-	// Modularity is Q of Community on the community graph at the given
-	// resolution.
-	Modularity float64 `json:"modularity"`
-	// Themes has one Theme per community, indexed by community number.
-	Themes []Theme `json:"themes"`
-
-	// Hub and Authority are the HITS scores, each summing to 1 (see HITS).
-	Hub       []float64 `json:"hub"`
-	Authority []float64 `json:"authority"`
-	// KCore is each work's coreness over citations in and out (see KCore).
-	KCore []int `json:"kcore"`
-	// CitationAge is the mean citing year minus the work's year, NaN where
-	// unknown (see CitationAge).
-	CitationAge []float64 `json:"-"`
-	// YearNormalised is the work's citations over the mean of the works of
-	// its year, NaN without a year (see YearNormalisedCitations).
-	YearNormalised []float64 `json:"-"`
-	// Bursts are the citation bursts, strongest first (see Bursts).
-	Bursts []Burst `json:"bursts"`
-	// MainPath is the set of citations on the main path as sorted
-	// (citing, cited) node ID pairs (see MainPath).
-	MainPath [][2]int64 `json:"main_path"`
-}
-
-// Run analyses g: degrees, PageRank, betweenness, communities of the
-// community graph (CommunityGraph, then Communities) and their themes,
-// HITS, coreness, citation age, year-normalised citations, citation
-// bursts (BurstOptions' defaults) and the main path. The same g and opt
-// give bit-identical results. Cost is dominated by Betweenness, O(n·m) for
-// n works and m citations.
-//
-// Run panics if an option is invalid: damping outside [0, 1] or a negative
-// weight.
-func Run(g *graph.Graph, opt Options) Result {
-	opt = opt.WithDefaults()
-	var r Result
-	c := g.Compact() // once for the three measures, not once each
-	opt.Timed(StageDegrees, func() { r.InDegree, r.OutDegree = Degrees(c) })
-	opt.Timed(StagePageRank, func() { r.PageRank = PageRank(c, opt.Damping, opt.Tolerance) })
-	opt.Timed(StageBetweenness, func() { r.Betweenness = Betweenness(c) })
-	terms := workTerms(g)
-	opt.Timed(StageCommunities, func() {
-		cg := communityGraph(g, opt.Weights, opt.TextLinks, terms)
-		r.Community, r.Modularity = Communities(cg, opt.Resolution, opt.Seed)
-	})
-	opt.Timed(StageThemes, func() { r.Themes = themes(g.Len(), r.Community, r.PageRank, opt.Terms, labelTerms(g, terms)) })
-	opt.Timed(StageHITS, func() { r.Hub, r.Authority = HITS(c, 0) })
-	opt.Timed(StageKCore, func() { r.KCore = KCore(c) })
-	opt.Timed(StageAge, func() {
-		r.CitationAge = CitationAge(c)
-		r.YearNormalised = YearNormalisedCitations(c)
-	})
-	opt.Timed(StageBursts, func() { r.Bursts = Bursts(c, BurstOptions{}) })
-	opt.Timed(StageMainPath, func() { r.MainPath = MainPath(c) })
-	return r
 }

@@ -315,6 +315,11 @@ func (g *Graph) InCites(id int64) []int64 { return g.in[id] }
 // index builds the ID order, the key map and the citation adjacency.
 func (g *Graph) index() {
 	sort.Slice(g.works, func(i, j int) bool { return g.works[i].Key < g.works[j].Key })
+	g.indexInOrder()
+}
+
+// indexInOrder is index without sorting the works: they keep their order.
+func (g *Graph) indexInOrder() {
 	g.byKey = make(map[string]*Work, len(g.works))
 	for i, w := range g.works {
 		w.id = int64(i)

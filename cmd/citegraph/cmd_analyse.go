@@ -1,18 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
-	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -29,9 +23,6 @@ import (
 // analyseMeasures are the measures --measures takes, in the order of the
 // nodes.csv columns they fill.
 var analyseMeasures = []string{"degree", "pagerank", "hits", "betweenness", "communities", "themes"}
-
-// nodesHeader is the header of nodes.csv.
-var nodesHeader = []string{"id", "in_degree", "out_degree", "pagerank", "hub", "authority", "betweenness", "community", "theme"}
 
 type analyseOptions struct {
 	outDir     string
@@ -163,29 +154,31 @@ A file that cannot be read is reported and the others go on.
 	return c
 }
 
-// exactBetweennessWork is the largest works × citations product for which
-// --samples 0 computes exact betweenness; sampledBetweennessWork is the
-// number of citation visits a sampled estimate is given (64 sources on a
-// graph of 10 million citations: about 25 CPU-seconds here; the error bound
-// printed says what that buys).
-const (
-	exactBetweennessWork   = 1.5e10
-	sampledBetweennessWork = 6.4e8
-)
+// loaded is a citation graph read from edge lists and records.
+type loaded struct {
+	c             *graph.Compact
+	recs          []graph.Record
+	g             *graph.Graph // the records' graph (nil without records)
+	lists         int          // edge-list files among the inputs
+	counts        edgelist.Counts
+	total, failed int
+}
 
-func runAnalyse(ctx context.Context, o analyseOptions, s streams) error {
-	// Sort the inputs: edge-list files to edgelist, the rest to scrape.
+// loadInputs reads paths (and the corpus db, if any) as analyse does:
+// edge-list files through edgelist, the rest through scrape (as format);
+// the records are resolved (with dec) and added to the graph. Failures are
+// printed to errOut and counted.
+func loadInputs(ctx context.Context, paths []string, format, direction, db string, dec graph.Decisions, errOut io.Writer) (in loaded, err error) {
 	var lists []edgelist.File
 	var others []string
-	total, failed := 0, 0
 	report := func(path string, err error) {
-		failed++
-		fmt.Fprintln(s.errOut, err)
+		in.failed++
+		fmt.Fprintln(errOut, err)
 	}
-	for _, root := range o.paths {
-		files, err := inputFiles(root)
+	for _, root := range paths {
+		files, err := scrape.ListFiles(root)
 		if err != nil {
-			total++
+			in.total++
 			report(root, err)
 			continue
 		}
@@ -193,30 +186,29 @@ func runAnalyse(ctx context.Context, o analyseOptions, s streams) error {
 			kind, err := edgelist.IsKnown(path)
 			switch {
 			case err != nil:
-				total++
+				in.total++
 				report(path, err)
 			case kind != edgelist.Unknown:
-				total++
-				lists = append(lists, edgelist.File{Path: path, Kind: kind, Order: orderOf(o.direction, path)})
+				in.total++
+				lists = append(lists, edgelist.File{Path: path, Kind: kind, Order: orderOf(direction, path)})
 			default:
 				others = append(others, path)
 			}
 		}
 	}
+	in.lists = len(lists)
 	b := graph.NewCompactBuilder()
-	counts, err := edgelist.Load(ctx, b, lists, nil, report)
-	if err != nil {
-		return err
+	if in.counts, err = edgelist.Load(ctx, b, lists, nil, report); err != nil {
+		return in, err
 	}
-	var recs []graph.Record
 	if len(others) > 0 {
-		err := scrape.Default().Walk(ctx, others, o.format, scrape.Visitor{
+		err := scrape.Default().Walk(ctx, others, format, scrape.Visitor{
 			Record: func(r graph.Record) error {
-				recs = append(recs, r)
+				in.recs = append(in.recs, r)
 				return nil
 			},
 			Done: func(_ string, _ int, err error) error {
-				total++
+				in.total++
 				if err != nil {
 					report("", err)
 				}
@@ -224,81 +216,57 @@ func runAnalyse(ctx context.Context, o analyseOptions, s streams) error {
 			},
 		})
 		if err != nil {
-			return err
+			return in, err
 		}
 	}
-	if o.db != "" {
-		stored, err := corpusRecords(ctx, o.db)
+	if db != "" {
+		stored, err := corpusRecords(ctx, db)
 		if err != nil {
-			return err
+			return in, err
 		}
-		recs = append(recs, stored...)
+		in.recs = append(in.recs, stored...)
 	}
-	if len(recs) > 0 {
-		addRecords(b, recs)
+	if len(in.recs) > 0 {
+		in.g = graph.BuildWith(in.recs, graph.BuildOptions{Decisions: dec})
+		addGraph(b, in.g, in.recs)
 	}
 	if b.Len() == 0 {
-		return fmt.Errorf("no citation graph: none of the %d inputs gave a node", total)
+		return in, fmt.Errorf("no citation graph: none of the %d inputs gave a node", in.total)
 	}
-	c := b.Build()
-	if err := ctx.Err(); err != nil {
+	in.c = b.Build()
+	return in, ctx.Err()
+}
+
+func runAnalyse(ctx context.Context, o analyseOptions, s streams) error {
+	in, err := loadInputs(ctx, o.paths, o.format, o.direction, o.db, graph.Decisions{}, s.errOut)
+	if err != nil {
 		return err
 	}
+	c, counts, total, failed := in.c, in.counts, in.total, in.failed
 	fmt.Fprintf(s.errOut, "read %d inputs (%d failed): %d nodes, %d citations (%d repeated lines merged, %d self-citations left out)\n",
 		total, failed, c.Len(), c.Citations(), c.Repeats(), c.SelfCitations())
 	if counts.Dates > 0 {
 		fmt.Fprintf(s.errOut, "dates: %d lines, %d of them for nodes of the graph\n", counts.Dates, counts.Dated)
 	}
 
-	res, err := analyseCompact(ctx, c, o, s.errOut)
+	res, err := analysis.RunCompact(ctx, c, o.analysisOptions())
 	if err != nil {
 		return err
 	}
-	if err := output.WriteFileAtomic(filepath.Join(o.outDir, "nodes.csv"), func(w io.Writer) error {
-		return writeNodes(w, c, res)
-	}); err != nil {
+	printAnalysis(s.errOut, o, res)
+	sink := output.Dir{Path: o.outDir}
+	if err := output.WriteFile(sink, "nodes.csv", func(w io.Writer) error { return output.WriteNodes(w, c, res) }); err != nil {
 		return err
 	}
 	written := []string{"nodes.csv"}
-	if res.themes != nil {
-		if err := output.WriteFileAtomic(filepath.Join(o.outDir, "themes.csv"), func(w io.Writer) error {
-			return writeThemes(w, c, res.themes)
-		}); err != nil {
+	if res.Theme != nil {
+		if err := output.WriteFile(sink, "themes.csv", func(w io.Writer) error { return output.WriteCompactThemes(w, c, res.Themes) }); err != nil {
 			return err
 		}
 		written = append(written, "themes.csv")
 	}
 	fmt.Fprintf(s.errOut, "wrote %s in %s\n", strings.Join(written, ", "), o.outDir)
 	return batchError(failed, total)
-}
-
-// inputFiles returns root itself when it is a file, or the regular files
-// under it in lexical order, skipping names that start with ".".
-func inputFiles(root string) ([]string, error) {
-	st, err := os.Stat(root)
-	if err != nil {
-		return nil, err
-	}
-	if !st.IsDir() {
-		return []string{root}, nil
-	}
-	var files []string
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if path != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() {
-			files = append(files, path)
-		}
-		return nil
-	})
-	return files, err
 }
 
 func orderOf(direction, path string) edgelist.Order {
@@ -311,11 +279,10 @@ func orderOf(direction, path string) edgelist.Order {
 	return edgelist.OrderFor(path)
 }
 
-// addRecords resolves the records into a graph and adds its works (keyed
-// by Key, with years, global citation counts and the terms of their text),
-// citations (weighted by observations) and other links to b.
-func addRecords(b *graph.CompactBuilder, recs []graph.Record) {
-	g := graph.Build(recs)
+// addGraph adds the works of g (the graph of recs; keyed by Key, with
+// years, global citation counts and the terms of their text), citations
+// (weighted by observations) and other links to b.
+func addGraph(b *graph.CompactBuilder, g *graph.Graph, recs []graph.Record) {
 	_, global := analysis.CitationCounts(g, recs)
 	terms := analysis.WorkTerms(g)
 	ids := make([]int32, g.Len())
@@ -340,187 +307,67 @@ func addRecords(b *graph.CompactBuilder, recs []graph.Record) {
 	}
 }
 
-// analyseResult holds the columns of nodes.csv; nil columns stay empty.
-type analyseResult struct {
-	in, out           []int
-	pagerank          []float64
-	hub, authority    []float64
-	betweenness       []float64
-	community, theme  []int
-	themes            []analysis.Theme
-	betweennessBound  float64
-	betweennessSample int
+// analyseStages are the analysis stages each --measures name asks for.
+var analyseStages = map[string][]string{
+	"degree": {analysis.StageDegrees}, "pagerank": {analysis.StagePageRank}, "hits": {analysis.StageHITS},
+	"betweenness": {analysis.StageBetweenness}, "communities": {analysis.StageCommunities}, "themes": {analysis.StageThemes},
 }
 
-func analyseCompact(ctx context.Context, c *graph.Compact, o analyseOptions, errOut io.Writer) (*analyseResult, error) {
-	r := &analyseResult{}
-	if o.want["degree"] {
-		r.in, r.out = analysis.Degrees(c)
+// analysisOptions are the analysis options of the flags.
+func (o *analyseOptions) analysisOptions() analysis.Options {
+	opt := analysis.Options{Seed: o.seed, Resolution: o.resolution, Louvain: o.method == "louvain",
+		Iterations: o.iterations, Samples: o.samples, Themes: o.themes, Only: map[string]bool{}}
+	if o.iterations == 0 {
+		opt.Iterations = -1 // until the quality stops rising
 	}
-	if o.want["pagerank"] || o.want["themes"] {
-		r.pagerank = analysis.PageRank(c, analysis.DefaultDamping, analysis.DefaultTolerance)
+	if o.quality == "cpm" {
+		opt.Quality = analysis.QualityCPM
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if o.want["hits"] {
-		r.hub, r.authority = analysis.HITS(c, analysis.DefaultTolerance)
-	}
-	if o.want["betweenness"] {
-		n, m := float64(c.Len()), float64(c.Citations())
-		k := o.samples
-		if k == 0 && n*m > exactBetweennessWork {
-			k = max(64, int(sampledBetweennessWork/max(m, 1)))
-		}
-		if k > 0 && k < c.Len() {
-			r.betweenness, r.betweennessBound = analysis.SampledBetweenness(c, k, o.seed)
-			r.betweennessSample = k
-			fmt.Fprintf(errOut, "betweenness: estimated from %d sampled sources; with 95%% probability every value is within %.4g of the exact one (Hoeffding bound, --samples -1 for exact)\n",
-				k, r.betweennessBound)
-		} else {
-			r.betweenness = analysis.Betweenness(c)
+	for m := range o.want {
+		for _, st := range analyseStages[m] {
+			opt.Only[st] = true
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	return opt
+}
+
+// printAnalysis says what the analysis found: the betweenness bound, the
+// communities and the themes.
+func printAnalysis(w io.Writer, o analyseOptions, res analysis.Result) {
+	if res.BetweennessSamples > 0 {
+		fmt.Fprintf(w, "betweenness: estimated from %d sampled sources; with 95%% probability every value is within %.4g of the exact one (Hoeffding bound, --samples -1 for exact)\n",
+			res.BetweennessSamples, res.BetweennessBound)
 	}
-	docs := analysis.CompactTerms(c)
-	hasText := false
-	for _, d := range docs {
-		if len(d) > 0 {
-			hasText = true
+	if res.Community != nil {
+		fmt.Fprintf(w, "communities: %d by %s (%s %.4f)\n", res.Communities, o.method, o.quality, res.Modularity)
+	}
+	if res.Theme == nil {
+		return
+	}
+	if res.ThemesFromText {
+		how := "set by --themes"
+		if res.ThemeAutomatic {
+			how = "chosen by silhouette"
+		}
+		fmt.Fprintf(w, "themes: %d (%s), silhouette %.3f, modularity on the citations %.3f\n", len(res.Themes), how, res.Silhouette, res.ThemeModularity)
+	} else {
+		fmt.Fprintf(w, "themes: no node has text, so the themes are the communities\n")
+	}
+	for _, th := range res.Themes {
+		if th.ID >= 10 {
+			fmt.Fprintf(w, "  … %d more\n", len(res.Themes)-10)
 			break
 		}
+		fmt.Fprintf(w, "  %2d  %-50s %6d %s\n", th.ID+1, th.Label, th.Size, plural(th.Size, "node", "nodes"))
 	}
-	needCommunities := o.want["communities"] || o.want["themes"] && !hasText
-	var community []int
-	if needCommunities {
-		quality := analysis.QualityModularity
-		if o.quality == "cpm" {
-			quality = analysis.QualityCPM
-		}
-		var q float64
-		community, q = analysis.Leiden(analysis.CitationNetwork(c), analysis.LeidenOptions{
-			Quality: quality, Resolution: o.resolution, Seed: o.seed,
-			Iterations: o.iterations, Louvain: o.method == "louvain",
-		})
-		k := 0
-		for _, x := range community {
-			k = max(k, x+1)
-		}
-		fmt.Fprintf(errOut, "communities: %d by %s (%s %.4f)\n", k, o.method, o.quality, q)
-		if o.want["communities"] {
-			r.community = community
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if o.want["themes"] {
-		if hasText {
-			tr := analysis.TextThemes(c, docs, r.pagerank, analysis.ThemeOptions{K: o.themes, Seed: o.seed})
-			r.theme, r.themes = tr.Theme, tr.Themes
-			how := "set by --themes"
-			if tr.Automatic {
-				how = "chosen by silhouette"
-			}
-			fmt.Fprintf(errOut, "themes: %d (%s), silhouette %.3f, modularity on the citations %.3f\n", tr.K, how, tr.Silhouette, tr.Modularity)
-		} else {
-			r.theme = community
-			r.themes = communityThemes(community, r.pagerank)
-			fmt.Fprintf(errOut, "themes: no node has text, so the themes are the communities\n")
-		}
-		for _, th := range r.themes {
-			if th.ID >= 10 {
-				fmt.Fprintf(errOut, "  … %d more\n", len(r.themes)-10)
-				break
-			}
-			fmt.Fprintf(errOut, "  %2d  %-50s %6d nodes\n", th.ID+1, th.Label, th.Size)
-		}
-	}
-	if !o.want["pagerank"] {
-		r.pagerank = nil
-	}
-	return r, nil
 }
 
-// communityThemes describes communities as unlabelled themes: size and
-// members by PageRank.
-func communityThemes(community []int, pagerank []float64) []analysis.Theme {
-	k := 0
-	for _, c := range community {
-		k = max(k, c+1)
+// plural returns one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
 	}
-	out := make([]analysis.Theme, k)
-	for c := range out {
-		out[c] = analysis.Theme{ID: c, Terms: []string{}, Scores: []float64{}, Top: []int64{}}
-	}
-	for v, c := range community {
-		out[c].Size++
-		out[c].Top = append(out[c].Top, int64(v))
-	}
-	for c := range out {
-		top := out[c].Top
-		sort.SliceStable(top, func(i, j int) bool { return pagerank[top[i]] > pagerank[top[j]] })
-	}
-	return out
-}
-
-// writeNodes writes nodes.csv, one row per node in node order (IDs in
-// numeric order when all are numbers, else lexical).
-func writeNodes(w io.Writer, c *graph.Compact, r *analyseResult) error {
-	bw := bufio.NewWriterSize(w, 1<<16)
-	cw := csv.NewWriter(bw)
-	if err := cw.Write(nodesHeader); err != nil {
-		return err
-	}
-	row := make([]string, len(nodesHeader))
-	itoa := func(v []int, i int, plus int) string {
-		if v == nil {
-			return ""
-		}
-		return strconv.Itoa(v[i] + plus)
-	}
-	ftoa := func(v []float64, i int) string {
-		if v == nil {
-			return ""
-		}
-		return strconv.FormatFloat(v[i], 'g', -1, 64)
-	}
-	for i := range c.Len() {
-		row[0] = c.Key(int32(i))
-		row[1], row[2] = itoa(r.in, i, 0), itoa(r.out, i, 0)
-		row[3], row[4], row[5], row[6] = ftoa(r.pagerank, i), ftoa(r.hub, i), ftoa(r.authority, i), ftoa(r.betweenness, i)
-		row[7], row[8] = itoa(r.community, i, 1), itoa(r.theme, i, 1)
-		if err := cw.Write(row); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	return bw.Flush()
-}
-
-// writeThemes writes themes.csv: theme (from 1), label, size and the IDs
-// of its five works of highest PageRank.
-func writeThemes(w io.Writer, c *graph.Compact, themes []analysis.Theme) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"theme", "label", "size", "top"}); err != nil {
-		return err
-	}
-	for _, th := range themes {
-		var top []string
-		for _, id := range th.Top[:min(5, len(th.Top))] {
-			top = append(top, c.Key(int32(id)))
-		}
-		if err := cw.Write([]string{strconv.Itoa(th.ID + 1), th.Label, strconv.Itoa(th.Size), strings.Join(top, " ")}); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
+	return many
 }
 
 // corpusRecords reads every record of the corpus at path.

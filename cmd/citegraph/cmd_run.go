@@ -14,6 +14,7 @@ import (
 	"github.com/citegraph/citegraph/analysis"
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/encoding/dot"
+	"github.com/citegraph/citegraph/graph/encoding/edgelist"
 	"github.com/citegraph/citegraph/graph/output"
 	"github.com/citegraph/citegraph/graph/store"
 	"github.com/citegraph/citegraph/scrape"
@@ -129,12 +130,16 @@ the old one or the complete new one.
 type gathered struct {
 	recs          []graph.Record
 	g             *graph.Graph
+	c             *graph.Compact // the graph read from edge lists, analysed instead of g (nil when none)
 	total, failed int
 }
 
 // gatherFiles reads the INPUTs and resolves their records.
 func gatherFiles(ctx context.Context, o runOptions, dec graph.Decisions, s streams) (gathered, error) {
 	var in gathered
+	if hasEdgeLists(o.paths) {
+		return gatherEdgeLists(ctx, o, dec, s)
+	}
 	err := web.Gather(ctx, o.paths, o.web.config(o.outDir, o.format, s.errOut), scrape.Visitor{
 		Record: func(r graph.Record) error {
 			in.recs = append(in.recs, r)
@@ -157,6 +162,34 @@ func gatherFiles(ctx context.Context, o runOptions, dec graph.Decisions, s strea
 	}
 	in.g = graph.BuildWith(in.recs, graph.BuildOptions{Decisions: dec})
 	return in, ctx.Err()
+}
+
+// hasEdgeLists reports whether a file under paths is an edge list (SNAP,
+// LINQS, dates), which run then reads as analyse does.
+func hasEdgeLists(paths []string) bool {
+	for _, root := range paths {
+		files, _ := scrape.ListFiles(root)
+		for _, f := range files {
+			if k, err := edgelist.IsKnown(f); err == nil && k != edgelist.Unknown {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// gatherEdgeLists reads the INPUTs as analyse does (loadInputs): the
+// compact graph is analysed, and its works described by the records.
+func gatherEdgeLists(ctx context.Context, o runOptions, dec graph.Decisions, s streams) (gathered, error) {
+	l, err := loadInputs(ctx, o.paths, o.format, "auto", "", dec, s.errOut)
+	if err != nil {
+		return gathered{}, err
+	}
+	var details func(string) *graph.Work
+	if l.g != nil {
+		details = l.g.Work
+	}
+	return gathered{recs: l.recs, g: graph.FromCompact(l.c, details), c: l.c, total: l.total, failed: l.failed}, nil
 }
 
 // gatherCorpus ingests the INPUTs, if any, into the corpus o.db, then reads
@@ -205,8 +238,14 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	res := analysis.Run(in.g, analysis.Options{Seed: o.seed, Resolution: o.resolution})
-	if err := ctx.Err(); err != nil {
+	opt := analysis.Options{Seed: o.seed, Resolution: o.resolution}
+	var res analysis.Result
+	if in.c != nil {
+		res, err = analysis.RunCompact(ctx, in.c, opt)
+	} else {
+		res, err = analysis.RunContext(ctx, in.g, opt)
+	}
+	if err != nil {
 		return err
 	}
 	out := output.NewInput(in.recs, in.g, res)
@@ -233,12 +272,21 @@ func printSummary(w io.Writer, o runOptions, g *graph.Graph, res analysis.Result
 		g.Len(), kinds[graph.KindWork], rep.Duplicates, kinds[graph.KindReference], kinds[graph.KindMention], kinds[graph.KindCiting])
 	fmt.Fprintf(w, "edges: %d cites, %d co-cited, %d related; %d statements\n",
 		len(g.Edges(graph.Cites)), len(g.Edges(graph.CoCited)), len(g.Edges(graph.Related)), rep.Statements)
-	fmt.Fprintf(w, "themes: %d (modularity %.3f)\n", len(res.Themes), res.Modularity)
+	fmt.Fprintf(w, "communities: %d (Leiden, modularity %.3f)\n", res.Communities, res.Modularity)
+	if res.ThemesFromText {
+		fmt.Fprintf(w, "themes: %d (silhouette %.3f, modularity on the citations %.3f)\n", len(res.Themes), res.Silhouette, res.ThemeModularity)
+	} else {
+		fmt.Fprintf(w, "themes: %d, the communities (no work has text)\n", len(res.Themes))
+	}
 	for _, th := range res.Themes {
 		if th.Size < 2 {
 			continue
 		}
 		fmt.Fprintf(w, "  %2d  %-50s %3d works\n", th.ID+1, th.Label, th.Size)
+		if th.ID >= 19 && len(res.Themes) > 20 {
+			fmt.Fprintf(w, "  … %d more\n", len(res.Themes)-20)
+			break
+		}
 	}
 	fmt.Fprintf(w, "most central works (PageRank):\n")
 	works := g.Works()

@@ -81,7 +81,7 @@ func TestRunMeasuresSeeds(t *testing.T) {
 	}
 	rows := readCSV(t, dir, "centrality.csv")
 	head := rows[0]
-	if got := strings.Join(head, ","); got != strings.Join(append(append([]string{}, "key,label,kind,first_author,year,title,venue,doi,in_degree,out_degree,pagerank,betweenness,theme,theme_label"), output.MeasureHeader...), ",") {
+	if got := strings.Join(head, ","); got != strings.Join(append(append([]string{}, "key,label,kind,first_author,year,title,venue,doi,in_degree,out_degree,pagerank,betweenness,theme,theme_label"), output.MeasureHeader...), ",")+",community" {
 		t.Fatalf("header %s", got)
 	}
 	tab := byKey(rows)

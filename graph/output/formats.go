@@ -251,7 +251,7 @@ func (w *Writer) Drawing(ctx context.Context, name string, write func(io.Writer)
 // dotOptions are the options every drawing of the graph shares.
 func (w *Writer) dotOptions() dot.Options {
 	res := w.In.Result
-	return dot.Options{Cluster: res.Community, ClusterLabel: w.In.Labels, Size: res.PageRank,
+	return dot.Options{Cluster: res.Theme, ClusterLabel: w.In.Labels, Size: res.PageRank,
 		Layout: w.Opt.Layout, HideCiting: w.Opt.HideCiting}
 }
 
@@ -311,7 +311,7 @@ func writeViews(ctx context.Context, w *Writer) error {
 	base := w.dotOptions()
 	measureName := in.Set.Column(Measures[v.Measure]).Heading()
 	if err := w.Drawing(ctx, "overview", func(f io.Writer) error {
-		return dot.WriteOverview(f, g, dot.Overview{Cluster: in.Result.Community, ClusterLabel: in.Labels, Layout: w.Opt.Layout, HideCiting: w.Opt.HideCiting})
+		return dot.WriteOverview(f, g, dot.Overview{Cluster: in.Result.Theme, ClusterLabel: in.Labels, Layout: w.Opt.Layout, HideCiting: w.Opt.HideCiting})
 	}); err != nil {
 		return err
 	}
@@ -422,7 +422,7 @@ func (w *Writer) reportInput() report.Input {
 	ri := report.Input{Graph: in.Graph, Set: in.Set, Sources: opt.Sources, Failed: opt.Failed, Measure: Measures[opt.Views.Measure],
 		Top: opt.Top, ChartPrefix: "report-", Notes: []string{
 			"Made by citegraph run from " + strings.Join(opt.Paths, ", ") + fmt.Sprintf(" with --seed %d and --resolution %g.", opt.Seed, opt.Resolution),
-			fmt.Sprintf("Themes are Louvain communities (modularity %.3f) named by their most distinctive terms (c-TF-IDF).", in.Result.Modularity),
+			ThemeNote(in.Result),
 			"The most central works are ranked by " + measureName + "; unnamed citing works are not ranked.",
 		}}
 	for _, b := range in.Result.Bursts {
@@ -432,6 +432,19 @@ func (w *Writer) reportInput() report.Input {
 		ri.Notes = append(ri.Notes, "Citation bursts are Kleinberg's two-state bursts over the years of the citing works, as CiteSpace detects them (s = 2, γ = 1; works cited at least twice).")
 	}
 	return ri
+}
+
+// ThemeNote says in one sentence how the themes of res were found.
+func ThemeNote(res analysis.Result) string {
+	if !res.ThemesFromText {
+		return fmt.Sprintf("No work has text, so the themes are the Leiden communities of the citations (modularity %.3f).", res.Modularity)
+	}
+	how := "its number chosen by silhouette"
+	if !res.ThemeAutomatic {
+		how = "its number set by --themes"
+	}
+	return fmt.Sprintf("Themes cluster the works' terms smoothed over the citations (k-means, %s; silhouette %.3f) and are named by their most distinctive terms (c-TF-IDF); the Leiden communities of the citations (modularity %.3f) are centrality.csv's community column.",
+		how, res.Silhouette, res.Modularity)
 }
 
 func writeReport(_ context.Context, w *Writer) error {

@@ -86,7 +86,7 @@ func NewInput(recs []graph.Record, g *graph.Graph, res analysis.Result) *Input {
 			attr.Floats("hub", "HITS hub", res.Hub),
 		},
 		Cites:  []attr.Column{attr.Bools("main_path", "On the main path", in.MainPath)},
-		Theme:  res.Community,
+		Theme:  res.Theme,
 		Themes: themes,
 		Size:   res.PageRank,
 	}
@@ -163,41 +163,57 @@ func (in *Input) measureColumns() []csv.Column {
 
 // centralityColumns are the columns of centrality.csv after the work's
 // own: in_degree, out_degree, pagerank, betweenness, theme (from 1),
-// theme_label, then MeasureHeader.
+// theme_label, then MeasureHeader and community (the Leiden community,
+// from 1: analyse's nodes.csv column of that name).
 func (in *Input) centralityColumns() []csv.Column {
 	res := in.Result
-	theme := make([]int, len(res.Community))
-	themeLabel := make([]string, len(res.Community))
-	for id, c := range res.Community {
+	theme := make([]int, len(res.Theme))
+	themeLabel := make([]string, len(res.Theme))
+	for id, c := range res.Theme {
 		theme[id] = c + 1
 		themeLabel[id] = res.Themes[c].Label
+	}
+	community := make([]int, len(res.Community))
+	for id, c := range res.Community {
+		community[id] = c + 1
 	}
 	cols := []csv.Column{csv.Int("in_degree", res.InDegree), csv.Int("out_degree", res.OutDegree),
 		csv.Float("pagerank", res.PageRank), csv.Float("betweenness", res.Betweenness),
 		csv.Int("theme", theme), {Name: "theme_label", Value: func(id int64) string { return themeLabel[id] }}}
-	return append(cols, in.measureColumns()...)
+	cols = append(cols, in.measureColumns()...)
+	return append(cols, csv.Int("community", community))
 }
 
 // ThemeHeader is the header of themes.csv.
 var ThemeHeader = []string{"theme", "label", "terms", "works", "top_works", "top_keys"}
 
-// themeRows are the rows of themes.csv: a theme (from 1), its label, its
-// terms, its size and its five key works (unnamed citing works left out)
-// by label and by key.
+// themeRows are the rows of themes.csv for the graph: key works are
+// named by their labels, unnamed citing works left out.
 func (in *Input) themeRows() [][]string {
 	works := in.Graph.Works()
-	rows := make([][]string, 0, len(in.Result.Themes))
-	for _, th := range in.Result.Themes {
+	return ThemeRows(in.Result.Themes, func(id int64) (label, key string, ok bool) {
+		w := works[id]
+		return dot.Label(w), w.Key, w.Kind != graph.KindCiting
+	})
+}
+
+// ThemeRows are the rows of themes.csv (ThemeHeader): a theme (from 1),
+// its label, its terms ("; "), its size and its five key works (the first
+// five of Top that work accepts) by label ("; ") and by key (" ").
+func ThemeRows(themes []analysis.Theme, work func(id int64) (label, key string, ok bool)) [][]string {
+	rows := make([][]string, 0, len(themes))
+	for _, th := range themes {
 		var top, keys []string
 		for _, id := range th.Top {
-			if works[id].Kind == graph.KindCiting {
+			label, key, ok := work(id)
+			if !ok {
 				continue // unnamed: nothing to list
 			}
 			if len(top) == 5 {
 				break
 			}
-			top = append(top, dot.Label(works[id]))
-			keys = append(keys, works[id].Key)
+			top = append(top, label)
+			keys = append(keys, key)
 		}
 		rows = append(rows, []string{strconv.Itoa(th.ID + 1), th.Label, strings.Join(th.Terms, "; "),
 			strconv.Itoa(th.Size), strings.Join(top, "; "), strings.Join(keys, " ")})

@@ -105,7 +105,7 @@ func byKey(rows [][]string) map[string]map[string]string {
 func TestMeasureColumnsHand(t *testing.T) {
 	dir := writeHand(t, "none")
 	rows := readCSV(t, dir, "centrality.csv")
-	if got, want := strings.Join(rows[0][len(rows[0])-len(output.MeasureHeader):], ","), strings.Join(output.MeasureHeader, ","); got != want {
+	if got, want := strings.Join(rows[0][len(rows[0])-1-len(output.MeasureHeader):len(rows[0])-1], ","), strings.Join(output.MeasureHeader, ","); got != want {
 		t.Fatalf("centrality.csv ends with %s, want %s", got, want)
 	}
 	if len(rows) != 11 {
