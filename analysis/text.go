@@ -199,81 +199,36 @@ type textPair struct {
 // TfidfVectorizer does by default: raw term counts times the smoothed idf
 // ln((1+N)/(1+df)) + 1, normalised to unit length, so the cosine is the
 // dot product. Dot products are summed over shared terms in term order, so
-// cos(a, b) and cos(b, a) are the same number. Cost is O(Σ_t df_t²) over
-// the terms t.
+// cos(a, b) and cos(b, a) are the same number.
+//
+// Comparing every pair of works that share a term costs Σ_t df_t² over the
+// terms t, which is quadratic in the corpus when a few words are in every
+// title (100,000 generated records on a handful of topic words did not
+// finish in 5 minutes). The commonest terms are therefore left out, as
+// scikit-learn's max_df leaves them out: terms are taken from the rarest up
+// while Σ df² stays within textPairBudget(postings), and the rest are
+// dropped from every vector before weighting. Such terms have the smallest
+// idf, so they carry the least of any cosine. A corpus whose terms all fit
+// the budget (every corpus under about 10,000 works) is compared exactly.
+// Cost is O(P log P + budget) for P term occurrences.
 func textNeighbours(terms [][]string, k int) []textPair {
 	if k <= 0 {
 		return nil
 	}
-	type entry struct {
-		term int
-		w    float64
-	}
-	// Vocabulary in sorted order, so term IDs do not depend on map order.
-	vocab := map[string]int{}
-	var docs []int64
-	for id, ts := range terms {
-		if len(ts) == 0 {
-			continue
-		}
-		docs = append(docs, int64(id))
-		for _, t := range ts {
-			vocab[t] = 0
-		}
-	}
+	docs, vecs, nterms := termVectors(terms)
 	if len(docs) < 2 {
 		return nil
 	}
-	words := make([]string, 0, len(vocab))
-	for t := range vocab {
-		words = append(words, t)
-	}
-	sort.Strings(words)
-	for i, t := range words {
-		vocab[t] = i
-	}
-	df := make([]int, len(words))
-	vecs := make([][]entry, len(docs))
-	for d, id := range docs {
-		counts := map[int]int{}
-		for _, t := range terms[id] {
-			counts[vocab[t]]++
-		}
-		v := make([]entry, 0, len(counts))
-		for t, c := range counts {
-			v = append(v, entry{t, float64(c)})
-			df[t]++
-		}
-		sort.Slice(v, func(i, j int) bool { return v[i].term < v[j].term })
-		vecs[d] = v
-	}
-	n := float64(len(docs))
-	type posting struct {
-		doc int
-		w   float64
-	}
-	postings := make([][]posting, len(words))
+	postings := make([][]posting, nterms)
 	for d, v := range vecs {
-		var norm float64
-		for i := range v {
-			v[i].w *= math.Log((1+n)/(1+float64(df[v[i].term]))) + 1
-			norm += v[i].w * v[i].w
-		}
-		norm = math.Sqrt(norm)
-		for i := range v {
-			v[i].w /= norm
-			postings[v[i].term] = append(postings[v[i].term], posting{d, v[i].w})
+		for _, e := range v {
+			postings[e.term] = append(postings[e.term], posting{d, e.w})
 		}
 	}
-
-	chosen := map[[2]int64]float64{}
+	var pairs []textPair
 	acc := make([]float64, len(docs))
 	var touched []int
-	type cand struct {
-		doc    int
-		cosine float64
-	}
-	var cands []cand
+	best := make([]posting, 0, k)
 	for d, v := range vecs {
 		touched = touched[:0]
 		for _, e := range v {
@@ -287,30 +242,20 @@ func textNeighbours(terms [][]string, k int) []textPair {
 				acc[p.doc] += e.w * p.w
 			}
 		}
-		cands = cands[:0]
+		best = best[:0]
 		for _, o := range touched {
-			if acc[o] >= minTextCosine {
-				cands = append(cands, cand{o, acc[o]})
+			if c := acc[o]; c >= minTextCosine {
+				best = keepBest(best, k, posting{o, c})
 			}
 			acc[o] = 0
 		}
-		sort.Slice(cands, func(i, j int) bool {
-			if cands[i].cosine != cands[j].cosine {
-				return cands[i].cosine > cands[j].cosine
-			}
-			return cands[i].doc < cands[j].doc
-		})
-		for _, c := range cands[:min(k, len(cands))] {
+		for _, c := range best {
 			a, b := docs[d], docs[c.doc]
 			if b < a {
 				a, b = b, a
 			}
-			chosen[[2]int64{a, b}] = c.cosine
+			pairs = append(pairs, textPair{a, b, c.w})
 		}
-	}
-	pairs := make([]textPair, 0, len(chosen))
-	for ab, c := range chosen {
-		pairs = append(pairs, textPair{ab[0], ab[1], c})
 	}
 	sort.Slice(pairs, func(i, j int) bool {
 		if pairs[i].a != pairs[j].a {
@@ -318,5 +263,143 @@ func textNeighbours(terms [][]string, k int) []textPair {
 		}
 		return pairs[i].b < pairs[j].b
 	})
-	return pairs
+	// A pair chosen from both ends appears twice with the same cosine
+	// (sums run in term order either way).
+	out := pairs[:0]
+	for i, p := range pairs {
+		if i > 0 && p.a == pairs[i-1].a && p.b == pairs[i-1].b {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// posting is one work's weight for a term (or, in textNeighbours' top-k
+// list, a candidate work and its cosine).
+type posting struct {
+	doc int
+	w   float64
+}
+
+// termEntry is one term of a work's TF-IDF vector.
+type termEntry struct {
+	term int
+	w    float64
+}
+
+// keepBest inserts c into best, a list of at most k candidates ordered by
+// cosine descending and then work, and returns it.
+func keepBest(best []posting, k int, c posting) []posting {
+	before := func(x, y posting) bool { return x.w > y.w || (x.w == y.w && x.doc < y.doc) }
+	if len(best) == k {
+		if !before(c, best[k-1]) {
+			return best
+		}
+		best = best[:k-1]
+	}
+	i := sort.Search(len(best), func(i int) bool { return before(c, best[i]) })
+	best = append(best, posting{})
+	copy(best[i+1:], best[i:])
+	best[i] = c
+	return best
+}
+
+// textPairBudget is how many term-sharing comparisons textNeighbours makes
+// for p term occurrences: a fixed allowance that covers every corpus of a
+// few thousand works whole, plus a multiple of p, so the work stays linear.
+func textPairBudget(p int) int { return 100_000_000 + 32*p }
+
+// termVectors returns the works with terms (their IDs in order), their unit
+// TF-IDF vectors sorted by term, and the number of term IDs. Term IDs
+// follow the sorted vocabulary, so they do not depend on map order. Terms
+// beyond the budget of textPairBudget, commonest first, are left out.
+func termVectors(terms [][]string) (docs []int64, vecs [][]termEntry, nterms int) {
+	vocab := map[string]int{}
+	for id, ts := range terms {
+		if len(ts) == 0 {
+			continue
+		}
+		docs = append(docs, int64(id))
+		for _, t := range ts {
+			vocab[t] = 0
+		}
+	}
+	if len(docs) < 2 {
+		return docs, nil, 0
+	}
+	words := make([]string, 0, len(vocab))
+	for t := range vocab {
+		words = append(words, t)
+	}
+	sort.Strings(words)
+	for i, t := range words {
+		vocab[t] = i
+	}
+	df := make([]int, len(words))
+	vecs = make([][]termEntry, len(docs))
+	postings := 0
+	for d, id := range docs {
+		counts := map[int]int{}
+		for _, t := range terms[id] {
+			counts[vocab[t]]++
+		}
+		v := make([]termEntry, 0, len(counts))
+		for t, c := range counts {
+			v = append(v, termEntry{t, float64(c)})
+			df[t]++
+		}
+		postings += len(v)
+		sort.Slice(v, func(i, j int) bool { return v[i].term < v[j].term })
+		vecs[d] = v
+	}
+	keep := termsWithinBudget(df, textPairBudget(postings))
+	n := float64(len(docs))
+	for d, v := range vecs {
+		kept := v[:0]
+		var norm float64
+		for _, e := range v {
+			if !keep[e.term] {
+				continue
+			}
+			e.w *= math.Log((1+n)/(1+float64(df[e.term]))) + 1
+			norm += e.w * e.w
+			kept = append(kept, e)
+		}
+		norm = math.Sqrt(norm)
+		for i := range kept {
+			kept[i].w /= norm
+		}
+		vecs[d] = kept
+	}
+	return docs, vecs, len(words)
+}
+
+// termsWithinBudget marks the terms kept: from the rarest up (ties by term
+// ID) while the sum of df² stays within budget.
+func termsWithinBudget(df []int, budget int) []bool {
+	keep := make([]bool, len(df))
+	total := 0
+	for _, d := range df {
+		total += d * d
+	}
+	if total <= budget {
+		for t := range keep {
+			keep[t] = true
+		}
+		return keep
+	}
+	order := make([]int, len(df))
+	for t := range order {
+		order[t] = t
+	}
+	sort.SliceStable(order, func(i, j int) bool { return df[order[i]] < df[order[j]] })
+	total = 0
+	for _, t := range order {
+		if total += df[t] * df[t]; total > budget {
+			break
+		}
+		keep[t] = true
+	}
+	return keep
 }

@@ -1,8 +1,10 @@
 package analysis
 
 import (
+	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
@@ -136,5 +138,45 @@ func TestLabelTermsWeighTitles(t *testing.T) {
 	}
 	if n != titleWeight {
 		t.Errorf("title bigram counted %d times, want %d", n, titleWeight)
+	}
+}
+
+func TestTermsWithinBudget(t *testing.T) {
+	// Hand count: from the rarest up, df² sums 1 (term 0), 1+9 = 10
+	// (term 2), 10+25 = 35 (term 1) within 35; term 3 would make 135.
+	got := termsWithinBudget([]int{1, 5, 3, 10}, 35)
+	want := []bool{true, true, true, false}
+	if !slices.Equal(got, want) {
+		t.Errorf("termsWithinBudget = %v, want %v", got, want)
+	}
+	// Equal df: the lower term ID is kept first.
+	if got := termsWithinBudget([]int{4, 4}, 20); !slices.Equal(got, []bool{true, false}) {
+		t.Errorf("tie: termsWithinBudget = %v, want [true false]", got)
+	}
+}
+
+// TestTextNeighboursCommonTerms is the case that was quadratic: every
+// title draws from a few topic words. With 60,000 works and 10 topic
+// words, four drawn per work, every topic word is in more than 10,000
+// works, so each alone has df² beyond the budget of 10⁸ + 32·P
+// (P ≈ 360,000): the topic words are left out and the
+// works pair by the two words only they and their twin share.
+func TestTextNeighboursCommonTerms(t *testing.T) {
+	n := 60_000
+	topics := strings.Fields("peer support workers mental health recovery services lived experience employment")
+	docs := make([][]string, n)
+	for i := range docs {
+		twin := i / 2 // works 2j and 2j+1 share their two own words
+		docs[i] = []string{topics[i%10], topics[(i*7+3)%10], topics[(i*3+5)%10], topics[(i*9+1)%10],
+			fmt.Sprintf("own%da", twin), fmt.Sprintf("own%db", twin)}
+	}
+	pairs := textNeighbours(docs, 3)
+	if len(pairs) != n/2 {
+		t.Fatalf("%d pairs, want %d (each work with its twin only)", len(pairs), n/2)
+	}
+	for _, p := range pairs {
+		if p.a/2 != p.b/2 || math.Abs(p.cosine-1) > 1e-9 {
+			t.Fatalf("pair %+v: want twins 2j, 2j+1 at cosine 1 (only their own words are kept)", p)
+		}
 	}
 }
