@@ -790,24 +790,62 @@ func (ix *workIndex) match(e *refEvidence) (*Work, string, float64) {
 func (b *builder) references() {
 	ix := b.ix
 	rep := &b.g.report
-	for i := range b.recs {
-		r := &b.recs[i]
-		from := b.work[i]
-		for ri, ref := range r.References {
-			to, link := b.resolveReference(ix, ref)
-			link.Source = r.Source
-			rep.References++
-			rep.LinksByMethod[link.Method]++
-			e := b.edge(Cites, from, to, link.Method)
-			e.addSource(r.Source)
-			e.Links = append(e.Links, link)
-			for _, st := range r.Statements {
-				if slices.Contains(st.Refs, ri) {
-					e.addStatement(EdgeStatement{Text: st.Text, Section: st.Section, Intent: st.Intent, Confidence: st.Confidence, Source: r.Source})
+	// Parsing a reference (newRefEvidence) needs nothing but the reference,
+	// so the next batch of records is parsed on another core while this one
+	// is resolved, which must go in order: a reference may match a work
+	// that an earlier reference made.
+	batches := refEvidenceBatches(b.recs)
+	i := 0
+	for batch := range batches {
+		for _, evs := range batch {
+			r := &b.recs[i]
+			from := b.work[i]
+			i++
+			for ri, ev := range evs {
+				to, link := b.resolveEvidence(ix, ev)
+				link.Source = r.Source
+				rep.References++
+				rep.LinksByMethod[link.Method]++
+				e := b.edge(Cites, from, to, link.Method)
+				e.addSource(r.Source)
+				e.Links = append(e.Links, link)
+				for _, st := range r.Statements {
+					if slices.Contains(st.Refs, ri) {
+						e.addStatement(EdgeStatement{Text: st.Text, Section: st.Section, Intent: st.Intent, Confidence: st.Confidence, Source: r.Source})
+					}
 				}
 			}
 		}
 	}
+}
+
+// refBatch is how many records' references refEvidenceBatches parses in
+// one piece: large enough to keep a core busy, small enough that two
+// batches in memory are nothing beside the graph.
+const refBatch = 4096
+
+// refEvidenceBatches parses the references of recs in batches of refBatch
+// records, one batch ahead of the reader, and sends each batch's evidence
+// (per record, per reference) in record order.
+func refEvidenceBatches(recs []Record) <-chan [][]*refEvidence {
+	ch := make(chan [][]*refEvidence, 1)
+	go func() {
+		defer close(ch)
+		for start := 0; start < len(recs); start += refBatch {
+			end := min(start+refBatch, len(recs))
+			batch := make([][]*refEvidence, end-start)
+			for i := range batch {
+				refs := recs[start+i].References
+				evs := make([]*refEvidence, len(refs))
+				for j, ref := range refs {
+					evs[j] = newRefEvidence(ref)
+				}
+				batch[i] = evs
+			}
+			ch <- batch
+		}
+	}()
+	return ch
 }
 
 // resolveReference finds the work a reference names: by a shared
@@ -817,8 +855,12 @@ func (b *builder) references() {
 // reference that matches nothing becomes a work of kind KindReference,
 // which later references can match in turn.
 func (b *builder) resolveReference(ix *workIndex, ref Reference) (*Work, Link) {
-	e := newRefEvidence(ref)
-	ref = e.ref
+	return b.resolveEvidence(ix, newRefEvidence(ref))
+}
+
+// resolveEvidence is resolveReference of a reference already parsed.
+func (b *builder) resolveEvidence(ix *workIndex, e *refEvidence) (*Work, Link) {
+	ref := e.ref
 	if w, method, score := ix.match(e); w != nil {
 		b.enrich(ix, w, e)
 		return w, Link{Method: method, Score: score, Raw: ref.Raw}

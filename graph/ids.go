@@ -117,12 +117,19 @@ func NormalizeID(scheme, v string) (string, error) {
 	return v, nil
 }
 
+// Replacers built once: a strings.Replacer is costly to build and safe to
+// share.
+var (
+	isbnSeparators = strings.NewReplacer("-", "", " ", "", "‐", "")
+	issnNoise      = strings.NewReplacer("-", "", " ", "", "ISSN", "", ":", "")
+)
+
 // normalizeISBN returns the ISBN-13 of an ISBN-10 or ISBN-13 with valid
 // check digits, hyphens and spaces removed.
 func normalizeISBN(v string) (string, bool) {
 	v = strings.ToUpper(strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(v)), "ISBN"))
 	v = strings.TrimLeft(v, ":- ")
-	v = strings.NewReplacer("-", "", " ", "", "‐", "").Replace(v)
+	v = isbnSeparators.Replace(v)
 	switch len(v) {
 	case 10:
 		sum := 0
@@ -166,7 +173,7 @@ func isbn13Check(twelve string) int {
 
 // normalizeISSN returns "1234-567X" for an ISSN with a valid check digit.
 func normalizeISSN(v string) (string, bool) {
-	v = strings.ToUpper(strings.NewReplacer("-", "", " ", "", "ISSN", "", ":", "").Replace(v))
+	v = strings.ToUpper(issnNoise.Replace(v))
 	if len(v) != 8 {
 		return "", false
 	}

@@ -55,7 +55,7 @@ func ParseReference(raw string) RefFields {
 		}
 		s = strings.Replace(s, m, " ", 1)
 		s = strings.Replace(s, "DOI ", " ", 1)
-		s = strings.NewReplacer("https://doi.org/", " ", "http://dx.doi.org/", " ", "doi:", " ").Replace(s)
+		s = refDOIPrefixes.Replace(s)
 	}
 	yearAt := -1
 	for _, re := range []*regexp.Regexp{reRefYearP, reRefYearC, reRefYear} {
@@ -140,10 +140,17 @@ func firstSurname(s string, yearAt int) string {
 	return strings.Trim(name, ".")
 }
 
+// Replacers built once: a strings.Replacer is costly to build and safe to
+// share.
+var (
+	refDOIPrefixes = strings.NewReplacer("https://doi.org/", " ", "http://dx.doi.org/", " ", "doi:", " ")
+	initialPunct   = strings.NewReplacer(".", "", "-", "", "‐", "")
+)
+
 // isInitials reports whether a word is a run of initials: "AS", "G.",
 // "H.N.C.", "J.-P.".
 func isInitials(w string) bool {
-	w = strings.NewReplacer(".", "", "-", "", "‐", "").Replace(w)
+	w = initialPunct.Replace(w)
 	if w == "" || len(w) > 4 {
 		return false
 	}
