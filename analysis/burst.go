@@ -3,6 +3,8 @@ package analysis
 import (
 	"math"
 	"sort"
+
+	"github.com/citegraph/citegraph/graph"
 )
 
 // Burst is a period in which a work was cited at a markedly higher rate
@@ -47,6 +49,59 @@ type BurstOptions struct {
 // by strength, strongest first, ties by node ID then start. Cost is
 // O(m + T·n).
 func Bursts(g Citations, opt BurstOptions) []Burst {
+	opt = opt.withDefaults()
+	c := compactOf(g)
+	first, d := citingYears(c)
+	if d == nil {
+		return []Burst{}
+	}
+	T := len(d)
+	var D float64
+	for t := range T {
+		D += d[t]
+	}
+	trans := opt.Gamma * math.Log(float64(T))
+	out := []Burst{}
+	r := make([]float64, T)
+	cost := [2][]float64{make([]float64, T), make([]float64, T)}
+	from := make([][2]int8, T)
+	states := make([]int8, T)
+	for v := range int32(c.Len()) {
+		var R float64
+		clear(r)
+		for _, u := range c.In().Row(v) {
+			if y := c.Year(u); y != 0 {
+				r[y-first]++
+				R++
+			}
+		}
+		if int(R) < opt.MinCitations {
+			continue
+		}
+		p0 := R / D
+		p1 := min(opt.S*p0, 0.9999)
+		for t := range T {
+			cost[0][t] = emitCost(p0, r[t], d[t])
+			cost[1][t] = emitCost(p1, r[t], d[t])
+		}
+		viterbi(cost, trans, from, states)
+		out = appendBursts(out, v, first, states, cost, opt.MinYears)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Strength != b.Strength {
+			return a.Strength > b.Strength
+		}
+		if a.Node != b.Node {
+			return a.Node < b.Node
+		}
+		return a.Start < b.Start
+	})
+	return out
+}
+
+// withDefaults fills the zero fields of opt with CiteSpace's defaults.
+func (opt BurstOptions) withDefaults() BurstOptions {
 	if opt.S == 0 {
 		opt.S = 2
 	}
@@ -59,13 +114,18 @@ func Bursts(g Citations, opt BurstOptions) []Burst {
 	if opt.MinCitations == 0 {
 		opt.MinCitations = 2
 	}
-	c := compactOf(g)
-	n := c.Len()
+	return opt
+}
+
+// citingYears returns the first year in which a work of c cites and, for
+// each year from it to the last citing year, the number of citations made
+// in that year; nil when no citing work has a year.
+func citingYears(c *graph.Compact) (first int, d []float64) {
 	if !c.HasYears() {
-		return []Burst{}
+		return 0, nil
 	}
 	first, last := math.MaxInt, math.MinInt
-	for v := range int32(n) {
+	for v := range int32(c.Len()) {
 		if c.Out().Degree(v) > 0 {
 			if y := c.Year(v); y != 0 {
 				first, last = min(first, y), max(last, y)
@@ -73,101 +133,73 @@ func Bursts(g Citations, opt BurstOptions) []Burst {
 		}
 	}
 	if first > last {
-		return []Burst{}
+		return 0, nil
 	}
-	T := last - first + 1
-	d := make([]float64, T)
-	for v := range int32(n) {
+	d = make([]float64, last-first+1)
+	for v := range int32(c.Len()) {
 		// Only citing works: a work citing nothing may be older than the
 		// first citing year.
 		if y := c.Year(v); y != 0 && c.Out().Degree(v) > 0 {
 			d[y-first] += float64(c.Out().Degree(v))
 		}
 	}
-	trans := opt.Gamma * math.Log(float64(T))
-	var out []Burst
-	r := make([]float64, T)
-	cost := [2][]float64{make([]float64, T), make([]float64, T)}
-	from := make([][2]int8, T)
-	for v := range int32(n) {
-		var R, D float64
-		clear(r)
-		for _, u := range c.In().Row(v) {
-			if y := c.Year(u); y != 0 {
-				r[y-first]++
-				R++
-			}
+	return first, d
+}
+
+// viterbi writes into states the cheapest sequence of base (0) and burst
+// (1) states for the emission costs cost, entering the burst state costing
+// trans and leaving it nothing; from is scratch space of the same length.
+func viterbi(cost [2][]float64, trans float64, from [][2]int8, states []int8) {
+	T := len(states)
+	// best[s] is the cheapest cost of years 0…t ending in s.
+	best := [2]float64{cost[0][0], trans + cost[1][0]}
+	for t := 1; t < T; t++ {
+		var nb [2]float64
+		// Into the base state: from either, leaving is free.
+		if best[0] <= best[1] {
+			nb[0], from[t][0] = best[0], 0
+		} else {
+			nb[0], from[t][0] = best[1], 1
 		}
-		if int(R) < opt.MinCitations {
-			continue
+		if best[1] <= best[0]+trans {
+			nb[1], from[t][1] = best[1], 1
+		} else {
+			nb[1], from[t][1] = best[0]+trans, 0
 		}
-		for t := range T {
-			D += d[t]
-		}
-		p0 := R / D
-		p1 := min(opt.S*p0, 0.9999)
-		for t := range T {
-			cost[0][t] = emitCost(p0, r[t], d[t])
-			cost[1][t] = emitCost(p1, r[t], d[t])
-		}
-		// Viterbi: best[s] is the cheapest cost of years 0…t ending in s.
-		best := [2]float64{cost[0][0], trans + cost[1][0]}
-		for t := 1; t < T; t++ {
-			var nb [2]float64
-			// Into the base state: from either, leaving is free.
-			if best[0] <= best[1] {
-				nb[0], from[t][0] = best[0], 0
-			} else {
-				nb[0], from[t][0] = best[1], 1
-			}
-			if best[1] <= best[0]+trans {
-				nb[1], from[t][1] = best[1], 1
-			} else {
-				nb[1], from[t][1] = best[0]+trans, 0
-			}
-			nb[0] += cost[0][t]
-			nb[1] += cost[1][t]
-			best = nb
-		}
-		state := int8(0)
-		if best[1] < best[0] {
-			state = 1
-		}
-		states := make([]int8, T)
-		for t := T - 1; t >= 0; t-- {
-			states[t] = state
-			if t > 0 {
-				state = from[t][state]
-			}
-		}
-		for t := 0; t < T; {
-			if states[t] == 0 {
-				t++
-				continue
-			}
-			s := t
-			var strength float64
-			for t < T && states[t] == 1 {
-				strength += cost[0][t] - cost[1][t]
-				t++
-			}
-			if t-s >= opt.MinYears {
-				out = append(out, Burst{Node: int64(v), Start: first + s, End: first + t - 1, Strength: strength})
-			}
+		nb[0] += cost[0][t]
+		nb[1] += cost[1][t]
+		best = nb
+	}
+	state := int8(0)
+	if best[1] < best[0] {
+		state = 1
+	}
+	for t := T - 1; t >= 0; t-- {
+		states[t] = state
+		if t > 0 {
+			state = from[t][state]
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Strength != b.Strength {
-			return a.Strength > b.Strength
+}
+
+// appendBursts appends to out the runs of burst states of work v lasting
+// at least minYears, each with the cost the burst state saves over it.
+func appendBursts(out []Burst, v int32, first int, states []int8, cost [2][]float64, minYears int) []Burst {
+	T := len(states)
+	for t := 0; t < T; {
+		if states[t] == 0 {
+			t++
+			continue
 		}
-		if a.Node != b.Node {
-			return a.Node < b.Node
+		s := t
+		var strength float64
+		for t < T && states[t] == 1 {
+			strength += cost[0][t] - cost[1][t]
+			t++
 		}
-		return a.Start < b.Start
-	})
-	if out == nil {
-		out = []Burst{}
+		if t-s >= minYears {
+			out = append(out, Burst{Node: int64(v), Start: first + s, End: first + t - 1, Strength: strength})
+		}
 	}
 	return out
 }

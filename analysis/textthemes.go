@@ -364,115 +364,157 @@ const maxKMeansIterations = 100
 // which skip the distances that cannot change a row's cluster and give
 // the same result as plain Lloyd iterations.
 func (x *dense) kmeans(k, restarts int, rng *rand.Rand) []int {
-	n := x.n
+	h := newHamerly(x, k)
 	var best []int
 	bestObj := math.Inf(-1)
-	assign := make([]int, n)
-	upper := make([]float64, n)
-	lower := make([]float64, n)
-	sim := make([]float64, n)
-	cent := &dense{n: k, d: x.d, v: make([]float32, k*x.d)}
-	old := &dense{n: k, d: x.d, v: make([]float32, k*x.d)}
-	half := make([]float64, k)
-	shift := make([]float64, k)
-	nb := nblocks(n)
-	moved := make([]int, nb)
-	objs := make([]float64, nb)
-	dist := func(s float64) float64 { return math.Sqrt(max(0, 2-2*s)) }
 	for range restarts {
-		x.seed(cent, rng)
-		for i := range assign {
-			assign[i] = -1
-			upper[i] = math.Inf(1)
-			lower[i] = 0
+		x.seed(h.cent, rng)
+		for i := range h.assign {
+			h.assign[i] = -1
+			h.upper[i] = math.Inf(1)
+			h.lower[i] = 0
 		}
 		for range maxKMeansIterations {
-			// Half the distance from each centroid to its nearest other.
-			for c := range k {
-				half[c] = math.Inf(1)
-				for o := range k {
-					if o != c {
-						half[c] = min(half[c], dist(dot32(cent.row(c), cent.row(o)))/2)
-					}
-				}
-			}
-			forBlocks(n, func(b, lo, hi int) {
-				m := 0
-				for i := lo; i < hi; i++ {
-					a := assign[i]
-					if a >= 0 {
-						bound := max(half[a], lower[i])
-						if upper[i] <= bound {
-							continue
-						}
-						upper[i] = dist(dot32(x.row(i), cent.row(a)))
-						if upper[i] <= bound {
-							continue
-						}
-					}
-					r := x.row(i)
-					b1, d1, d2 := 0, math.Inf(1), math.Inf(1)
-					for c := range k {
-						d := dist(dot32(r, cent.row(c)))
-						if d < d1 {
-							b1, d1, d2 = c, d, d1
-						} else if d < d2 {
-							d2 = d
-						}
-					}
-					if b1 != a {
-						assign[i] = b1
-						m++
-					}
-					upper[i], lower[i] = d1, d2
-				}
-				moved[b] = m
-			})
-			changes := 0
-			for _, m := range moved {
-				changes += m
-			}
-			if changes == 0 {
+			h.halfDistances()
+			if h.assignRows() == 0 {
 				break
 			}
-			copy(old.v, cent.v)
-			x.centroids(cent, assign)
-			far, far2, farC := 0.0, 0.0, -1
-			for c := range k {
-				shift[c] = dist(dot32(cent.row(c), old.row(c)))
-				if shift[c] > far {
-					far, far2, farC = shift[c], far, c
-				} else if shift[c] > far2 {
-					far2 = shift[c]
-				}
-			}
-			for i, a := range assign {
-				upper[i] += shift[a]
-				if a == farC {
-					lower[i] -= far2
-				} else {
-					lower[i] -= far
-				}
-			}
+			copy(h.old.v, h.cent.v)
+			x.centroids(h.cent, h.assign)
+			h.shiftBounds()
 		}
-		forBlocks(n, func(b, lo, hi int) {
-			var o float64
-			for i := lo; i < hi; i++ {
-				sim[i] = dot32(x.row(i), cent.row(assign[i]))
-				o += sim[i]
-			}
-			objs[b] = o
-		})
-		var obj float64
-		for _, o := range objs {
-			obj += o
-		}
-		if obj > bestObj {
+		if obj := h.objective(); obj > bestObj {
 			bestObj = obj
-			best = append(best[:0], assign...)
+			best = append(best[:0], h.assign...)
 		}
 	}
 	return best
+}
+
+// hamerly is the state of one k-means run with Hamerly's bounds: each
+// row's cluster, an upper bound on its distance to that centroid and a
+// lower bound on its distance to any other.
+type hamerly struct {
+	x, cent, old *dense
+	k            int
+	assign       []int
+	upper, lower []float64
+	half, shift  []float64
+	moved        []int
+	objs, sim    []float64
+}
+
+func newHamerly(x *dense, k int) *hamerly {
+	n, nb := x.n, nblocks(x.n)
+	return &hamerly{
+		x: x, k: k,
+		cent:   &dense{n: k, d: x.d, v: make([]float32, k*x.d)},
+		old:    &dense{n: k, d: x.d, v: make([]float32, k*x.d)},
+		assign: make([]int, n),
+		upper:  make([]float64, n),
+		lower:  make([]float64, n),
+		half:   make([]float64, k),
+		shift:  make([]float64, k),
+		moved:  make([]int, nb),
+		objs:   make([]float64, nb),
+		sim:    make([]float64, n),
+	}
+}
+
+// unitDist is the Euclidean distance of two unit vectors with cosine s.
+func unitDist(s float64) float64 { return math.Sqrt(max(0, 2-2*s)) }
+
+// halfDistances sets half[c] to half the distance from centroid c to its
+// nearest other.
+func (h *hamerly) halfDistances() {
+	for c := range h.k {
+		h.half[c] = math.Inf(1)
+		for o := range h.k {
+			if o != c {
+				h.half[c] = min(h.half[c], unitDist(dot32(h.cent.row(c), h.cent.row(o)))/2)
+			}
+		}
+	}
+}
+
+// assignRows moves each row whose bounds allow it to its nearest centroid
+// and returns how many rows changed cluster.
+func (h *hamerly) assignRows() int {
+	forBlocks(h.x.n, func(b, lo, hi int) {
+		m := 0
+		for i := lo; i < hi; i++ {
+			a := h.assign[i]
+			if a >= 0 {
+				bound := max(h.half[a], h.lower[i])
+				if h.upper[i] <= bound {
+					continue
+				}
+				h.upper[i] = unitDist(dot32(h.x.row(i), h.cent.row(a)))
+				if h.upper[i] <= bound {
+					continue
+				}
+			}
+			r := h.x.row(i)
+			b1, d1, d2 := 0, math.Inf(1), math.Inf(1)
+			for c := range h.k {
+				d := unitDist(dot32(r, h.cent.row(c)))
+				if d < d1 {
+					b1, d1, d2 = c, d, d1
+				} else if d < d2 {
+					d2 = d
+				}
+			}
+			if b1 != a {
+				h.assign[i] = b1
+				m++
+			}
+			h.upper[i], h.lower[i] = d1, d2
+		}
+		h.moved[b] = m
+	})
+	changes := 0
+	for _, m := range h.moved {
+		changes += m
+	}
+	return changes
+}
+
+// shiftBounds loosens the bounds by how far the centroids moved.
+func (h *hamerly) shiftBounds() {
+	far, far2, farC := 0.0, 0.0, -1
+	for c := range h.k {
+		h.shift[c] = unitDist(dot32(h.cent.row(c), h.old.row(c)))
+		if h.shift[c] > far {
+			far, far2, farC = h.shift[c], far, c
+		} else if h.shift[c] > far2 {
+			far2 = h.shift[c]
+		}
+	}
+	for i, a := range h.assign {
+		h.upper[i] += h.shift[a]
+		if a == farC {
+			h.lower[i] -= far2
+		} else {
+			h.lower[i] -= far
+		}
+	}
+}
+
+// objective is the sum of each row's cosine to its centroid.
+func (h *hamerly) objective() float64 {
+	forBlocks(h.x.n, func(b, lo, hi int) {
+		var o float64
+		for i := lo; i < hi; i++ {
+			h.sim[i] = dot32(h.x.row(i), h.cent.row(h.assign[i]))
+			o += h.sim[i]
+		}
+		h.objs[b] = o
+	})
+	var obj float64
+	for _, o := range h.objs {
+		obj += o
+	}
+	return obj
 }
 
 // seed places k centroids by k-means++ (D. Arthur and S. Vassilvitskii,

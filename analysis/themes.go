@@ -93,6 +93,43 @@ func labelTerms(g *graph.Graph, terms [][]string) [][]string {
 
 // themes is Themes for n works whose terms the caller computed.
 func themes(n int, community []int, pagerank []float64, nterms int, terms [][]string) []Theme {
+	out := themeMembers(n, community, pagerank)
+	if nterms <= 0 {
+		return out
+	}
+	// Count plural and singular as one term ("service", "services"); a
+	// label shows the form the texts use most.
+	terms, display := foldPlurals(terms)
+	tc := countTerms(len(out), community, terms)
+	var all, classes int
+	for _, s := range tc.size {
+		if s > 0 {
+			all += s
+			classes++
+		}
+	}
+	if classes == 0 {
+		return out
+	}
+	avg := float64(all) / float64(classes) // A
+	for c := range out {
+		if tc.size[c] == 0 {
+			continue
+		}
+		th := &out[c]
+		th.Terms, th.Scores = tc.label(c, avg, nterms)
+		for i, t := range th.Terms {
+			th.Terms[i] = display[t]
+		}
+		th.Label = strings.Join(th.Terms, ", ")
+	}
+	return out
+}
+
+// themeMembers returns one Theme per community number with its size and
+// its works, highest PageRank first; it panics on the misuse Themes
+// documents.
+func themeMembers(n int, community []int, pagerank []float64) []Theme {
 	if len(community) != n {
 		panic(fmt.Sprintf("analysis: Themes: %d communities for %d works", len(community), n))
 	}
@@ -120,106 +157,103 @@ func themes(n int, community []int, pagerank []float64, nterms int, terms [][]st
 			sort.SliceStable(top, func(i, j int) bool { return pagerank[top[i]] > pagerank[top[j]] })
 		}
 	}
-	if nterms <= 0 {
-		return out
-	}
+	return out
+}
 
-	// Count plural and singular as one term ("service", "services"); a
-	// label shows the form the texts use most.
-	terms, display := foldPlurals(terms)
-	counts := make([]map[string]int, k) // tf(t, c)
-	size := make([]int, k)              // |c|
-	total := map[string]int{}           // f(t)
-	df := map[string]int{}              // works whose text has t
-	cdf := make([]map[string]int, k)    // works of c whose text has t
-	texts := 0                          // works with text
-	ctexts := make([]int, k)            // works of c with text
+// termCounts are the term frequencies of c-TF-IDF, per theme and overall.
+type termCounts struct {
+	counts []map[string]int // tf(t, c)
+	size   []int            // |c|
+	total  map[string]int   // f(t)
+	df     map[string]int   // works whose text has t
+	cdf    []map[string]int // works of c whose text has t
+	texts  int              // works with text
+	ctexts []int            // works of c with text
+}
+
+// countTerms counts the (folded) terms of each work into its community's
+// counts among k.
+func countTerms(k int, community []int, terms [][]string) *termCounts {
+	tc := &termCounts{
+		counts: make([]map[string]int, k),
+		size:   make([]int, k),
+		total:  map[string]int{},
+		df:     map[string]int{},
+		cdf:    make([]map[string]int, k),
+		ctexts: make([]int, k),
+	}
 	for id, ts := range terms {
 		c := community[id]
-		if counts[c] == nil && len(ts) > 0 {
-			counts[c] = map[string]int{}
-			cdf[c] = map[string]int{}
+		if tc.counts[c] == nil && len(ts) > 0 {
+			tc.counts[c] = map[string]int{}
+			tc.cdf[c] = map[string]int{}
 		}
 		if len(ts) > 0 {
-			texts++
-			ctexts[c]++
+			tc.texts++
+			tc.ctexts[c]++
 		}
 		seen := map[string]bool{}
 		for _, t := range ts {
-			counts[c][t]++
-			total[t]++
+			tc.counts[c][t]++
+			tc.total[t]++
 			if !seen[t] {
 				seen[t] = true
-				df[t]++
-				cdf[c][t]++
+				tc.df[t]++
+				tc.cdf[c][t]++
 			}
 		}
-		size[c] += len(ts)
+		tc.size[c] += len(ts)
 	}
-	var all, classes int
-	for _, s := range size {
-		if s > 0 {
-			all += s
-			classes++
-		}
+	return tc
+}
+
+// label returns up to nterms terms of theme c, best c-TF-IDF score first
+// (avg is the mean theme size A), with their scores.
+func (tc *termCounts) label(c int, avg float64, nterms int) ([]string, []float64) {
+	type scored struct {
+		term  string
+		score float64
 	}
-	if classes == 0 {
-		return out
+	list := make([]scored, 0, len(tc.counts[c]))
+	for t, tf := range tc.counts[c] {
+		s := float64(tf) / float64(tc.size[c]) * math.Log(1+avg/float64(tc.total[t]))
+		list = append(list, scored{t, s})
 	}
-	avg := float64(all) / float64(classes) // A
-	for c := range out {
-		if size[c] == 0 {
-			continue
+	sort.Slice(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if a.score != b.score {
+			return a.score > b.score
 		}
-		type scored struct {
-			term  string
-			score float64
+		if na, nb := strings.Count(a.term, " "), strings.Count(b.term, " "); na != nb {
+			return na > nb
 		}
-		list := make([]scored, 0, len(counts[c]))
-		for t, tf := range counts[c] {
-			s := float64(tf) / float64(size[c]) * math.Log(1+avg/float64(total[t]))
-			list = append(list, scored{t, s})
-		}
-		sort.Slice(list, func(i, j int) bool {
-			a, b := list[i], list[j]
-			if a.score != b.score {
-				return a.score > b.score
+		return a.term < b.term
+	})
+	terms, scores := []string{}, []float64{}
+	// Labels name what sets a theme apart: first skip terms of the
+	// whole corpus and terms of a single work, then relax.
+	for pass := 0; pass < 3 && len(terms) < nterms; pass++ {
+		for _, s := range list {
+			if len(terms) == nterms {
+				break
 			}
-			if na, nb := strings.Count(a.term, " "), strings.Count(b.term, " "); na != nb {
-				return na > nb
+			if slices.Contains(terms, s.term) || overlaps(s.term, terms) {
+				continue
 			}
-			return a.term < b.term
-		})
-		th := &out[c]
-		// Labels name what sets a theme apart: first skip terms of the
-		// whole corpus and terms of a single work, then relax.
-		for pass := 0; pass < 3 && len(th.Terms) < nterms; pass++ {
-			for _, s := range list {
-				if len(th.Terms) == nterms {
-					break
-				}
-				if slices.Contains(th.Terms, s.term) || overlaps(s.term, th.Terms) {
-					continue
-				}
-				if pass < 2 && texts >= minTextsForCorpusTerms && 2*df[s.term] > texts {
-					continue // in more than half of all texts: the corpus's topic
-				}
-				if pass < 1 && ctexts[c] >= 2 && cdf[c][s.term] < 2 {
-					continue // in one work of the theme only
-				}
-				if pass < 1 && 2*counts[c][s.term] < total[s.term] {
-					continue // mostly found in other themes
-				}
-				th.Terms = append(th.Terms, s.term)
-				th.Scores = append(th.Scores, s.score)
+			if pass < 2 && tc.texts >= minTextsForCorpusTerms && 2*tc.df[s.term] > tc.texts {
+				continue // in more than half of all texts: the corpus's topic
 			}
+			if pass < 1 && tc.ctexts[c] >= 2 && tc.cdf[c][s.term] < 2 {
+				continue // in one work of the theme only
+			}
+			if pass < 1 && 2*tc.counts[c][s.term] < tc.total[s.term] {
+				continue // mostly found in other themes
+			}
+			terms = append(terms, s.term)
+			scores = append(scores, s.score)
 		}
-		for i, t := range th.Terms {
-			th.Terms[i] = display[t]
-		}
-		th.Label = strings.Join(th.Terms, ", ")
 	}
-	return out
+	return terms, scores
 }
 
 // foldPlurals maps every term to its plural-folded key (stemS on each

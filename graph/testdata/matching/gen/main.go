@@ -94,22 +94,8 @@ func main() {
 }
 
 func run(in, out string) error {
-	f, err := os.Open(in)
+	recs, err := readRecords(in)
 	if err != nil {
-		return err
-	}
-	defer f.Close()
-	var recs []graph.Record
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<20), 64<<20)
-	for line := 1; sc.Scan(); line++ {
-		var r graph.Record
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			return fmt.Errorf("%s:%d: %w", in, line, err)
-		}
-		recs = append(recs, r)
-	}
-	if err := sc.Err(); err != nil {
 		return err
 	}
 	// Pool keys: source path and ordinal within it.
@@ -119,16 +105,63 @@ func run(in, out string) error {
 		seen[r.Source.Path]++
 		keys[i] = fmt.Sprintf("%s#%d", r.Source.Path, seen[r.Source.Path])
 	}
+	have := map[string]bool{}
+	items := doiItems(recs, have)
+	items = append(items, candidateItems(recs, keys, have)...)
+	sort.Slice(items, func(i, j int) bool { return items[i].ID < items[j].ID })
+	pairs := labelPairs(recs, keys)
+
+	// The pool, trimmed.
+	if err := writeJSONL(filepath.Join(out, "records.jsonl"), len(recs), func(i int) any {
+		r := recs[i]
+		r.References = []graph.Reference{}
+		r.Statements = []graph.Statement{}
+		r.CitedBy = []graph.CitingStatement{}
+		r.Abstract = ""
+		r.AbstractSections = nil
+		r.Keywords = nil
+		r.Relations = nil
+		return &r
+	}); err != nil {
+		return err
+	}
+	if err := writeJSONL(filepath.Join(out, "references.jsonl"), len(items), func(i int) any { return &items[i] }); err != nil {
+		return err
+	}
+	return writeJSONL(filepath.Join(out, "pairs.jsonl"), len(pairs), func(i int) any { return &pairs[i] })
+}
+
+// readRecords reads the records of an extract JSON Lines file.
+func readRecords(in string) ([]graph.Record, error) {
+	f, err := os.Open(in)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var recs []graph.Record
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<20), 64<<20)
+	for line := 1; sc.Scan(); line++ {
+		var r graph.Record
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", in, line, err)
+		}
+		recs = append(recs, r)
+	}
+	return recs, sc.Err()
+}
+
+// doiItems returns one item per distinct reference with a DOI, the DOI
+// taken out, labelled with the pool record of that DOI if there is one;
+// have records the item IDs made.
+func doiItems(recs []graph.Record, have map[string]bool) []RefItem {
 	poolDOI := map[string]bool{}
 	for _, r := range recs {
 		if r.DOI != "" {
 			poolDOI[r.DOI] = true
 		}
 	}
-
-	// References.
 	var items []RefItem
-	have := map[string]bool{}
 	for _, r := range recs {
 		for _, ref := range r.References {
 			if ref.DOI == "" {
@@ -156,10 +189,14 @@ func run(in, out string) error {
 			items = append(items, RefItem{ID: "r" + id, Citing: r.Source.Path, TrueDOI: doi, Expect: expect, Ref: s})
 		}
 	}
-	// References without a DOI that have a candidate in the pool: a record
-	// whose first author has the same family name and whose year is
-	// within one. Labelled "none" here; the ones that name a record of the
-	// pool are labelled by hand in checked.tsv.
+	return items
+}
+
+// candidateItems returns the references without a DOI that have a
+// candidate in the pool: a record whose first author has the same family
+// name and whose year is within one. Labelled "none" here; the ones that
+// name a record of the pool are labelled by hand in checked.tsv.
+func candidateItems(recs []graph.Record, keys []string, have map[string]bool) []RefItem {
 	blocks := map[string][]int{}
 	for i, r := range recs {
 		if len(r.Authors) > 0 && r.Year != 0 {
@@ -167,6 +204,7 @@ func run(in, out string) error {
 			blocks[k] = append(blocks[k], i)
 		}
 	}
+	var items []RefItem
 	for _, r := range recs {
 		for _, ref := range r.References {
 			if ref.DOI != "" || len(ref.Authors) == 0 || ref.Year == 0 {
@@ -193,9 +231,12 @@ func run(in, out string) error {
 			items = append(items, RefItem{ID: "n" + id, Citing: r.Source.Path, Expect: "none", Ref: s, Candidates: cands})
 		}
 	}
-	sort.Slice(items, func(i, j int) bool { return items[i].ID < items[j].ID })
+	return items
+}
 
-	// Pairs.
+// labelPairs returns the labelled record pairs: same DOI, same title key
+// and year, and same first author and year with neither, sorted by ID.
+func labelPairs(recs []graph.Record, keys []string) []PairItem {
 	var pairs []PairItem
 	pairSeen := map[[2]int]bool{}
 	add := func(i, j int, why, expect string) {
@@ -224,57 +265,37 @@ func run(in, out string) error {
 			byAuthorYear[k] = append(byAuthorYear[k], i)
 		}
 	}
-	for _, g := range sortedGroups(byDOI) {
-		for a := 0; a < len(g); a++ {
-			for b := a + 1; b < len(g); b++ {
-				add(g[a], g[b], "same DOI", "same")
-			}
+	eachPair(byDOI, func(a, b int) { add(a, b, "same DOI", "same") })
+	eachPair(byTitle, func(a, b int) {
+		ra, rb := recs[a], recs[b]
+		expect := "same"
+		why := "same title and year"
+		if ra.DOI != "" && rb.DOI != "" && ra.DOI != rb.DOI {
+			expect, why = "different", "same title and year, different DOIs"
 		}
-	}
-	for _, g := range sortedGroups(byTitle) {
-		for a := 0; a < len(g); a++ {
-			for b := a + 1; b < len(g); b++ {
-				ra, rb := recs[g[a]], recs[g[b]]
-				expect := "same"
-				why := "same title and year"
-				if ra.DOI != "" && rb.DOI != "" && ra.DOI != rb.DOI {
-					expect, why = "different", "same title and year, different DOIs"
-				}
-				add(g[a], g[b], why, expect)
-			}
+		add(a, b, why, expect)
+	})
+	eachPair(byAuthorYear, func(a, b int) {
+		ra, rb := recs[a], recs[b]
+		if ra.DOI != "" && ra.DOI == rb.DOI || graph.TitleKey(ra.Title) == graph.TitleKey(rb.Title) {
+			return // found above
 		}
-	}
-	for _, g := range sortedGroups(byAuthorYear) {
-		for a := 0; a < len(g); a++ {
-			for b := a + 1; b < len(g); b++ {
-				ra, rb := recs[g[a]], recs[g[b]]
-				if ra.DOI != "" && ra.DOI == rb.DOI || graph.TitleKey(ra.Title) == graph.TitleKey(rb.Title) {
-					continue // found above
-				}
-				add(g[a], g[b], "same first author and year", "different")
-			}
-		}
-	}
+		add(a, b, "same first author and year", "different")
+	})
 	sort.Slice(pairs, func(i, j int) bool { return pairs[i].ID < pairs[j].ID })
+	return pairs
+}
 
-	// The pool, trimmed.
-	if err := writeJSONL(filepath.Join(out, "records.jsonl"), len(recs), func(i int) any {
-		r := recs[i]
-		r.References = []graph.Reference{}
-		r.Statements = []graph.Statement{}
-		r.CitedBy = []graph.CitingStatement{}
-		r.Abstract = ""
-		r.AbstractSections = nil
-		r.Keywords = nil
-		r.Relations = nil
-		return &r
-	}); err != nil {
-		return err
+// eachPair calls f on every pair of members of every group of m with two
+// or more, groups in key order.
+func eachPair(m map[string][]int, f func(a, b int)) {
+	for _, g := range sortedGroups(m) {
+		for a := 0; a < len(g); a++ {
+			for b := a + 1; b < len(g); b++ {
+				f(g[a], g[b])
+			}
+		}
 	}
-	if err := writeJSONL(filepath.Join(out, "references.jsonl"), len(items), func(i int) any { return &items[i] }); err != nil {
-		return err
-	}
-	return writeJSONL(filepath.Join(out, "pairs.jsonl"), len(pairs), func(i int) any { return &pairs[i] })
 }
 
 func sortedGroups(m map[string][]int) [][]int {
