@@ -162,6 +162,7 @@ type loaded struct {
 	lists         int          // edge-list files among the inputs
 	counts        edgelist.Counts
 	total, failed int
+	rep           *scrape.Report
 }
 
 // loadInputs reads paths (and the corpus db, if any) as analyse does:
@@ -171,7 +172,9 @@ type loaded struct {
 func loadInputs(ctx context.Context, paths []string, format, direction, db string, dec graph.Decisions, errOut io.Writer) (in loaded, err error) {
 	var lists []edgelist.File
 	var others []string
+	in.rep = &scrape.Report{}
 	report := func(path string, err error) {
+		in.rep.Add(path, 0, err)
 		in.failed++
 		fmt.Fprintln(errOut, err)
 	}
@@ -207,11 +210,15 @@ func loadInputs(ctx context.Context, paths []string, format, direction, db strin
 				in.recs = append(in.recs, r)
 				return nil
 			},
-			Done: func(_ string, _ int, err error) error {
+			Done: func(path string, n int, err error) error {
 				in.total++
-				if err != nil {
-					report("", err)
+				if err == nil {
+					in.rep.Add(path, n, nil)
+					return nil
 				}
+				in.rep.Add(path, n, err)
+				in.failed++
+				fmt.Fprintln(errOut, err)
 				return nil
 			},
 		})
@@ -266,7 +273,10 @@ func runAnalyse(ctx context.Context, o analyseOptions, s streams) error {
 		written = append(written, "themes.csv")
 	}
 	fmt.Fprintf(s.errOut, "wrote %s in %s\n", strings.Join(written, ", "), o.outDir)
-	return batchError(failed, total)
+	if total == 0 && failed == 0 {
+		return nil
+	}
+	return in.rep.Err()
 }
 
 func orderOf(direction, path string) edgelist.Order {

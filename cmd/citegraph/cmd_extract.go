@@ -110,13 +110,12 @@ BibTeX or CSL-JSON (one array), for reference managers and screening tools
 
 func runExtract(ctx context.Context, o extractOptions, s streams) error {
 	w := newRecordWriter(o.to, s.out)
-	total, failed := 0, 0
+	var rep scrape.Report
 	err := web.Gather(ctx, o.paths, o.web.config("", o.format, s.errOut), scrape.Visitor{
 		Record: func(r graph.Record) error { return w.Write(&r) },
-		Done: func(_ string, _ int, err error) error {
-			total++
+		Done: func(path string, n int, err error) error {
+			rep.Add(path, n, err)
 			if err != nil {
-				failed++
 				fmt.Fprintln(s.errOut, err)
 			}
 			return nil
@@ -128,7 +127,7 @@ func runExtract(ctx context.Context, o extractOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	return batchError(failed, total)
+	return rep.Err()
 }
 
 // batchError is nil when every source was read, a partialError when some

@@ -266,8 +266,8 @@ func printIngested(w io.Writer, n ingestCounts, db string) {
 // printMatching prints the numbers a systematic reviewer reports: records
 // in, duplicates removed, unique works, and how references were matched.
 func printMatching(w io.Writer, rep graph.Report) {
-	fmt.Fprintf(w, "resolution: %d records, %d duplicates removed (%d by identifier, %d by title, %d by decision), %d unique works\n",
-		rep.Records, rep.Duplicates, rep.MergedByDOI, rep.MergedByTitle, rep.MergedByDecision, rep.Works)
+	fmt.Fprintf(w, "resolution: %d records, %d %s removed (%d by identifier, %d by title, %d by decision), %d unique works\n",
+		rep.Records, rep.Duplicates, plural(rep.Duplicates, "duplicate", "duplicates"), rep.MergedByDOI, rep.MergedByTitle, rep.MergedByDecision, rep.Works)
 	if rep.References > 0 {
 		var parts []string
 		for _, m := range sortedMethodKeys(rep.LinksByMethod) {

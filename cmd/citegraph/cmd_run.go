@@ -43,7 +43,7 @@ func (o *runOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.format, "format", "", "read every input as this format instead of detecting it")
 	f.Int64Var(&o.seed, "seed", 1, "seed for every random choice (community detection); same inputs and seed give the same bytes")
 	f.Float64Var(&o.resolution, "resolution", 1, "modularity resolution of the community detection: higher gives more, smaller themes")
-	f.StringVar(&o.layout, "layout", "", "GraphViz layout engine (dot, sfdp, neato, fdp); default: dot for small maps, sfdp for large")
+	f.StringVar(&o.layout, "layout", "", "GraphViz layout engine (dot, sfdp, neato, fdp, circo, twopi); default: dot for small maps, sfdp for large")
 	f.StringVar(&o.render, "render", "svg", "render graph.dot with GraphViz to this format: svg, pdf, png, or none")
 	f.BoolVar(&o.hideCiting, "hide-citing", false, "leave out of the drawing the unnamed works known only by a citation statement")
 	f.IntVar(&o.top, "top", 10, "number of works listed in the summary and in the report")
@@ -132,11 +132,12 @@ type gathered struct {
 	g             *graph.Graph
 	c             *graph.Compact // the graph read from edge lists, analysed instead of g (nil when none)
 	total, failed int
+	rep           *scrape.Report // per source; nil for a corpus
 }
 
 // gatherFiles reads the INPUTs and resolves their records.
 func gatherFiles(ctx context.Context, o runOptions, dec graph.Decisions, s streams) (gathered, error) {
-	var in gathered
+	in := gathered{rep: &scrape.Report{}}
 	if hasEdgeLists(o.paths) {
 		return gatherEdgeLists(ctx, o, dec, s)
 	}
@@ -145,8 +146,9 @@ func gatherFiles(ctx context.Context, o runOptions, dec graph.Decisions, s strea
 			in.recs = append(in.recs, r)
 			return nil
 		},
-		Done: func(_ string, _ int, err error) error {
+		Done: func(path string, n int, err error) error {
 			in.total++
+			in.rep.Add(path, n, err)
 			if err != nil {
 				in.failed++
 				fmt.Fprintln(s.errOut, err)
@@ -189,7 +191,7 @@ func gatherEdgeLists(ctx context.Context, o runOptions, dec graph.Decisions, s s
 	if l.g != nil {
 		details = l.g.Work
 	}
-	return gathered{recs: l.recs, g: graph.FromCompact(l.c, details), c: l.c, total: l.total, failed: l.failed}, nil
+	return gathered{recs: l.recs, g: graph.FromCompact(l.c, details), c: l.c, total: l.total, failed: l.failed, rep: l.rep}, nil
 }
 
 // gatherCorpus ingests the INPUTs, if any, into the corpus o.db, then reads
@@ -258,6 +260,9 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 		return err
 	}
 	printSummary(s.errOut, o, in.g, res, out.ByRank, in.total, in.failed, len(in.recs), written)
+	if in.rep != nil {
+		return in.rep.Err()
+	}
 	return batchError(in.failed, in.total)
 }
 
@@ -268,8 +273,8 @@ func printSummary(w io.Writer, o runOptions, g *graph.Graph, res analysis.Result
 		kinds[wk.Kind]++
 	}
 	fmt.Fprintf(w, "read %d sources (%d failed): %d records\n", total, failed, nrecs)
-	fmt.Fprintf(w, "graph: %d nodes: %d works (%d duplicate records merged), %d cited only, %d unresolved mentions, %d unnamed citing works\n",
-		g.Len(), kinds[graph.KindWork], rep.Duplicates, kinds[graph.KindReference], kinds[graph.KindMention], kinds[graph.KindCiting])
+	fmt.Fprintf(w, "graph: %d nodes: %d works (%d %s merged), %d cited only, %d unresolved mentions, %d unnamed citing works\n",
+		g.Len(), kinds[graph.KindWork], rep.Duplicates, plural(rep.Duplicates, "duplicate record", "duplicate records"), kinds[graph.KindReference], kinds[graph.KindMention], kinds[graph.KindCiting])
 	fmt.Fprintf(w, "edges: %d cites, %d co-cited, %d related; %d statements\n",
 		len(g.Edges(graph.Cites)), len(g.Edges(graph.CoCited)), len(g.Edges(graph.Related)), rep.Statements)
 	fmt.Fprintf(w, "communities: %d (Leiden, modularity %.3f)\n", res.Communities, res.Modularity)

@@ -15,6 +15,8 @@ import (
 	"syscall"
 
 	"golang.org/x/term"
+
+	"github.com/citegraph/citegraph/scrape"
 )
 
 // Exit codes, decided here and nowhere else.
@@ -52,6 +54,7 @@ func exitCode(err error, s streams) int {
 	}
 	var ue *usageError
 	var pe *partialError
+	var spe *scrape.PartialError
 	switch {
 	case errors.As(err, &ue):
 		fmt.Fprintf(s.errOut, "citegraph: %v\n", ue.err)
@@ -62,6 +65,9 @@ func exitCode(err error, s streams) int {
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(s.errOut, "citegraph: interrupted")
 		return exitInterrupted
+	case errors.As(err, &spe):
+		fmt.Fprintf(s.errOut, "citegraph: %v\n", spe)
+		return exitPartial
 	case errors.As(err, &pe):
 		fmt.Fprintf(s.errOut, "citegraph: %v\n", pe)
 		return exitPartial

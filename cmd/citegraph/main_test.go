@@ -37,7 +37,7 @@ func TestRunSeedCorpus(t *testing.T) {
 	if stdout != "" {
 		t.Errorf("run wrote to stdout: %q", stdout)
 	}
-	for _, want := range []string{"read 5 sources (0 failed): 25 records", "24 works (1 duplicate records merged)",
+	for _, want := range []string{"read 5 sources (0 failed): 25 records", "24 works (1 duplicate record merged)",
 		"9 unresolved mentions", "8 unnamed citing works", "17 cites, 14 co-cited, 9 related; 8 statements", "Gillard 2014", "Kemp 2012"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("summary lacks %q:\n%s", want, stderr)
@@ -139,7 +139,7 @@ func TestRunBadInputs(t *testing.T) {
 		t.Errorf("exit %d, want %d", code, exitPartial)
 	}
 	for _, want := range []string{"empty.txt: empty file", "image.png: binary file", "letter.txt: unknown kind of source",
-		"truncated.txt:65: scite: truncated", "4 of 6 sources failed", "read 6 sources (4 failed): 13 records"} {
+		"truncated.txt:65: scite: truncated", "4 of 6 sources had problems: 13 records read, 1 line skipped, 3 sources not read at all", "read 6 sources (4 failed): 13 records"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
@@ -225,5 +225,43 @@ func copyFile(t *testing.T, from, to string) {
 	t.Helper()
 	if err := os.WriteFile(to, read(t, filepath.Dir(from), filepath.Base(from)), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestPartialRead: the WoS export whose line 416 lacks the space after its
+// tag ("AUGilles, H") gives its 34 records (the file's own count, as its
+// name says) and a partial success, not a failure (issue 11, item 6):
+// exit 3 and a summary of what was read, for extract, run and analyse.
+func TestPartialRead(t *testing.T) {
+	wos := filepath.Join("..", "..", "scrape", "wos", "testdata", "wos_plaintext_34records_optics.isi")
+	const summary = "citegraph: 1 of 1 sources had problems: 34 records read, 1 line skipped\n"
+	for _, args := range [][]string{
+		{"extract", wos},
+		{"run", wos, "-o", t.TempDir(), "--render", "none", "--formats", "none"},
+		{"analyse", wos, "-o", t.TempDir()},
+	} {
+		code, stdout, stderr := runCmd(t, context.Background(), args...)
+		if code != exitPartial || !strings.HasSuffix(stderr, summary) || !strings.Contains(stderr, ":416: wos:") {
+			t.Errorf("%s: exit %d, stderr %q", args[0], code, stderr)
+		}
+		if args[0] == "extract" && strings.Count(stdout, "\n") != 34 {
+			t.Errorf("extract wrote %d records, want 34", strings.Count(stdout, "\n"))
+		}
+	}
+}
+
+// TestVersionAndHelp: --version names the module version and says when
+// the build recorded no VCS revision (go test builds record none); help
+// for a command that does not exist is a usage error (issue 11, item 8).
+func TestVersionAndHelp(t *testing.T) {
+	code, stdout, _ := runCmd(t, context.Background(), "--version")
+	if code != exitOK || !strings.HasPrefix(stdout, "citegraph devel\nrevision ") {
+		t.Errorf("--version: exit %d, %q", code, stdout)
+	}
+	if code, _, stderr := runCmd(t, context.Background(), "help", "nosuch"); code != exitUsage || !strings.Contains(stderr, `unknown command "nosuch"`) {
+		t.Errorf("help nosuch: exit %d, %q", code, stderr)
+	}
+	if code, stdout, _ := runCmd(t, context.Background(), "help", "run"); code != exitOK || !strings.Contains(stdout, "centrality.csv") {
+		t.Errorf("help run: exit %d", code)
 	}
 }

@@ -2,8 +2,12 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/citegraph/citegraph/graph/output"
+	"github.com/citegraph/citegraph/scrape"
 )
 
 const exitCodesHelp = `
@@ -11,7 +15,8 @@ Exit codes:
   0    success
   1    failure
   2    bad usage (flags or arguments)
-  3    partial success: some sources failed and were reported; the rest were processed
+  3    partial success: some sources (or parts of them) could not be read and
+       were reported; the rest were processed
   130  interrupted (SIGINT or SIGTERM)
 `
 
@@ -20,8 +25,20 @@ func newRootCommand(s streams) *cobra.Command {
 		Use:   "citegraph",
 		Short: "Turn the scholarly literature on a topic into a citation graph",
 		Long: `citegraph reads saved web pages (scite.ai citation reports, Academia.edu
-paper pages, Emerald listings, ProQuest abstracts), resolves the works they
-describe into one citation graph, analyses it and draws it with GraphViz.`,
+paper pages, Emerald listings, ProQuest abstracts), database exports, full
+texts, API answers and citation edge lists, resolves the works they describe
+into one citation graph, analyses it and draws it with GraphViz.
+
+Inputs it reads (detected from the content; --format names one):
+` + wrap(strings.Join(scrape.Default().Formats(), ", "), "  ", 76) + `
+and edge lists (SNAP, LINQS .cites/.content, dates files; run and analyse).
+
+Outputs of run, always and as --formats chooses ("citegraph help run" lists
+the files):
+` + wrap("works, matching, graph, centrality, themes, "+strings.Join(output.Optional(), ", "), "  ", 76) + `
+and extract writes JSON Lines, RIS, BibTeX or CSL-JSON (--to).
+` + exitCodesHelp,
+		Version:       version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Args: func(c *cobra.Command, args []string) error {
@@ -32,6 +49,8 @@ describe into one citation graph, analyses it and draws it with GraphViz.`,
 		},
 		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.SetHelpCommand(newHelpCommand(root))
 	root.SetOut(s.out)
 	root.SetErr(s.errOut)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
@@ -52,4 +71,50 @@ func atLeastOneArg(what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// version is what --version prints: the module version, the VCS revision
+// when the build recorded one, and the Go version.
+func version() string {
+	rev, gover := output.Revision()
+	if rev == "" {
+		rev = "unknown (built without VCS information, e.g. with -buildvcs=false)"
+	}
+	return fmt.Sprintf("citegraph %s\nrevision %s\n%s", output.Version(), rev, gover)
+}
+
+// newHelpCommand is cobra's help command, except that a topic it does not
+// know is a usage error (exit 2), not a help page.
+func newHelpCommand(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		RunE: func(_ *cobra.Command, args []string) error {
+			c, rest, err := root.Find(args)
+			if err != nil || len(rest) > 0 || len(args) > 0 && c == root {
+				return &usageError{err: fmt.Errorf("help: unknown command %q", strings.Join(args, " ")), usage: root.UsageString()}
+			}
+			return c.Help()
+		},
+	}
+}
+
+// wrap joins the words of s (split at ", ") into lines of at most width
+// bytes, each starting with indent.
+func wrap(s, indent string, width int) string {
+	var b strings.Builder
+	line := indent
+	for i, w := range strings.Split(s, ", ") {
+		if i > 0 {
+			w = ", " + w
+		}
+		if len(line)+len(w) > width && strings.TrimSpace(line) != "" {
+			b.WriteString(strings.TrimRight(line, " ") + ",\n")
+			line = indent + strings.TrimPrefix(w, ", ")
+			continue
+		}
+		line += w
+	}
+	b.WriteString(line)
+	return b.String()
 }

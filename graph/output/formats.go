@@ -133,6 +133,9 @@ type Options struct {
 	Resolution float64
 	// Sources and Failed count the sources read and failed, for the report.
 	Sources, Failed int
+	// Generator names the writer recorded in the JSON and HTML outputs;
+	// "" means Generator().
+	Generator string
 	// Note receives remarks for the user ("no co-citations: … not
 	// written"); nil drops them.
 	Note func(string)
@@ -181,6 +184,10 @@ func Write(ctx context.Context, sink Sink, in *Input, opt Options) ([]string, er
 	if opt.Views.Depth == 0 {
 		opt.Views.Depth = 1
 	}
+	if opt.Generator == "" {
+		opt.Generator = Generator()
+	}
+	in.Set.Generator = opt.Generator
 	w := &Writer{Sink: sink, In: in, Opt: opt}
 	for _, f := range Formats {
 		if !f.Always && !opt.Formats[f.Name] {
@@ -286,9 +293,10 @@ func writeMatching(_ context.Context, w *Writer) error {
 		enc := json.NewEncoder(f)
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {
+			Generator string `json:"generator"` // the program that wrote the file
 			graph.Report
 			CitationCycles [][]string `json:"citation_cycles"` // works citing each other in a cycle: check their merges and matches
-		}{rep, cycles})
+		}{w.Opt.Generator, rep, cycles})
 	})
 }
 
@@ -421,7 +429,7 @@ func (w *Writer) reportInput() report.Input {
 	measureName := in.Set.Column(Measures[opt.Views.Measure]).Heading()
 	ri := report.Input{Graph: in.Graph, Set: in.Set, Sources: opt.Sources, Failed: opt.Failed, Measure: Measures[opt.Views.Measure],
 		Top: opt.Top, ChartPrefix: "report-", Notes: []string{
-			"Made by citegraph run from " + strings.Join(opt.Paths, ", ") + fmt.Sprintf(" with --seed %d and --resolution %g.", opt.Seed, opt.Resolution),
+			"Made by " + opt.Generator + " run from " + strings.Join(opt.Paths, ", ") + fmt.Sprintf(" with --seed %d and --resolution %g.", opt.Seed, opt.Resolution),
 			ThemeNote(in.Result),
 			"The most central works are ranked by " + measureName + "; unnamed citing works are not ranked.",
 		}}

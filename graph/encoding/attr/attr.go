@@ -205,6 +205,10 @@ type Set struct {
 	// Size is the score that sets a node's drawn size (PageRank), per node
 	// ID; nil draws every node the same.
 	Size []float64
+	// Generator names the program and version writing the file
+	// ("citegraph v1.2.0", "citegraph devel"); the formats that carry
+	// such metadata (graph.json) record it, "" leaves it out.
+	Generator string
 }
 
 // Check returns an error when a column or slice has the wrong length, a

@@ -46,6 +46,7 @@ const Version = 1
 type document struct {
 	Format      string       `json:"format"`
 	Version     int          `json:"version"`
+	Generator   string       `json:"generator,omitempty"` // the program that wrote the file (attr.Set.Generator)
 	Report      graph.Report `json:"report"`
 	NodeColumns []column     `json:"node_columns"`
 	EdgeColumns []column     `json:"edge_columns"`
@@ -130,7 +131,7 @@ func Write(w io.Writer, g *graph.Graph, s attr.Set) error {
 		return fmt.Errorf("graphjson: %w", err)
 	}
 	works := g.Works()
-	d := document{Format: "citegraph-graph", Version: Version, Report: g.Report(),
+	d := document{Format: "citegraph-graph", Version: Version, Generator: s.Generator, Report: g.Report(),
 		NodeColumns: columns(s.Node), EdgeColumns: columns(s.Cites), Themes: []theme{}}
 	if d.Report.Conflicts == nil {
 		d.Report.Conflicts = []string{}
