@@ -271,3 +271,38 @@ func scaleMax(v []float64) []float64 {
 	}
 	return out
 }
+
+// TestCoraThemesSampled runs TextThemes the way it runs on corpora larger
+// than maxKMeansRows (the choice of K and the restarts on a sample, then
+// one refinement on every work), here with a sample of 1,000 of Cora's
+// 2,708 papers: the themes must stay as close to the seven topic labels
+// as TestCoraThemes asks of the full clustering, less a margin of 0.03
+// for the sample, and one seed gives one result.
+func TestCoraThemesSampled(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("k-means on 2,708 × 1,432 takes seconds")
+	}
+	defer analysis.SetMaxKMeansRows(1000)()
+	c, labels := loadCora(t)
+	truth := labelIDs(labels)
+	r := analysis.TextThemes(c, analysis.CompactTerms(c), nil, analysis.ThemeOptions{K: 7, Seed: 1})
+	nmi, ari := analysis.NMI(truth, r.Theme), analysis.ARI(truth, r.Theme)
+	t.Logf("K=7 sampled: NMI %.3f ARI %.3f silhouette %.3f", nmi, ari, r.Silhouette)
+	if nmi < 0.50 || ari < 0.42 {
+		t.Errorf("NMI %.3f ARI %.3f, want ≥ 0.50 and ≥ 0.42", nmi, ari)
+	}
+	if len(r.Theme) != c.Len() || r.K != 7 {
+		t.Fatalf("%d themes for %d works, K %d", len(r.Theme), c.Len(), r.K)
+	}
+	auto := analysis.TextThemes(c, analysis.CompactTerms(c), nil, analysis.ThemeOptions{Seed: 1})
+	t.Logf("automatic sampled: K %d NMI %.3f tried %v", auto.K, analysis.NMI(truth, auto.Theme), auto.Tried)
+	if auto.K < 2 || len(auto.Theme) != c.Len() {
+		t.Errorf("automatic: K %d, %d themes for %d works", auto.K, len(auto.Theme), c.Len())
+	}
+	again := analysis.TextThemes(c, analysis.CompactTerms(c), nil, analysis.ThemeOptions{K: 7, Seed: 1})
+	for i := range r.Theme {
+		if r.Theme[i] != again.Theme[i] {
+			t.Fatal("two runs with one seed differ")
+		}
+	}
+}

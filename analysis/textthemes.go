@@ -135,19 +135,22 @@ func TextThemes(g Citations, docs [][]string, pagerank []float64, opt ThemeOptio
 	res := ThemeResult{}
 	rng := rand.New(rand.NewPCG(uint64(opt.Seed), 0x7e3e5))
 	var assign []int
+	xs := x
+	if x.n > maxKMeansRows {
+		xs = x.sample(maxKMeansRows, rng)
+	}
 	switch {
 	case n == 0:
 		assign = []int{}
 	case opt.K > 0:
 		res.K = min(opt.K, n)
-		assign = x.kmeans(res.K, opt.Restarts, rng)
-		res.Silhouette = x.silhouette(assign, res.K)
+		assign = xs.kmeans(res.K, opt.Restarts, rng)
 	default:
 		res.Automatic = true
 		bestS := math.Inf(-1)
 		for k := 2; k <= min(opt.MaxK, n); k++ {
-			a := x.kmeans(k, min(DefaultThemeScanRestarts, opt.Restarts), rng)
-			s := x.silhouette(a, k)
+			a := xs.kmeans(k, min(DefaultThemeScanRestarts, opt.Restarts), rng)
+			s := xs.silhouette(a, k)
 			res.Tried = append(res.Tried, KScore{k, s})
 			if s > bestS {
 				bestS, res.K = s, k
@@ -157,9 +160,14 @@ func TextThemes(g Citations, docs [][]string, pagerank []float64, opt ThemeOptio
 			res.K = 1
 			assign = make([]int, n)
 		} else {
-			assign = x.kmeans(res.K, opt.Restarts, rng)
-			res.Silhouette = x.silhouette(assign, res.K)
+			assign = xs.kmeans(res.K, opt.Restarts, rng)
 		}
+	}
+	if len(assign) != n {
+		assign = x.refine(xs, assign, res.K)
+	}
+	if n > 0 && (opt.K > 0 || res.K > 1) {
+		res.Silhouette = x.silhouette(assign, res.K)
 	}
 	res.Theme = canonical(assign)
 	res.K = 0
@@ -369,26 +377,50 @@ func (x *dense) kmeans(k, restarts int, rng *rand.Rand) []int {
 	bestObj := math.Inf(-1)
 	for range restarts {
 		x.seed(h.cent, rng)
-		for i := range h.assign {
-			h.assign[i] = -1
-			h.upper[i] = math.Inf(1)
-			h.lower[i] = 0
-		}
-		for range maxKMeansIterations {
-			h.halfDistances()
-			if h.assignRows() == 0 {
-				break
-			}
-			copy(h.old.v, h.cent.v)
-			x.centroids(h.cent, h.assign)
-			h.shiftBounds()
-		}
+		h.lloyd()
 		if obj := h.objective(); obj > bestObj {
 			bestObj = obj
 			best = append(best[:0], h.assign...)
 		}
 	}
 	return best
+}
+
+// refine returns each row's cluster after Lloyd's algorithm on x started
+// from the centroids of the clusters assign gives the rows of sample.
+func (x *dense) refine(sample *dense, assign []int, k int) []int {
+	h := newHamerly(x, k)
+	sample.centroids(h.cent, assign)
+	h.lloyd()
+	return h.assign
+}
+
+// maxKMeansRows is the most rows k-means is run on in full for every
+// restart and every K tried: above it the choice of K and the restarts
+// run on maxKMeansRows rows drawn at random, and the best clustering of
+// the sample is refined on all rows by one run of Lloyd's algorithm
+// started from its centroids (as Bradley and Fayyad's refined starting
+// points do, ICML 1998), so the cost stops growing with Restarts·MaxK.
+var maxKMeansRows = 1 << 15
+
+// sample returns m rows of x drawn without replacement by rng, in their
+// order in x.
+func (x *dense) sample(m int, rng *rand.Rand) *dense {
+	idx := make([]int, x.n)
+	for i := range idx {
+		idx[i] = i
+	}
+	for i := range m {
+		j := i + int(uniform(rng, uint64(x.n-i)))
+		idx[i], idx[j] = idx[j], idx[i]
+	}
+	idx = idx[:m]
+	sort.Ints(idx)
+	out := &dense{n: m, d: x.d, v: make([]float32, m*x.d)}
+	for i, r := range idx {
+		copy(out.row(i), x.row(r))
+	}
+	return out
 }
 
 // hamerly is the state of one k-means run with Hamerly's bounds: each
@@ -418,6 +450,25 @@ func newHamerly(x *dense, k int) *hamerly {
 		moved:  make([]int, nb),
 		objs:   make([]float64, nb),
 		sim:    make([]float64, n),
+	}
+}
+
+// lloyd runs Lloyd's algorithm from the current centroids until no row
+// changes cluster or maxKMeansIterations.
+func (h *hamerly) lloyd() {
+	for i := range h.assign {
+		h.assign[i] = -1
+		h.upper[i] = math.Inf(1)
+		h.lower[i] = 0
+	}
+	for range maxKMeansIterations {
+		h.halfDistances()
+		if h.assignRows() == 0 {
+			break
+		}
+		copy(h.old.v, h.cent.v)
+		h.x.centroids(h.cent, h.assign)
+		h.shiftBounds()
 	}
 }
 
