@@ -88,6 +88,7 @@ const (
 	IDLens      = "lens"
 	IDEmbase    = "embase"
 	IDPII       = "pii"
+	IDERIC      = "eric" // ERIC accession number, "EJ…" (journal article) or "ED…" (document)
 )
 
 // Author is a person's name split into family and given parts. Its JSON

@@ -47,14 +47,17 @@ func (e *SyntaxError) Error() string { return fmt.Sprintf("line %d: %s", e.Line,
 // Position returns the line (column 0: unknown).
 func (e *SyntaxError) Position() (line, col int) { return e.Line, 0 }
 
-// Sniff reports whether the first non-blank line is a PMID field.
+// Sniff reports whether the first non-blank line is a MEDLINE field
+// whose tag has three or four letters ("PMID- ", "OWN - ERIC": ERIC's
+// .nbib files have no PMID). RIS tags have two characters.
 func (Reader) Sniff(head []byte) bool {
 	for l := range bytes.SplitSeq(head, []byte("\n")) {
-		l = bytes.TrimSpace(l)
+		l = bytes.TrimRight(l, " \t\r")
 		if len(l) == 0 {
 			continue
 		}
-		return bytes.HasPrefix(l, []byte("PMID-"))
+		t, _, ok := tag(l)
+		return ok && len(t) >= 3
 	}
 	return false
 }
@@ -85,8 +88,9 @@ type field struct {
 
 const maxRecord = 64 << 20
 
-// Extract reads the records and emits each when the next begins (a PMID
-// line) or the file ends.
+// Extract reads the records and emits each when the next begins or the
+// file ends. A record begins at its first field, whatever the tag: after
+// a blank line, or at a PMID when the record read so far has one already.
 func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
 	lr := lines.NewReader(rd)
 	var (
@@ -95,13 +99,17 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 		start    int
 		size     int
 		stray    bool
+		blank    bool // a blank line since the last field
+		hasPMID  bool // the record read so far has a PMID
+		dropped  bool // the record read so far was too long: skip it
 	)
 	flush := func() error {
-		if len(rec) == 0 {
+		if dropped || len(rec) == 0 {
+			rec, start, size, hasPMID, dropped = rec[:0], 0, 0, false, false
 			return nil
 		}
 		r := build(rec, start)
-		rec, start, size = rec[:0], 0, 0
+		rec, start, size, hasPMID = rec[:0], 0, 0, false
 		return emit(r)
 	}
 	for {
@@ -119,35 +127,35 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 			}
 		}
 		if len(bytes.TrimSpace(line)) == 0 {
+			blank = true
 			continue
 		}
 		if t, v, ok := tag(line); ok {
-			if t == "PMID" {
+			if blank || start == 0 || (t == "PMID" && hasPMID) {
 				if err := flush(); err != nil {
 					return err
 				}
 				start = n
 			}
-			if start == 0 {
-				if !stray {
-					stray = true
-					problems = append(problems, &SyntaxError{Line: n, Msg: fmt.Sprintf("field %s before the first PMID", t)})
-				}
-				continue
+			blank = false
+			hasPMID = hasPMID || t == "PMID"
+			if !dropped {
+				rec = append(rec, field{tag: t, val: v})
+				size += len(v)
 			}
-			rec = append(rec, field{tag: t, val: v})
-			size += len(v)
-		} else if len(rec) > 0 && (line[0] == ' ' || line[0] == '\t') {
-			last := &rec[len(rec)-1]
-			last.more = append(last.more, string(bytes.TrimSpace(line)))
-			size += len(line)
+		} else if start > 0 && !blank && (line[0] == ' ' || line[0] == '\t') {
+			if !dropped {
+				last := &rec[len(rec)-1]
+				last.more = append(last.more, string(bytes.TrimSpace(line)))
+				size += len(line)
+			}
 		} else if !stray {
 			stray = true
 			problems = append(problems, &SyntaxError{Line: n, Msg: "line is neither a field nor a continuation"})
 		}
 		if size > maxRecord {
 			problems = append(problems, &SyntaxError{Line: start, Msg: fmt.Sprintf("record longer than %d MiB, dropped", maxRecord>>20)})
-			rec, start, size = rec[:0], 0, 0
+			rec, size, dropped = rec[:0], 0, true
 		}
 	}
 	if err := flush(); err != nil {
@@ -157,6 +165,7 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 }
 
 var (
+	reERIC   = regexp.MustCompile(`^E[JD]\d+$`)
 	reDP     = regexp.MustCompile(`^(\d{4})(?:\s+([A-Za-z]{3})[a-z]*(?:\s+(\d{1,2}))?)?`)
 	rePages  = regexp.MustCompile(`^(\d+)-(\d+)$`)
 	monthNum = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
@@ -192,6 +201,9 @@ func build(fs []field, line int) graph.Record {
 	}
 	var mesh []string
 	for _, f := range fs {
+		if (f.tag == "FAU" || f.tag == "AU") && isEtAl(f.val) {
+			continue
+		}
 		switch f.tag {
 		case "FAU":
 			fau = append(fau, graph.ParseName(f.val))
@@ -236,6 +248,10 @@ func build(fs []field, line int) graph.Record {
 			if s := stdnum.FindISBN(f.val); s != "" && ids[graph.IDISBN] == "" {
 				ids[graph.IDISBN] = s
 			}
+		case "OID":
+			if eric := strings.ToUpper(f.val); reERIC.MatchString(eric) && ids[graph.IDERIC] == "" {
+				ids[graph.IDERIC] = eric
+			}
 		case "OT":
 			addKW(f.val)
 		case "MH":
@@ -261,15 +277,19 @@ func build(fs []field, line int) graph.Record {
 	if len(ids) > 0 {
 		r.Identifiers = ids
 	}
+	// A Bookshelf chapter has its own TI and the book's title in BTI: the
+	// book is the chapter's venue. A book has only BTI.
 	r.Title = get("TI")
-	if r.Title == "" {
-		r.Title = get("BTI")
-	}
-	r.Abstract = get("AB")
 	r.Venue = get("JT")
 	if r.Venue == "" {
 		r.Venue = get("TA")
 	}
+	if r.Title == "" {
+		r.Title = get("BTI")
+	} else if r.Venue == "" {
+		r.Venue = get("BTI")
+	}
+	r.Abstract = get("AB")
 	r.Volume = get("VI")
 	r.Issue = get("IP")
 	r.Pages = expandPages(get("PG"))
@@ -289,9 +309,20 @@ func hasAny(s []string) bool {
 	return false
 }
 
-// medlineName reads "Gadzalski M" (family, then initials).
+// isEtAl reports whether an author line stands for the authors left out
+// ("AU  - et al."), not an author.
+func isEtAl(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return s == "et al" || s == "et al."
+}
+
+// medlineName reads "Gadzalski M" (family, then initials), or ERIC's
+// "Guo, Wenbo" (family, comma, given names).
 func medlineName(s string) graph.Author {
 	s = strings.TrimSpace(s)
+	if strings.Contains(s, ",") {
+		return graph.ParseName(s)
+	}
 	if i := strings.LastIndexByte(s, ' '); i > 0 {
 		return graph.Author{Family: s[:i], Given: s[i+1:]}
 	}

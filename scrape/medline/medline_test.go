@@ -70,9 +70,101 @@ func TestSmall(t *testing.T) {
 	if r.Title != "A title continued" || r.Date != "2015-11" || r.Pages != "1223-1230" || !reflect.DeepEqual(r.AuthorORCIDs, []string{"0000-0002-1825-0097"}) {
 		t.Errorf("record = %+v", r)
 	}
-	_, err = readertest.Read(Reader{}, []byte("TI  - before any PMID\nPMID- 3\n"))
+	// A line that is neither a field nor the continuation of one is
+	// reported at its line.
+	_, err = readertest.Read(Reader{}, []byte("PMID- 3\nTI  - T\nstray\n"))
 	var se *SyntaxError
-	if !errors.As(err, &se) || se.Line != 1 {
-		t.Errorf("error = %v, want one at line 1", err)
+	if !errors.As(err, &se) || se.Line != 3 {
+		t.Errorf("error = %v, want one at line 3", err)
+	}
+}
+
+// A record begins at its first field, whatever the tag (issue 16): ERIC's
+// .nbib files have no PMID and open each record with "OWN - ERIC". The
+// first record is the example of colrev's nbib loader
+// (colrev/ops/load_utils_nbib.py, MIT), the second ERIC's own export with
+// its accession number (OID) and ISSN prefix.
+func TestERIC(t *testing.T) {
+	in := `OWN - ERIC
+TI  - How Trust Leads to Commitment on Microsourcing Platforms
+AU  - Guo, Wenbo
+AU  - Straub, Detmar W.
+AU  - Zhang, Pengzhu
+AU  - Cai, Zhao
+JT  - MIS Quarterly
+DP  - 2021
+VI  - 45
+IP  - 3
+PG  - 1309-1348
+
+OWN - ERIC
+TI  - Teaching Note--Evolution of an Online Course
+AU  - Smith, Jane
+OT  - Online Courses
+OID - EJ1234567
+IS  - ISSN-1043-7797
+DP  - 2020
+`
+	if !(Reader{}).Sniff([]byte(in)) {
+		t.Error("Sniff rejects an ERIC file")
+	}
+	recs, err := readertest.Read(Reader{}, []byte(in))
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("%d records, error %v; want 2", len(recs), err)
+	}
+	r := recs[0]
+	want := []graph.Author{{Family: "Guo", Given: "Wenbo"}, {Family: "Straub", Given: "Detmar W."}, {Family: "Zhang", Given: "Pengzhu"}, {Family: "Cai", Given: "Zhao"}}
+	if r.Title != "How Trust Leads to Commitment on Microsourcing Platforms" || r.Venue != "MIS Quarterly" || r.Year != 2021 ||
+		r.Volume != "45" || r.Issue != "3" || r.Pages != "1309-1348" || !reflect.DeepEqual(r.Authors, want) || r.Source.Line != 1 {
+		t.Errorf("record 1 = %+v", r)
+	}
+	r = recs[1]
+	if r.Source.Line != 13 || !reflect.DeepEqual(r.Identifiers, map[string]string{"eric": "EJ1234567", "issn": "1043-7797"}) || r.Year != 2020 {
+		t.Errorf("record 2 = %+v", r)
+	}
+	// RIS ("TY  - ") is not MEDLINE: its tags have two characters.
+	if (Reader{}).Sniff([]byte("TY  - JOUR\nTI  - x\nER  - \n")) {
+		t.Error("Sniff accepts RIS")
+	}
+}
+
+// "AU  - et al." stands for the authors left out, not an author "et"; a
+// Bookshelf chapter's BTI (the book) is its venue, a book's BTI its title.
+// The chapter is PubMed's record of a GeneReviews chapter (PMID 20301428),
+// shortened to the fields read, with an "AU  - et al." line added.
+func TestEtAlAndBookshelf(t *testing.T) {
+	in := `PMID- 20301428
+OWN - NLM
+STAT- Publisher
+PB  - University of Washington, Seattle
+DP  - 1993
+TI  - Cystic Fibrosis.
+BTI - GeneReviews(R)
+FAU - Moskowitz, Steven M
+AU  - Moskowitz SM
+AU  - et al.
+LA  - eng
+PT  - Review
+PT  - Book Chapter
+AID - NBK1250 [bookaccession]
+
+PMID- 2
+BTI - A Book
+FAU - Doe, Jane
+FAU - et al
+PT  - Book
+`
+	recs, err := readertest.Read(Reader{}, []byte(in))
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("%d records, error %v; want 2", len(recs), err)
+	}
+	r := recs[0]
+	if r.Title != "Cystic Fibrosis." || r.Venue != "GeneReviews(R)" || r.Type != "chapter" ||
+		!reflect.DeepEqual(r.Authors, []graph.Author{{Family: "Moskowitz", Given: "Steven M"}}) {
+		t.Errorf("chapter = %+v", r)
+	}
+	r = recs[1]
+	if r.Title != "A Book" || r.Venue != "" || r.Type != "book" || !reflect.DeepEqual(r.Authors, []graph.Author{{Family: "Doe", Given: "Jane"}}) {
+		t.Errorf("book = %+v", r)
 	}
 }

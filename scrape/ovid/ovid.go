@@ -51,18 +51,33 @@ func (e *SyntaxError) Position() (line, col int) { return e.Line, 0 }
 
 var (
 	reHeader = regexp.MustCompile(`^<\d+\.? ?>\s*$`)
-	reTag    = regexp.MustCompile(`^([A-Z][A-Z0-9])  - ?(.*)$`)
+	// Tags are followed by two spaces, or one in some exports ("VN - ").
+	reTag = regexp.MustCompile(`^([A-Z][A-Z0-9])  ?- ?(.*)$`)
 )
 
 // Sniff reports whether the first non-blank line is a record header
-// ("<1. >") and a tagged field follows.
+// ("<1. >") and a tagged field follows, both maybe indented alike (some
+// exports start every line with a space).
 func (Reader) Sniff(head []byte) bool {
 	lines := bytes.SplitN(head, []byte("\n"), 4)
 	i := 0
 	for i < len(lines) && len(bytes.TrimSpace(lines[i])) == 0 {
 		i++
 	}
-	return i+1 < len(lines) && reHeader.Match(bytes.TrimSpace(lines[i])) && reTag.Match(bytes.TrimRight(lines[i+1], "\r"))
+	if i+1 >= len(lines) || !reHeader.Match(bytes.TrimSpace(lines[i])) {
+		return false
+	}
+	indent := len(lines[i]) - len(bytes.TrimLeft(lines[i], " \t"))
+	return reTag.Match(dedent(bytes.TrimRight(lines[i+1], "\r"), indent))
+}
+
+// dedent drops up to n leading spaces or tabs: the indent of a record's
+// header, which every line of the record shares.
+func dedent(l []byte, n int) []byte {
+	for n > 0 && len(l) > 0 && (l[0] == ' ' || l[0] == '\t') {
+		l, n = l[1:], n-1
+	}
+	return l
 }
 
 type field struct {
@@ -82,6 +97,7 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 		start    int
 		size     int
 		stray    bool
+		indent   int // of the record's header
 	)
 	flush := func() error {
 		if start == 0 {
@@ -113,13 +129,14 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 				return err
 			}
 			start = n
+			indent = len(line) - len(bytes.TrimLeft(line, " \t"))
 		case start == 0:
 			if !stray {
 				stray = true
 				problems = append(problems, &SyntaxError{Line: n, Msg: "text before the first record header"})
 			}
 		default:
-			if m := reTag.FindSubmatch(line); m != nil {
+			if m := reTag.FindSubmatch(dedent(line, indent)); m != nil {
 				rec = append(rec, field{tag: string(m[1]), lines: []string{string(bytes.TrimSpace(m[2]))}})
 			} else if len(rec) > 0 {
 				last := &rec[len(rec)-1]
@@ -144,7 +161,12 @@ var (
 	// "Journal. 12 (3) (pp 1-10), 2018." and its variants.
 	reSource = regexp.MustCompile(`^(.+?)\.\s+(\S+)\s*(?:\(([^)]*)\))?\s*(?:\(([^)]*)\))?\s*,\s*((?:1[5-9]|20)\d\d)\b`)
 	reYear   = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
-	rePP     = regexp.MustCompile(`^(?:pp?\s*)?([A-Za-z]?\d+(?:\s*-\s*[A-Za-z]?\d+)?)$`)
+	// Journals@Ovid: "Acta Biochimica et Biophysica Sinica August
+	// 2011;43(8):647-653" (venue, date, year; volume(issue):pages).
+	reJournalsOvid = regexp.MustCompile(`^(.+?)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Fall|Autumn|Winter)[a-z]*\.?(?:\s*[-/]\s*[A-Za-z]+\.?)?(?:\s+\d{1,2})?,?\s+)?((?:1[5-9]|20)\d\d)\s*;\s*([^\s(:;]*)\s*(?:\(([^)]*)\))?\s*(?::\s*([A-Za-z]?\d+(?:\s*-\s*[A-Za-z]?\d+)?))?`)
+	// The label Ovid puts after a title: "….  [Article]".
+	reLabel = regexp.MustCompile(`\s+\[(?i:article|review|editorial|letter|comment|commentary|erratum|correction|retraction|note|news|report|case reports?|miscellaneous|abstract|book review|interview|biography|obituary|historical article|clinical trial|journal article)\]\s*$`)
+	rePP    = regexp.MustCompile(`^(?:pp?\s*)?([A-Za-z]?\d+(?:\s*-\s*[A-Za-z]?\d+)?)$`)
 )
 
 func build(fs []field, line int) graph.Record {
@@ -189,7 +211,7 @@ func build(fs []field, line int) graph.Record {
 			}
 		}
 	}
-	r.Title = get("TI", "T1")
+	r.Title = reLabel.ReplaceAllString(get("TI", "T1"), "")
 	// The abstract keeps its structure: Ovid puts each heading of a
 	// structured abstract on a line of its own.
 	for _, f := range fs {
@@ -198,7 +220,7 @@ func build(fs []field, line int) graph.Record {
 			break
 		}
 	}
-	if d, err := graph.NormalizeDOI(get("DO")); err == nil {
+	if d, err := graph.NormalizeDOI(get("DO", "DI")); err == nil {
 		r.DOI = d
 	}
 	r.Language = get("LG", "LA")
@@ -213,7 +235,21 @@ func build(fs []field, line int) graph.Record {
 		r.Year = y
 	}
 	so := get("SO", "JN", "JF")
-	if m := reSource.FindStringSubmatch(so); m != nil {
+	if m := reJournalsOvid.FindStringSubmatch(so); m != nil {
+		r.Venue = m[1]
+		if r.Volume == "" {
+			r.Volume = m[3]
+		}
+		if r.Issue == "" {
+			r.Issue = m[4]
+		}
+		if r.Pages == "" {
+			r.Pages = strings.ReplaceAll(m[5], " ", "")
+		}
+		if r.Year == 0 {
+			r.Year, _ = strconv.Atoi(m[2])
+		}
+	} else if m := reSource.FindStringSubmatch(so); m != nil {
 		r.Venue = m[1]
 		if r.Volume == "" {
 			r.Volume = m[2]

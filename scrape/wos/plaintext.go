@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/internal/lines"
@@ -70,6 +71,34 @@ func isTag(line []byte) bool {
 	return len(line) == 2 || line[2] == ' ' || line[2] == '\r'
 }
 
+// knownTags are Clarivate's field tags of the Web of Science Core
+// Collection and of Derwent's patent records. Inside a record, a line that
+// starts like a tag ("US Bureau of Labor…", a cited reference wrapped
+// without its indent) but names none of these continues the field before.
+var knownTags = map[string]bool{}
+
+func init() {
+	for t := range strings.FieldsSeq(`FN VR PT AU AF BA BF CA GP BE TI SO SE BS LA DT CT CY CL SP HO DE ID AB
+		C1 C3 RP EM RI OI FU FP FX CR NR TC Z9 U1 U2 PU PI PA SN EI BN J9 JI PD PY VL IS PN SU SI MA BP EP AR
+		DI DL D2 EA PG PS WC WE SC GA PM OA HC HP DA UT ER EF
+		AE DC MC IP AD FD DS FS CP DN MN CI RG FA PR AN EX`) {
+		knownTags[t] = true
+	}
+}
+
+// gluedTag reports whether line is a field whose tag lost its space
+// ("AUGilles, H"): a tag of the names, then a capital and a small letter.
+func gluedTag(line []byte) bool {
+	if len(line) < 4 || !(line[2] >= 'A' && line[2] <= 'Z') || !(line[3] >= 'a' && line[3] <= 'z') {
+		return false
+	}
+	switch string(line[:2]) {
+	case "AU", "AF", "BA", "BF", "CA", "GP", "BE", "RP", "C1", "EM", "RI", "OI", "CR":
+		return true
+	}
+	return false
+}
+
 // Extract reads records and emits each at its ER line. A record without
 // ER (cut off, or followed by the next PT) is emitted and reported; lines
 // outside records other than the header are reported once.
@@ -105,7 +134,7 @@ func (Plain) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) 
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		if isTag(line) {
+		if isTag(line) && (start == 0 || tag == "" || knownTags[string(line[:2])]) {
 			t := string(line[:2])
 			val := ""
 			if len(line) > 3 {
@@ -145,9 +174,14 @@ func (Plain) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) 
 				rec[tag] = append(rec[tag], val)
 				size += len(val)
 			}
+		} else if start != 0 && tag != "" && !gluedTag(line) {
+			// A continuation line written without its indent.
+			val := string(bytes.TrimSpace(line))
+			rec[tag] = append(rec[tag], val)
+			size += len(val)
 		} else if start != 0 {
-			// Neither a field nor an indented continuation: a damaged line
-			// ("AUGilles, H"). Report it and drop it with its continuations.
+			// Neither a field nor a continuation: a damaged line ("AUGilles,
+			// H"). Report it and drop it with its continuations.
 			problems = append(problems, &SyntaxError{Line: n, Msg: fmt.Sprintf("%q is neither a field (two-letter tag and a space) nor an indented continuation line", clip(line))})
 			tag = ""
 		} else if !stray {

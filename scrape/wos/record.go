@@ -62,18 +62,22 @@ func (f fields) record(line int) graph.Record {
 	r.Type = workType(f.first("PT"), f.joined("DT"))
 
 	au, af := f["AU"], f["AF"]
-	names := af
+	names, short := af, false
 	if len(af) == 0 || (len(au) > 0 && len(af) != len(au)) {
-		names = au
+		names, short = au, true
 	}
 	if len(names) == 0 {
-		names = f["BA"]
+		names, short = f["BA"], true
 		if len(f["BF"]) == len(names) && len(names) > 0 {
-			names = f["BF"]
+			names, short = f["BF"], false
 		}
 	}
 	for _, n := range names {
-		if a := graph.ParseName(n); a.Family != "" {
+		a := graph.ParseName(n)
+		if short {
+			a = shortName(n)
+		}
+		if a.Family != "" {
 			r.Authors = append(r.Authors, a)
 		}
 	}
@@ -96,6 +100,8 @@ func (f fields) record(line int) graph.Record {
 		r.Pages = bp + "-" + ep
 	case bp != "":
 		r.Pages = bp
+	case f.first("PS") != "":
+		r.Pages = f.first("PS") // page span, "1-10"
 	default:
 		r.Pages = f.first("AR")
 	}
@@ -205,6 +211,25 @@ func workType(pt, dt string) string {
 		return "patent"
 	}
 	return ""
+}
+
+// shortName reads an abbreviated name (AU, BA): "Family, Initials", or
+// without the comma as Derwent's patent records write it ("YANG Y"):
+// family, then the initials.
+func shortName(s string) graph.Author {
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, ",") {
+		return graph.ParseName(s)
+	}
+	i := strings.LastIndexByte(s, ' ')
+	if i < 0 {
+		return graph.ParseName(s)
+	}
+	ini := s[i+1:]
+	if len(ini) > 4 || strings.ToUpper(ini) != ini {
+		return graph.ParseName(s)
+	}
+	return graph.Author{Family: graph.CleanText(s[:i]), Given: ini}
 }
 
 // orcids matches the OI field ("Family, Given/0000-0002-…") to the

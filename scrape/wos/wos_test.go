@@ -263,3 +263,45 @@ func TestCitesEdges(t *testing.T) {
 		t.Errorf("%d works keep %q, want 1", n, raw)
 	}
 }
+
+// Continuation lines written without their indent are continuations still
+// (issue 16): these files, their continuation lines unindented here, give
+// the records the files give. (Not every file can: in the 96-record file a
+// cited reference "MA H, 2000, …" starts with the tag MA, meeting
+// abstract, and unindented it is that field.)
+func TestUnindentedContinuations(t *testing.T) {
+	for _, name := range []string{"wos_plaintext_1record_bom_multiline_au.isi", "wos_plaintext_8records_clarivate_bibliometrics.txt", "wos_plaintext_biochem_reprint_author.txt"} {
+		data := readFile(t, name)
+		want, err := readertest.Read(Plain{}, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		flat := bytes.ReplaceAll(data, []byte("\n   "), []byte("\n"))
+		if bytes.Equal(flat, data) {
+			t.Fatalf("%s: no indented line", name)
+		}
+		got, err := readertest.Read(Plain{}, flat)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: records differ when continuations are not indented", name)
+		}
+	}
+}
+
+// Derwent's patent records write abbreviated names without the comma
+// ("AU YANG Y"); PS is the page span (issue 16). The record follows
+// Clarivate's field tags (PT P for a patent).
+func TestPatentNamesAndPageSpan(t *testing.T) {
+	in := "FN Clarivate Analytics Web of Science\nVR 1.0\nPT P\nAU YANG Y\n   LI X-M\n   van der BERG JW\n" +
+		"TI Method for making a thing\nPS 1-12\nPY 2019\nER\n\nEF\n"
+	recs, err := readertest.Read(Plain{}, []byte(in))
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("%d records, error %v", len(recs), err)
+	}
+	want := []graph.Author{{Family: "YANG", Given: "Y"}, {Family: "LI", Given: "X-M"}, {Family: "van der BERG", Given: "JW"}}
+	if !reflect.DeepEqual(recs[0].Authors, want) || recs[0].Pages != "1-12" {
+		t.Errorf("authors %v, pages %q; want %v, 1-12", recs[0].Authors, recs[0].Pages, want)
+	}
+}
