@@ -154,9 +154,11 @@ func Record(e *Entry) graph.Record {
 	}
 	switch r.Type {
 	case "chapter", "paper-conference":
-		r.Venue = get("booktitle", "journal", "journaltitle", "series")
+		r.Venue = get("booktitle", "fjournal", "journal", "journaltitle", "series")
 	default:
-		r.Venue = get("journal", "journaltitle", "booktitle")
+		// fjournal (AMS, MathSciNet) is the full title beside an
+		// abbreviated journal.
+		r.Venue = get("fjournal", "journal", "journaltitle", "booktitle")
 	}
 	if hp := get("howpublished"); r.Venue == "" && hp != "" && !strings.Contains(hp, "://") {
 		r.Venue = hp

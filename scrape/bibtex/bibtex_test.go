@@ -212,10 +212,40 @@ func TestDecodeLaTeX(t *testing.T) {
 		`{[}1]`:                         "[1]",
 		`\'`:                            "",
 		`x\b{`:                          "x", // issue 4: an unclosed accent argument (found by fuzzing)
+		// issue 16: TeX that leaked into text (the issue's examples).
+		`Human DNA$_{\textrm{2}}$ is a helicase`: "Human DNA2 is a helicase",
+		`au $4^{\textrm{ème}}$ siècle`:           "au 4ème siècle",
+		`D\textquotesingle aspremont`:            "D'aspremont",
+		`snake_case outside math`:                "snake_case outside math",
+		`$x^2$ and \_`:                           "x2 and _",
 	} {
 		if got := DecodeLaTeX(in); got != want {
 			t.Errorf("DecodeLaTeX(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// fjournal, the full journal title MathSciNet and the AMS write beside an
+// abbreviated journal, is the venue (issue 16). The entry is Cohen 1963
+// (PNAS 50:1143–1148) laid out as MathSciNet's BibTeX export lays entries
+// out (upper-case field names aligned on "=", "@article {MR…,").
+func TestFJournal(t *testing.T) {
+	in := `@article {MR0150712,
+    AUTHOR = {Cohen, Paul},
+     TITLE = {The independence of the continuum hypothesis},
+   JOURNAL = {Proc. Nat. Acad. Sci. U.S.A.},
+  FJOURNAL = {Proceedings of the National Academy of Sciences of the United States of America},
+    VOLUME = {50},
+      YEAR = {1963},
+     PAGES = {1143--1148},
+}
+`
+	recs, err := readertest.Read(Reader{}, []byte(in))
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("%d records, error %v", len(recs), err)
+	}
+	if v := recs[0].Venue; v != "Proceedings of the National Academy of Sciences of the United States of America" {
+		t.Errorf("venue %q, want the fjournal", v)
 	}
 }
 

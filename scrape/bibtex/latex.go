@@ -19,7 +19,7 @@ var symbols = map[string]string{
 	"aa": "å", "AA": "Å", "o": "ø", "O": "Ø", "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ",
 	"l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð", "th": "þ", "TH": "Þ", "ng": "ŋ", "NG": "Ŋ",
 	"textendash": "–", "textemdash": "—", "textquoteright": "’", "textquoteleft": "‘",
-	"textquotedblleft": "“", "textquotedblright": "”", "ldots": "…", "dots": "…", "textellipsis": "…",
+	"textquotesingle": "'", "textquotedbl": "\"", "textquotedblleft": "“", "textquotedblright": "”", "ldots": "…", "dots": "…", "textellipsis": "…",
 	"textasciitilde": "~", "textbackslash": "\\", "textasciicircum": "^", "textregistered": "®",
 	"texttrademark": "™", "copyright": "©", "textcopyright": "©", "S": "§", "P": "¶", "pounds": "£",
 	"euro": "€", "texteuro": "€", "textdegree": "°", "degree": "°", "textbar": "|", "textless": "<",
@@ -40,7 +40,9 @@ var symbols = map[string]string{
 // \_ \{ \}) themselves, text-style commands (\emph{…}, \textit{…}) their
 // content; grouping braces and math dollars are dropped, "~" is a space,
 // "--" an en dash and "---" an em dash; runs of white space become one
-// space. Unknown commands are dropped and their argument kept.
+// space. In math, the sub- and superscript marks are dropped and what
+// they mark kept (DNA$_{\textrm{2}}$ reads DNA2). Unknown commands are
+// dropped and their argument kept.
 func DecodeLaTeX(s string) string {
 	if !strings.ContainsAny(s, "\\{}~$-`'\n\r\t") {
 		return s
@@ -53,10 +55,17 @@ func DecodeLaTeX(s string) string {
 }
 
 func decodeInto(b *strings.Builder, rs []rune) {
+	math := false
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		switch r {
-		case '{', '}', '$':
+		case '$':
+			math = !math
+		case '_', '^':
+			if !math {
+				b.WriteRune(r)
+			}
+		case '{', '}':
 		case '~':
 			b.WriteByte(' ')
 		case '-':

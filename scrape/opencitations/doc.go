@@ -21,10 +21,19 @@
 // journal_sc and author_sc (journal and author self-citation) have no place
 // in a record and are left out.
 //
+// An answer of the metadata operation (COCI v1 /metadata/{dois}: a JSON
+// array of works with doi, title, author "Family, Given, ORCID; …",
+// source_title, source_id, volume, issue, page, year, reference,
+// citation, citation_count, oa_link) gives a record per work: its
+// references are the "; "-separated DOIs of "reference", citation_count
+// its cited-by count, source_id's ISSN an identifier. "citation" (the
+// DOIs of the works citing it) is not kept.
+//
 // Files:
 //
 //	opencitations.go  Format (scrape.StreamFormat "opencitations"), Sniff, Decode, identifiers, SyntaxError
 //	dates.go          creation dates, timespans, CitedYear
+//	metadata.go       answers of the metadata operation
 //
 // The JSON streaming helpers (and SyntaxError, an alias here) are shared
 // with the other answer readers in scrape/internal/jsonstream.

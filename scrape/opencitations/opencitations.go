@@ -41,14 +41,15 @@ func (Format) Name() string { return "opencitations" }
 
 // Sniff reports whether head is the start of citation rows: a CSV header
 // with "citing" and "cited" columns, or a JSON array whose first object has
-// "citing" and "cited" keys.
+// "citing" and "cited" keys; or of a metadata answer (a JSON array whose
+// first object has "doi" and "source_title" or "citation_count").
 func (Format) Sniff(head []byte) bool {
 	h := bytes.TrimLeft(head, " \t\r\n")
 	if len(h) > 0 && h[0] == '[' {
 		first := jsonstream.ScanShape(h).Sub[""]
 		_, citing := first["citing"]
 		_, cited := first["cited"]
-		return citing && cited
+		return citing && cited || isMetadata(first)
 	}
 	line, _, _ := bytes.Cut(h, []byte{'\n'})
 	cols := columns(strings.Split(string(bytes.TrimRight(line, "\r")), ","))
@@ -72,7 +73,8 @@ type row struct {
 }
 
 // Decode reads citation rows from r, JSON or CSV (told apart by the first
-// character), and calls emit with one record per citing work: the work the
+// character), or an answer of the metadata operation (see
+// decodeMetadata), and calls emit with one record per citing work: the work the
 // "citing" identifiers name, with its publication date ("creation") as its
 // date and year, and one reference per row to the work "cited" names, in
 // row order. A reference's key is the citation's OCI, and its year is the
@@ -101,6 +103,10 @@ func Decode(ctx context.Context, r io.Reader, emit func(graph.Record) error) err
 			continue
 		}
 		if b[0] == '[' {
+			head, _ := br.Peek(br.Size())
+			if isMetadata(jsonstream.ScanShape(head).Sub[""]) {
+				return decodeMetadata(ctx, br, emit)
+			}
 			return decodeJSON(ctx, br, emit)
 		}
 		return decodeCSV(ctx, br, emit)

@@ -87,8 +87,10 @@ func buildRecord(entries []entry, line int) graph.Record {
 	journal := r.first("JF", "JO")
 	switch ty {
 	case "THES":
-		// Pure writes a thesis's subtitle as T2.
-		if sub := r.first("T2"); sub != "" && journal == "" && out.Title != "" {
+		// Pure writes a thesis's title as T1 and its subtitle as T2;
+		// EndNote writes the title as TI and the academic department as
+		// T2, which is no part of the title.
+		if sub := r.first("T2"); sub != "" && journal == "" && out.Title != "" && r.first("TI") == "" && r.first("T1") != "" {
 			out.Title += ": " + sub
 		}
 	case "BOOK", "EBOOK", "EDBOOK":

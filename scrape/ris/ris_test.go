@@ -132,6 +132,22 @@ func TestPureThesis(t *testing.T) {
 	}
 }
 
+// EndNote writes a thesis's title as TI and its academic department as T2
+// (EndNote's RIS reference-type table: Thesis, T2 = Academic Department):
+// the department is no subtitle (issue 16). The record is an EndNote
+// export's thesis, its fields in the order EndNote writes them.
+func TestEndNoteThesisDepartment(t *testing.T) {
+	in := "TY  - THES\nAU  - Smith, Anna\nTI  - Peer support in community mental health\nT2  - Department of Psychology\n" +
+		"PY  - 2015\nPB  - University of Leeds\nCY  - Leeds\nM3  - PhD thesis\nER  - \n"
+	recs, err := readertest.Read(Reader{}, []byte(in))
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("%d records, error %v", len(recs), err)
+	}
+	if r := recs[0]; r.Title != "Peer support in community mental health" || r.Type != "thesis" || r.Publisher != "University of Leeds" {
+		t.Errorf("record = %+v", r)
+	}
+}
+
 func TestDamaged(t *testing.T) {
 	for _, c := range []struct {
 		name    string

@@ -372,11 +372,20 @@ type Embase struct{}
 // Name returns "embase-csv".
 func (Embase) Name() string { return "embase-csv" }
 
-// Sniff reports whether the header has Embase's accession or PUI column
-// with its title and author columns.
+// Sniff reports whether the header has Embase's title and author columns
+// with its accession, PUI or Emtree index-term columns (an export of
+// Emtree terms and links may have neither number).
 func (Embase) Sniff(head []byte) bool {
 	h := header(head, ',')
-	return hasColumns(h, "Title", "Author Names") && (hasColumns(h, "Embase Accession ID") || hasColumns(h, "PUI"))
+	if !hasColumns(h, "Title", "Author Names") {
+		return false
+	}
+	for _, c := range []string{"Embase Accession ID", "PUI", "Emtree Drug Index Terms", "Emtree Medical Index Terms", "Embase Link"} {
+		if hasColumns(h, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // Extract reads the rows.
@@ -392,10 +401,13 @@ func embaseRow(r row, line int) graph.Record {
 		rec.Year, _ = strconv.Atoi(y)
 		rec.Date = y
 	}
-	rec.Venue = r.get("Source title", "Source Title", "Source")
+	rec.Venue = r.get("Source title", "Source Title")
 	rec.Volume = r.get("Volume")
 	rec.Issue = r.get("Issue")
 	rec.Pages = pages(r.get("First Page"), r.get("Last Page"))
+	if rec.Venue == "" {
+		embaseSource(&rec, r.get("Source"))
+	}
 	if d, err := graph.NormalizeDOI(r.get("DOI")); err == nil {
 		rec.DOI = d
 	}
@@ -429,6 +441,35 @@ func embaseRow(r row, line int) graph.Record {
 		rec.Identifiers = ids
 	}
 	return rec
+}
+
+// reEmbaseSource reads Embase.com's citation ("Source"): "Journal of
+// Hepatology (2019) 70:1 SUPPL. (e123-e124). Date of Publication: 1 Apr
+// 2019" (venue, year, volume:issue, pages).
+var reEmbaseSource = regexp.MustCompile(`^(.+?)\s+\(((?:1[5-9]|20)\d\d)\)\s*([^\s:(]*)(?::([^(]*?))?\s*(?:\(([^)]*)\))?\s*(?:\.|$)`)
+
+// embaseSource fills the venue, year, volume, issue and pages a record has
+// not from an Embase.com citation; one it cannot split is the venue.
+func embaseSource(rec *graph.Record, src string) {
+	m := reEmbaseSource.FindStringSubmatch(src)
+	if m == nil {
+		rec.Venue = src
+		return
+	}
+	rec.Venue = m[1]
+	if rec.Year == 0 {
+		rec.Year, _ = strconv.Atoi(m[2])
+		rec.Date = m[2]
+	}
+	if rec.Volume == "" {
+		rec.Volume = m[3]
+	}
+	if rec.Issue == "" {
+		rec.Issue = strings.TrimSpace(m[4])
+	}
+	if rec.Pages == "" {
+		rec.Pages = strings.TrimPrefix(m[5], "pp ")
+	}
 }
 
 // embaseNames reads "Behan L., Rubbo B., Lucas J.S." (family, initials,

@@ -140,6 +140,38 @@ func TestEmbase(t *testing.T) {
 	}
 }
 
+// Embase.com's CSV of titles, citations, Emtree terms and links has no
+// accession or PUI column (issue 16): the header is the issue's, the
+// citation ("Source") in Embase.com's style, the record the Embase record
+// of ovid's test file.
+func TestEmbaseEmtreeColumns(t *testing.T) {
+	in := "Title,Original Title,Author Names,Correspondence Address,Editors,Source,Abstract,Emtree Drug Index Terms,Emtree Medical Index Terms,Open URL Link,Copyright\n" +
+		"Quality of life in patients with primary ciliary dyskinesia: A systematic review.,,\"Behan L., Rubbo B.\",\"L. Behan, Southampton\",," +
+		"\"BMC Proceedings (2018) 12:Supplement 3. Date of Publication: 2018\",Background: …,,\"human, anxiety\",https://example.org/openurl,Copyright 2018\n" +
+		"A title,,Doe J.,,,\"Journal of Hepatology (2019) 70:1 (e123-e124). Date of Publication: 1 Apr 2019\",,,,,\n"
+	for _, other := range []format{Scopus{}, Lens{}, OpenAlex{}} {
+		if other.Sniff([]byte(in)) {
+			t.Errorf("%T accepts the file", other)
+		}
+	}
+	if !(Embase{}).Sniff([]byte(in)) {
+		t.Fatal("Embase rejects the file")
+	}
+	recs, err := readertest.Read(Embase{}, []byte(in))
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("%d records, error %v", len(recs), err)
+	}
+	r := recs[0]
+	if r.Venue != "BMC Proceedings" || r.Year != 2018 || r.Volume != "12" || r.Issue != "Supplement 3" || len(r.Authors) != 2 ||
+		!reflect.DeepEqual(r.Keywords, []string{"human", "anxiety"}) {
+		t.Errorf("record 1 = %+v", r)
+	}
+	r = recs[1]
+	if r.Venue != "Journal of Hepatology" || r.Year != 2019 || r.Volume != "70" || r.Issue != "1" || r.Pages != "e123-e124" {
+		t.Errorf("record 2 = %+v", r)
+	}
+}
+
 func TestMalformedRow(t *testing.T) {
 	in := "Lens ID,Title,Publication Year\n1,\"A\",2001\n2,\"B \"x\" y\",2002\n3,C,2003\n"
 	recs, err := readertest.Read(Lens{}, []byte(in))

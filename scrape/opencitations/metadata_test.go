@@ -1,0 +1,79 @@
+package opencitations
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+func decodeAll(t *testing.T, in []byte) ([]graph.Record, error) {
+	t.Helper()
+	var recs []graph.Record
+	err := Decode(context.Background(), bytes.NewReader(in), func(r graph.Record) error {
+		recs = append(recs, r)
+		return nil
+	})
+	return recs, err
+}
+
+// An answer of the metadata operation is a work per object (issue 16).
+// Expected values are the answer's own: 44 DOIs in "reference" (counted
+// with tr ';' '\n' | wc -l), citation_count 31, four authors of whom two
+// with ORCID iDs.
+func TestMetadataAnswer(t *testing.T) {
+	data, err := os.ReadFile("testdata/coci_v1_metadata_10.1108_jd-12-2013-0166.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !(Format{}).Sniff(data) {
+		t.Fatal("Sniff rejects the answer")
+	}
+	recs, err := decodeAll(t, data)
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("%d records, error %v", len(recs), err)
+	}
+	r := recs[0]
+	if r.DOI != "10.1108/jd-12-2013-0166" || r.Title != "Setting Our Bibliographic References Free: Towards Open Citation Data" ||
+		r.Venue != "Journal Of Documentation" || r.Volume != "71" || r.Issue != "2" || r.Pages != "253-277" || r.Year != 2015 ||
+		r.Identifiers[graph.IDISSN] != "0022-0418" || r.CitedByCount == nil || *r.CitedByCount != 31 || len(r.References) != 44 {
+		t.Errorf("record = %+v", r)
+	}
+	if r.References[2].DOI != "10.1002/(sici)1097-4571(198909)40:5<342::aid-asi7>3.0.co;2-u" {
+		t.Errorf("reference 3 = %+v", r.References[2])
+	}
+	wantAuthors := []graph.Author{{Family: "Peroni", Given: "Silvio"}, {Family: "Dutton", Given: "Alexander"}, {Family: "Gray", Given: "Tanya"}, {Family: "Shotton", Given: "David"}}
+	if !reflect.DeepEqual(r.Authors, wantAuthors) || !reflect.DeepEqual(r.AuthorORCIDs, []string{"0000-0003-0530-4305", "0000-0003-1448-3114", "", ""}) {
+		t.Errorf("authors %v, ORCIDs %v", r.Authors, r.AuthorORCIDs)
+	}
+}
+
+// Later answers write ORCID iDs in brackets and the year with its month;
+// the answer is the one OpenCitations' own API test expects for
+// 10.1016/j.compedu.2018.11.010 (test_metadata, ISC).
+func TestMetadataAnswerBracketedORCID(t *testing.T) {
+	in := `[{"doi": "10.1016/j.compedu.2018.11.010", "citation_count": "0", "citation": "", "reference": "",
+"author": "Voogt, Joke [orcid:0000-0001-5035-9263]; Smits, Anneke [orcid:0000-0003-4396-7177]; Farjon, Daan",
+"year": "2019-03", "title": "Technology Integration Of Pre-Service Teachers Explained By Attitudes And Beliefs, Competency, Access, And Experience",
+"source_title": "Computers & Education", "volume": "130", "issue": "", "page": "81-93", "source_id": "issn:0360-1315", "oa_link": ""}]`
+	recs, err := decodeAll(t, []byte(in))
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("%d records, error %v", len(recs), err)
+	}
+	r := recs[0]
+	if r.Date != "2019-03" || r.Year != 2019 || len(r.References) != 0 || *r.CitedByCount != 0 ||
+		!reflect.DeepEqual(r.AuthorORCIDs, []string{"0000-0001-5035-9263", "0000-0003-4396-7177", ""}) ||
+		!reflect.DeepEqual(r.Authors[2], graph.Author{Family: "Farjon", Given: "Daan"}) {
+		t.Errorf("record = %+v", r)
+	}
+	// A work without a DOI is reported at its line, the others read.
+	recs, err = decodeAll(t, []byte("[{\"doi\": \"\", \"source_title\": \"X\"},\n{\"doi\": \"10.1/x\", \"source_title\": \"Y\"}]"))
+	var se *SyntaxError
+	if len(recs) != 1 || !errors.As(err, &se) || se.Line != 1 {
+		t.Errorf("%d records, error %v", len(recs), err)
+	}
+}
