@@ -1,7 +1,7 @@
 package analysis
 
 import (
-	"time"
+	"github.com/citegraph/citegraph/graph/progress"
 )
 
 // Options are the parameters of Run. The zero value asks for the defaults
@@ -47,26 +47,15 @@ type Options struct {
 	// Terms is the number of label terms per theme; 0 means 3 and a
 	// negative value gives no labels.
 	Terms int
-	// Stages, when not nil, is told after each measure Run computes its
-	// stage name (one of the Stage… constants) and the seconds it took,
-	// so that a caller can report the time of each measure (citegraph
-	// analyse --progress json). Results do not depend on it; it is called
-	// on Run's goroutine.
-	Stages StageObserver
+	// Progress, when not nil, is told each measure Run computes as a
+	// stage (named by one of the Stage… constants) with the seconds it
+	// took, so that a caller can report the time of each measure
+	// (citegraph analyse --progress json). Results do not depend on it;
+	// it is called on Run's goroutine.
+	Progress progress.Reporter
 }
 
-// StageObserver is told the time of each measure; see Options.Stages.
-type StageObserver interface {
-	Measured(stage string, seconds float64)
-}
-
-// StageFunc adapts a function to a StageObserver.
-type StageFunc func(stage string, seconds float64)
-
-// Measured calls f.
-func (f StageFunc) Measured(stage string, seconds float64) { f(stage, seconds) }
-
-// Stage names given to Options.Stage, one per measure.
+// Stage names given to Options.Progress, one per measure.
 const (
 	StageDegrees     = "degrees"
 	StagePageRank    = "pagerank"
@@ -80,17 +69,13 @@ const (
 	StageMainPath    = "mainpath"
 )
 
-// Timed runs f and, when o.Stages is set, reports its time as the given
-// stage. Callers that run the measures one by one (rather than through
-// Run) use it to report them the same way.
+// Timed runs f as the given stage on o.Progress (started, then finished
+// with its time). Callers that run the measures one by one (rather than
+// through Run) use it to report them the same way.
 func (o Options) Timed(stage string, f func()) {
-	if o.Stages == nil {
-		f()
-		return
-	}
-	start := time.Now()
+	st := progress.Begin(o.Progress, stage, 0)
 	f()
-	o.Stages.Measured(stage, time.Since(start).Seconds())
+	st.End()
 }
 
 // Weights are the weights of the links of the community graph (see

@@ -9,6 +9,7 @@ import (
 
 	"github.com/citegraph/citegraph/analysis"
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/progress"
 )
 
 // Statements of a scite-like report on work P (Kemp 2012).
@@ -332,7 +333,7 @@ func TestPanics(t *testing.T) {
 func TestRunStages(t *testing.T) {
 	g, _ := peerGraph(t)
 	var got []string
-	analysis.Run(g, analysis.Options{Seed: 1, Stages: analysis.StageFunc(func(stage string, s float64) {
+	analysis.Run(g, analysis.Options{Seed: 1, Progress: finished(func(stage string, s float64) {
 		if s < 0 {
 			t.Errorf("stage %s took %v s", stage, s)
 		}
@@ -345,3 +346,10 @@ func TestRunStages(t *testing.T) {
 		t.Errorf("stages %v, want %v", got, want)
 	}
 }
+
+// finished is a progress.Reporter that calls f for each finished stage.
+type finished func(stage string, seconds float64)
+
+func (finished) Start(string, int64)                                 {}
+func (finished) Update(string, int64, int64)                         {}
+func (f finished) Finish(stage string, s float64, _ []progress.Fact) { f(stage, s) }

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/citegraph/citegraph/graph/progress"
 )
 
 // Report counts what Build did: the numbers a systematic reviewer reports
@@ -81,6 +83,10 @@ type BuildOptions struct {
 	// same work are merged, records ruled different works are never
 	// merged, whatever the identifiers and titles say.
 	Decisions Decisions
+	// Progress, when not nil, is told the stages progress.Resolve
+	// (records merged into works) and progress.Match (references matched,
+	// counted in records).
+	Progress progress.Reporter
 }
 
 // BuildWith is Build with options.
@@ -126,12 +132,16 @@ func build(records []Record, opt BuildOptions) *builder {
 	b.order = order
 	recs = nil
 	b.g.report.Records = len(b.recs)
+	st := progress.Begin(opt.Progress, progress.Resolve, int64(len(b.recs)))
 	b.cluster()
 	b.relations()
 	b.ix = b.index()
-	b.references()
+	st.End(progress.F("records", len(b.recs)), progress.F("works", len(b.described)))
+	st = progress.Begin(opt.Progress, progress.Match, int64(len(b.recs)))
+	b.references(st)
 	b.citedBy()
 	b.finish()
+	st.End(progress.F("references", b.g.report.References))
 	return b
 }
 
@@ -787,7 +797,7 @@ func (ix *workIndex) match(e *refEvidence) (*Work, string, float64) {
 
 // references resolves every record's reference list into Cites edges, each
 // occurrence keeping its Link.
-func (b *builder) references() {
+func (b *builder) references(st *progress.Stage) {
 	ix := b.ix
 	rep := &b.g.report
 	// Parsing a reference (newRefEvidence) needs nothing but the reference,
@@ -816,6 +826,7 @@ func (b *builder) references() {
 				}
 			}
 		}
+		st.Set(int64(i))
 	}
 }
 

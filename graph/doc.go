@@ -31,7 +31,9 @@
 //	cycles.go     Generic (the graph for dominikbraun/graph) and CitationCycles
 //	accuracy_test.go  precision and recall of deduplication and matching on testdata/matching (docs/ACCURACY.md (matching))
 //
-// The corpus database is graph/store; writers for the graph live in
+// The corpus database is graph/store; graph/progress is the one progress
+// interface of every long stage (BuildOptions.Progress: resolve, match);
+// graph/output is the table of run's outputs; writers for the graph live in
 // graph/encoding/... (dot, csv, jsonl, graphml, gexf, pajek, vosviewer,
 // graphjson, report, ris, bibtex, csljson).
 package graph

@@ -19,6 +19,8 @@
 //	registry.go   Registry, PageFormat, Walk, format detection
 //	page.go       Page: text and HTML to text blocks, decoding to UTF-8
 //	errors.go     Error (path, line, cause) and the sentinel errors
+//	report.go     Report: the per-source report of a gathering stage
+//	gathering.go  Gathering: the report, errors and progress of one walk
 //	scite.go      scite.ai citation reports
 //	academia.go   Academia.edu paper pages with related papers
 //	emerald.go    Emerald Insight listings

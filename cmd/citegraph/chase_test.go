@@ -76,7 +76,7 @@ func TestChaseCommand(t *testing.T) {
 	// request every 3 s, would make the test slow (the chase package's
 	// tests replay it).
 	args := append([]string{"chase", "--seeds", seeds, "--direction", "backward", "-o", out, "--db", db,
-		"--index", "openalex,crossref,opencitations"}, flags...)
+		"--index", "openalex,crossref,opencitations", "--progress", "json"}, flags...)
 	code, stdout, stderr := runCmd(t, context.Background(), args...)
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s", code, stderr)
@@ -85,7 +85,9 @@ func TestChaseCommand(t *testing.T) {
 		t.Errorf("chase wrote to stdout: %q", stdout)
 	}
 	for _, want := range []string{"2 seeds: 115 unique candidates (115 retrieved, 0 duplicates removed",
-		"openalex: 2 records, 115 candidates", "hop 1 openalex references: 2/2 works"} {
+		"openalex: 2 records, 115 candidates",
+		`{"stage":"chase openalex references (hop 1)","done":2,"total":2}`,
+		`"hop":1,"index":"openalex","phase":"references","works":2,"records":2}`} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -169,14 +168,14 @@ type loaded struct {
 // edge-list files through edgelist, the rest through scrape (as format);
 // the records are resolved (with dec) and added to the graph. Failures are
 // printed to errOut and counted.
-func loadInputs(ctx context.Context, paths []string, format, direction, db string, dec graph.Decisions, errOut io.Writer) (in loaded, err error) {
+func loadInputs(ctx context.Context, paths []string, format, direction, db string, dec graph.Decisions, s streams) (in loaded, err error) {
 	var lists []edgelist.File
 	var others []string
-	in.rep = &scrape.Report{}
+	ga := scrape.NewGathering(s.reporter(), func(err error) { fmt.Fprintln(s.errOut, err) })
+	in.rep = &ga.Report
 	report := func(path string, err error) {
-		in.rep.Add(path, 0, err)
 		in.failed++
-		fmt.Fprintln(errOut, err)
+		_ = ga.Done(path, 0, err) // Done never fails
 	}
 	for _, root := range paths {
 		files, err := scrape.ListFiles(root)
@@ -205,27 +204,17 @@ func loadInputs(ctx context.Context, paths []string, format, direction, db strin
 		return in, err
 	}
 	if len(others) > 0 {
-		err := scrape.Default().Walk(ctx, others, format, scrape.Visitor{
-			Record: func(r graph.Record) error {
-				in.recs = append(in.recs, r)
-				return nil
-			},
-			Done: func(path string, n int, err error) error {
-				in.total++
-				if err == nil {
-					in.rep.Add(path, n, nil)
-					return nil
-				}
-				in.rep.Add(path, n, err)
-				in.failed++
-				fmt.Fprintln(errOut, err)
-				return nil
-			},
-		})
+		err := scrape.Default().Walk(ctx, others, format, ga.Visitor(func(r graph.Record) error {
+			in.recs = append(in.recs, r)
+			return nil
+		}))
 		if err != nil {
 			return in, err
 		}
+		_, problems, _, _, _ := in.rep.Counts()
+		in.total, in.failed = in.total+len(others), problems
 	}
+	ga.End()
 	if db != "" {
 		stored, err := corpusRecords(ctx, db)
 		if err != nil {
@@ -234,7 +223,7 @@ func loadInputs(ctx context.Context, paths []string, format, direction, db strin
 		in.recs = append(in.recs, stored...)
 	}
 	if len(in.recs) > 0 {
-		in.g = graph.BuildWith(in.recs, graph.BuildOptions{Decisions: dec})
+		in.g = graph.BuildWith(in.recs, graph.BuildOptions{Decisions: dec, Progress: s.reporter()})
 		addGraph(b, in.g, in.recs)
 	}
 	if b.Len() == 0 {
@@ -245,7 +234,7 @@ func loadInputs(ctx context.Context, paths []string, format, direction, db strin
 }
 
 func runAnalyse(ctx context.Context, o analyseOptions, s streams) error {
-	in, err := loadInputs(ctx, o.paths, o.format, o.direction, o.db, graph.Decisions{}, s.errOut)
+	in, err := loadInputs(ctx, o.paths, o.format, o.direction, o.db, graph.Decisions{}, s)
 	if err != nil {
 		return err
 	}
@@ -256,7 +245,9 @@ func runAnalyse(ctx context.Context, o analyseOptions, s streams) error {
 		fmt.Fprintf(s.errOut, "dates: %d lines, %d of them for nodes of the graph\n", counts.Dates, counts.Dated)
 	}
 
-	res, err := analysis.RunCompact(ctx, c, o.analysisOptions())
+	opt := o.analysisOptions()
+	opt.Progress = s.reporter()
+	res, err := analysis.RunCompact(ctx, c, opt)
 	if err != nil {
 		return err
 	}
@@ -382,10 +373,7 @@ func plural(n int, one, many string) string {
 
 // corpusRecords reads every record of the corpus at path.
 func corpusRecords(ctx context.Context, path string) (recs []graph.Record, err error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, err // a corpus to read must exist: Open would create it
-	}
-	st, err := store.Open(ctx, path)
+	st, err := store.OpenExisting(ctx, path)
 	if err != nil {
 		return nil, err
 	}

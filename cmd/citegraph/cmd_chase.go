@@ -14,8 +14,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -49,7 +47,6 @@ type chaseOptions struct {
 	db        string
 	previous  string
 	describe  bool
-	quiet     bool
 	endpoints []string
 	args      []string
 	creds     fetch.Credentials
@@ -71,7 +68,6 @@ func (o *chaseOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.db, "db", "", "also add the records to this corpus database and resolve it")
 	f.StringVar(&o.previous, "previous", "", "the chase-report.json of an earlier run to compare with (default: the one in DIR, if any)")
 	f.BoolVar(&o.describe, "describe", true, "look up the candidates no answer described, so each has a title")
-	f.BoolVarP(&o.quiet, "quiet", "q", false, "print no progress")
 	f.StringArrayVar(&o.endpoints, "endpoint", nil, "NAME=URL: ask index NAME at URL instead of its public API (a mirror, or a local replay server); repeatable")
 }
 
@@ -187,7 +183,6 @@ func runChase(ctx context.Context, o chaseOptions, s streams) error {
 	if len(seeds) == 0 {
 		return errors.New("chase: the seeds name no work with an identifier")
 	}
-	prog := &chaseProgress{w: s.errOut, tty: s.isTTY, quiet: o.quiet}
 	services := fetch.DefaultServices(o.creds)
 	for name, u := range o.endpoint {
 		pu, _ := url.Parse(u)
@@ -199,7 +194,7 @@ func runChase(ctx context.Context, o chaseOptions, s streams) error {
 		}
 	}
 	f, err := fetch.New(fetch.Options{Credentials: o.creds, Services: services, CacheDir: o.cache,
-		CacheMode: o.cacheMode, Progress: prog})
+		CacheMode: o.cacheMode})
 	if err != nil {
 		return err
 	}
@@ -221,7 +216,7 @@ func runChase(ctx context.Context, o chaseOptions, s streams) error {
 		}
 	}
 	opt := chase.Options{Direction: o.dir, Hops: o.hops, Indexes: ixs, Describe: o.describe, Tracker: tr,
-		Progress: chaseProgressFunc(prog.chaseEvent)}
+		Progress: s.reporter()}
 	if o.creds.SciteKey != "" {
 		opt.Tallies = index.NewScite(f, cfg("scite"))
 	}
@@ -229,7 +224,6 @@ func runChase(ctx context.Context, o chaseOptions, s streams) error {
 		return err
 	}
 	res, err := chase.Run(ctx, seeds, opt)
-	prog.done()
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			fmt.Fprintf(s.errOut, "chase interrupted; run it again with the same --cache (%s) to resume\n", o.cache)
@@ -418,7 +412,7 @@ func chaseToStore(ctx context.Context, o chaseOptions, res *chase.Result) (err e
 			return err
 		}
 	}
-	if _, _, err := resolveStore(ctx, st, run, graph.Decisions{}); err != nil {
+	if _, _, err := st.Resolve(ctx, run, graph.BuildOptions{}); err != nil {
 		return err
 	}
 	return st.FinishRun(ctx, run)
@@ -446,73 +440,3 @@ func printChaseSummary(w io.Writer, o chaseOptions, res *chase.Result, st fetch.
 		st.Requests, st.CacheHits, st.Retries, st.Waits, st.WaitTime.Round(1e6))
 	fmt.Fprintf(w, "wrote %s\n", o.out)
 }
-
-// chaseProgress counts the fetcher's events and shows the chase's progress
-// on stderr: one updating line on a terminal, a line per finished phase
-// otherwise.
-type chaseProgress struct {
-	w     io.Writer
-	tty   bool
-	quiet bool
-
-	requests, hits, waits, retries atomic.Int64
-	mu                             sync.Mutex
-	shown                          bool
-}
-
-// Report implements fetch.Progress.
-func (p *chaseProgress) Report(ev fetch.Event) {
-	switch ev.Kind {
-	case fetch.EventRequest:
-		p.requests.Add(1)
-	case fetch.EventCacheHit:
-		p.hits.Add(1)
-	case fetch.EventWait:
-		p.waits.Add(1)
-	case fetch.EventRetry:
-		p.retries.Add(1)
-	}
-}
-
-// chaseEvent shows a step of the chase.
-func (p *chaseProgress) chaseEvent(ev chase.Event) {
-	if p.quiet {
-		return
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	step := fmt.Sprintf("hop %d %s %s", ev.Hop, ev.Index, ev.Phase)
-	if ev.Hop == 0 {
-		step = ev.Index + " " + ev.Phase
-	}
-	line := fmt.Sprintf("%s: %d/%d works, %d records; %d requests, %d from cache, %d rate-limit waits, %d retries",
-		step, ev.Done, ev.Total, ev.Records, p.requests.Load(), p.hits.Load(), p.waits.Load(), p.retries.Load())
-	switch {
-	case p.tty:
-		fmt.Fprintf(p.w, "\r\033[K%s", line)
-		p.shown = true
-	case ev.Done == ev.Total:
-		fmt.Fprintln(p.w, line)
-	}
-	if ev.Err != nil {
-		if p.shown {
-			fmt.Fprintln(p.w)
-			p.shown = false
-		}
-		fmt.Fprintf(p.w, "%s: %v\n", ev.Index, ev.Err)
-	}
-}
-
-func (p *chaseProgress) done() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.shown {
-		fmt.Fprintln(p.w)
-		p.shown = false
-	}
-}
-
-// chaseProgressFunc lets chaseProgress serve as a chase.Progress.
-type chaseProgressFunc func(chase.Event)
-
-func (f chaseProgressFunc) Report(ev chase.Event) { f(ev) }

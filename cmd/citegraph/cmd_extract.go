@@ -110,24 +110,16 @@ BibTeX or CSL-JSON (one array), for reference managers and screening tools
 
 func runExtract(ctx context.Context, o extractOptions, s streams) error {
 	w := newRecordWriter(o.to, s.out)
-	var rep scrape.Report
-	err := web.Gather(ctx, o.paths, o.web.config("", o.format, s.errOut), scrape.Visitor{
-		Record: func(r graph.Record) error { return w.Write(&r) },
-		Done: func(path string, n int, err error) error {
-			rep.Add(path, n, err)
-			if err != nil {
-				fmt.Fprintln(s.errOut, err)
-			}
-			return nil
-		},
-	})
+	ga := scrape.NewGathering(s.reporter(), func(err error) { fmt.Fprintln(s.errOut, err) })
+	err := web.Gather(ctx, o.paths, o.web.config("", o.format, s.errOut), ga.Visitor(func(r graph.Record) error { return w.Write(&r) }))
+	ga.End()
 	if ferr := w.Close(); err == nil {
 		err = ferr
 	}
 	if err != nil {
 		return err
 	}
-	return rep.Err()
+	return ga.Report.Err()
 }
 
 // batchError is nil when every source was read, a partialError when some

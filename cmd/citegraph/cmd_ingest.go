@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -71,11 +69,6 @@ cannot be read is recorded with its error and the others go on.
 	return c
 }
 
-// ingestCounts are what one ingest did.
-type ingestCounts struct {
-	sources, unchanged, failed, records int
-}
-
 func runIngest(ctx context.Context, o ingestOptions, s streams) (err error) {
 	dec, err := readDecisions(o.decisions)
 	if err != nil {
@@ -98,7 +91,7 @@ func runIngest(ctx context.Context, o ingestOptions, s streams) (err error) {
 	if err != nil {
 		return err
 	}
-	_, g, err := resolveStore(ctx, st, run, dec)
+	_, g, err := st.Resolve(ctx, run, graph.BuildOptions{Decisions: dec, Progress: s.reporter()})
 	if err != nil {
 		return err
 	}
@@ -114,7 +107,7 @@ func runIngest(ctx context.Context, o ingestOptions, s streams) (err error) {
 		stats.Sources, stats.Records, stats.References, stats.Statements)
 	printMatching(s.errOut, g.Report())
 	printCycles(s.errOut, g)
-	return batchError(n.failed, n.sources)
+	return batchError(n.Failed, n.Sources)
 }
 
 // readDecisions reads a decisions file; "" gives none.
@@ -136,131 +129,22 @@ func readDecisions(path string) (graph.Decisions, error) {
 
 // ingestPaths reads every file under paths into the store, skipping those
 // whose content it holds.
-func ingestPaths(ctx context.Context, st *store.Store, run int64, paths []string, format string, s streams) (ingestCounts, error) {
-	var n ingestCounts
+func ingestPaths(ctx context.Context, st *store.Store, run int64, paths []string, format string, s streams) (store.IngestCounts, error) {
 	reg := scrape.Default()
-	for _, root := range paths {
-		files, err := scrape.ListFiles(root)
-		if err != nil {
-			n.sources++
-			n.failed++
-			fmt.Fprintln(s.errOut, &scrape.Error{Path: root, Err: err})
-			continue
-		}
-		for _, path := range files {
-			if err := ctx.Err(); err != nil {
-				return n, err
-			}
-			n.sources++
-			added, unchanged, err := ingestFile(ctx, st, run, reg, path, format)
-			n.records += added
-			switch {
-			case ctx.Err() != nil:
-				return n, ctx.Err()
-			case unchanged:
-				n.unchanged++
-			case err != nil:
-				var se *scrape.Error
-				if !errors.As(err, &se) {
-					return n, err // the store failed: stop
-				}
-				n.failed++
-				fmt.Fprintln(s.errOut, err)
-			}
-			if s.isTTY {
-				fmt.Fprintf(s.errOut, "\r%d sources, %d records", n.sources, n.records)
-			}
-		}
-	}
-	if s.isTTY {
-		fmt.Fprintln(s.errOut)
-	}
-	return n, nil
-}
-
-// ingestFile stores one file in one transaction. A source the store holds
-// already is skipped; a source that fails to read is stored with its error
-// and the records read before it, so that the run does not read it again
-// until it changes.
-func ingestFile(ctx context.Context, st *store.Store, run int64, reg *scrape.Registry, path, format string) (added int, unchanged bool, err error) {
-	sum, size, err := hashFile(path)
-	if err != nil {
-		return 0, false, &scrape.Error{Path: path, Err: err}
-	}
-	if _, ok, err := st.Has(ctx, sum); err != nil || ok {
-		return 0, ok, err
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return 0, false, &scrape.Error{Path: path, Err: err}
-	}
-	defer f.Close()
-	w, err := st.BeginSource(ctx, run, store.Source{Path: path, SHA256: sum, Size: size})
-	if err != nil {
-		return 0, false, err
-	}
-	defer w.Rollback()
-	var storeErr error
-	readErr := reg.ExtractTo(ctx, path, f, format, func(r graph.Record) error {
-		if added == 0 {
-			w.SetFormat(r.Source.Format)
-		}
-		if err := w.Add(ctx, r); err != nil {
-			storeErr = err
-			return err
-		}
-		added++
-		return nil
+	return st.Ingest(ctx, run, paths, store.Reader{
+		List: scrape.ListFiles,
+		Extract: func(ctx context.Context, path string, r io.Reader, add func(graph.Record) error) error {
+			return reg.ExtractTo(ctx, path, r, format, add)
+		},
+		OnError:  func(err error) { fmt.Fprintln(s.errOut, err) },
+		Progress: s.reporter(),
 	})
-	switch {
-	case storeErr != nil:
-		return 0, false, storeErr
-	case ctx.Err() != nil:
-		return 0, false, ctx.Err()
-	case readErr != nil:
-		w.SetErr(readErr.Error())
-	}
-	if err := w.Commit(ctx); err != nil {
-		return 0, false, err
-	}
-	return added, false, readErr
-}
-
-func hashFile(path string) (string, int64, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", 0, err
-	}
-	defer f.Close()
-	h := sha256.New()
-	n, err := io.Copy(h, f)
-	if err != nil {
-		return "", 0, err
-	}
-	return hex.EncodeToString(h.Sum(nil)), n, nil
-}
-
-// resolveStore builds the graph of everything the store holds and stores
-// it with the run; it returns the records read and the graph.
-func resolveStore(ctx context.Context, st *store.Store, run int64, dec graph.Decisions) ([]graph.Record, *graph.Graph, error) {
-	recs, err := st.Records(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	g := graph.BuildWith(recs, graph.BuildOptions{Decisions: dec})
-	if err := ctx.Err(); err != nil {
-		return nil, nil, err
-	}
-	if err := st.SaveGraph(ctx, run, g); err != nil {
-		return nil, nil, err
-	}
-	return recs, g, nil
 }
 
 // printIngested says what ingestPaths did to the corpus at db.
-func printIngested(w io.Writer, n ingestCounts, db string) {
+func printIngested(w io.Writer, n store.IngestCounts, db string) {
 	fmt.Fprintf(w, "ingested %d sources into %s: %d new (%d records), %d unchanged, %d failed\n",
-		n.sources, db, n.sources-n.unchanged-n.failed, n.records, n.unchanged, n.failed)
+		n.Sources, db, n.Sources-n.Unchanged-n.Failed, n.Records, n.Unchanged, n.Failed)
 }
 
 // printMatching prints the numbers a systematic reviewer reports: records

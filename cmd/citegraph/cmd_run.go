@@ -137,32 +137,25 @@ type gathered struct {
 
 // gatherFiles reads the INPUTs and resolves their records.
 func gatherFiles(ctx context.Context, o runOptions, dec graph.Decisions, s streams) (gathered, error) {
-	in := gathered{rep: &scrape.Report{}}
 	if hasEdgeLists(o.paths) {
 		return gatherEdgeLists(ctx, o, dec, s)
 	}
-	err := web.Gather(ctx, o.paths, o.web.config(o.outDir, o.format, s.errOut), scrape.Visitor{
-		Record: func(r graph.Record) error {
-			in.recs = append(in.recs, r)
-			return nil
-		},
-		Done: func(path string, n int, err error) error {
-			in.total++
-			in.rep.Add(path, n, err)
-			if err != nil {
-				in.failed++
-				fmt.Fprintln(s.errOut, err)
-			}
-			return nil
-		},
-	})
+	var in gathered
+	ga := scrape.NewGathering(s.reporter(), func(err error) { fmt.Fprintln(s.errOut, err) })
+	err := web.Gather(ctx, o.paths, o.web.config(o.outDir, o.format, s.errOut), ga.Visitor(func(r graph.Record) error {
+		in.recs = append(in.recs, r)
+		return nil
+	}))
+	ga.End()
+	in.rep = &ga.Report
+	in.total, in.failed, _, _, _ = in.rep.Counts()
 	if err != nil {
 		return in, err
 	}
 	if len(in.recs) == 0 {
 		return in, fmt.Errorf("no records: none of the %d sources could be read", in.total)
 	}
-	in.g = graph.BuildWith(in.recs, graph.BuildOptions{Decisions: dec})
+	in.g = graph.BuildWith(in.recs, graph.BuildOptions{Decisions: dec, Progress: s.reporter()})
 	return in, ctx.Err()
 }
 
@@ -183,7 +176,7 @@ func hasEdgeLists(paths []string) bool {
 // gatherEdgeLists reads the INPUTs as analyse does (loadInputs): the
 // compact graph is analysed, and its works described by the records.
 func gatherEdgeLists(ctx context.Context, o runOptions, dec graph.Decisions, s streams) (gathered, error) {
-	l, err := loadInputs(ctx, o.paths, o.format, "auto", "", dec, s.errOut)
+	l, err := loadInputs(ctx, o.paths, o.format, "auto", "", dec, s)
 	if err != nil {
 		return gathered{}, err
 	}
@@ -215,10 +208,10 @@ func gatherCorpus(ctx context.Context, o runOptions, dec graph.Decisions, s stre
 		if err != nil {
 			return in, err
 		}
-		in.total, in.failed = n.sources, n.failed
+		in.total, in.failed = n.Sources, n.Failed
 		printIngested(s.errOut, n, o.db)
 	}
-	if in.recs, in.g, err = resolveStore(ctx, st, run, dec); err != nil {
+	if in.recs, in.g, err = st.Resolve(ctx, run, graph.BuildOptions{Decisions: dec, Progress: s.reporter()}); err != nil {
 		return in, err
 	}
 	if len(in.recs) == 0 {
@@ -240,7 +233,7 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	opt := analysis.Options{Seed: o.seed, Resolution: o.resolution}
+	opt := analysis.Options{Seed: o.seed, Resolution: o.resolution, Progress: s.reporter()}
 	var res analysis.Result
 	if in.c != nil {
 		res, err = analysis.RunCompact(ctx, in.c, opt)
@@ -255,6 +248,7 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 		Formats: o.views.chosen, Render: o.render, Layout: o.layout, HideCiting: o.hideCiting, Top: o.top,
 		Views: o.views.views, Paths: o.paths, Seed: o.seed, Resolution: o.resolution,
 		Sources: in.total, Failed: in.failed, Note: func(n string) { fmt.Fprintln(s.errOut, "note: "+n) },
+		Progress: s.reporter(),
 	})
 	if err != nil {
 		return err

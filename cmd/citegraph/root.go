@@ -21,6 +21,7 @@ Exit codes:
 `
 
 func newRootCommand(s streams) *cobra.Command {
+	s.progress = &progressOptions{}
 	root := &cobra.Command{
 		Use:   "citegraph",
 		Short: "Turn the scholarly literature on a topic into a citation graph",
@@ -37,7 +38,7 @@ Outputs of run, always and as --formats chooses ("citegraph help run" lists
 the files):
 ` + wrap("works, matching, graph, centrality, themes, "+strings.Join(output.Optional(), ", "), "  ", 76) + `
 and extract writes JSON Lines, RIS, BibTeX or CSL-JSON (--to).
-` + exitCodesHelp,
+` + progressHelp + exitCodesHelp,
 		Version:       version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -48,7 +49,14 @@ and extract writes JSON Lines, RIS, BibTeX or CSL-JSON (--to).
 			return nil
 		},
 		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
+		PersistentPreRunE: func(c *cobra.Command, _ []string) error {
+			if err := s.progress.validate(); err != nil {
+				return &usageError{err: err, usage: c.UsageString()}
+			}
+			return nil
+		},
 	}
+	s.progress.addFlags(root.PersistentFlags())
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetHelpCommand(newHelpCommand(root))
 	root.SetOut(s.out)

@@ -90,7 +90,8 @@ func BenchmarkRunWoSScale(b *testing.B) {
 }
 
 // stageSeconds reads the `--progress json` lines of a run, {"stage": NAME,
-// "seconds": S, …}, and returns each finished stage's seconds.
+// "seconds": S, …}, and returns each stage's seconds (summed over the
+// stages run more than once, as render is for each drawing).
 func stageSeconds(log []byte) map[string]float64 {
 	stages := map[string]float64{}
 	for line := range bytes.Lines(log) {
@@ -99,7 +100,7 @@ func stageSeconds(log []byte) map[string]float64 {
 			Seconds *float64 `json:"seconds"`
 		}
 		if json.Unmarshal(line, &ev) == nil && ev.Stage != "" && ev.Seconds != nil {
-			stages[ev.Stage] = *ev.Seconds
+			stages[ev.Stage] += *ev.Seconds
 		}
 	}
 	return stages

@@ -11,4 +11,7 @@ type streams struct {
 	// isTTY reports whether errOut is a terminal (progress is shown only
 	// then).
 	isTTY bool
+	// progress are the --quiet and --progress flags (nil: no progress);
+	// see reporter.
+	progress *progressOptions
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/citegraph/citegraph/graph/encoding/pajek"
 	"github.com/citegraph/citegraph/graph/encoding/report"
 	"github.com/citegraph/citegraph/graph/encoding/vosviewer"
+	"github.com/citegraph/citegraph/graph/progress"
 )
 
 // Format is one row of the table of outputs: a name, the files it writes
@@ -139,6 +140,9 @@ type Options struct {
 	// Note receives remarks for the user ("no co-citations: … not
 	// written"); nil drops them.
 	Note func(string)
+	// Progress, when not nil, is told each GraphViz drawing as the stage
+	// progress.Render (the file and its time).
+	Progress progress.Reporter
 }
 
 // Views are the options of the drawn views.
@@ -243,7 +247,9 @@ func (w *Writer) Drawing(ctx context.Context, name string, write func(io.Writer)
 	if w.Opt.Render == "" || w.Opt.Render == "none" || w.noDot {
 		return nil
 	}
+	st := progress.Begin(w.Opt.Progress, progress.Render, 0)
 	img, err := dot.Render(ctx, buf.Bytes(), w.Opt.Render)
+	st.End(progress.F("file", name+"."+w.Opt.Render), progress.F("dot_bytes", buf.Len()))
 	switch {
 	case errors.Is(err, dot.ErrNoGraphviz):
 		w.noDot = true

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/progress"
 	"github.com/citegraph/citegraph/scrape/index"
 )
 
@@ -83,30 +84,23 @@ type Options struct {
 	// were made with; the report takes the dates each index was queried
 	// from it.
 	Tracker *Tracker
-	// Progress receives events; nil means none.
-	Progress Progress
+	// Progress, when not nil, is told each phase of each index as a
+	// stage (StageName: "chase openalex references (hop 1)") counted in
+	// works asked about, finished with the facts hop, index, phase, works
+	// and records (the records the index has given so far in all). It is
+	// called from many goroutines at once. Failures are in the Report.
+	Progress progress.Reporter
 }
 
-// Event is one step of a chase, reported to Progress.
-type Event struct {
-	Hop   int
-	Index string
-	// Phase is "references", "citations", "describe" or "tallies".
-	Phase string
-	// Done of Total works of the hop have been asked about in this phase.
-	Done, Total int
-	// Records is how many records the index has given so far in all.
-	Records int
-	// Err is a failure of the index that did not stop the chase.
-	Err error
+// StageName is the progress stage of one phase ("references",
+// "citations", "describe" or "tallies") of an index in a hop (0 for the
+// tallies, which follow the hops).
+func StageName(hop int, index, phase string) string {
+	if hop == 0 {
+		return fmt.Sprintf("%s %s %s", progress.Chase, index, phase)
+	}
+	return fmt.Sprintf("%s %s %s (hop %d)", progress.Chase, index, phase, hop)
 }
-
-// Progress receives events from many goroutines at once.
-type Progress interface{ Report(Event) }
-
-type noProgress struct{}
-
-func (noProgress) Report(Event) {}
 
 // Result is what a chase found.
 type Result struct {
@@ -156,9 +150,6 @@ func Run(ctx context.Context, seeds []Seed, opt Options) (*Result, error) {
 	}
 	if opt.Workers <= 0 {
 		opt.Workers = 4
-	}
-	if opt.Progress == nil {
-		opt.Progress = noProgress{}
 	}
 	c := &chaser{opt: opt, failures: map[string][]string{}, unsupported: map[string][]string{}, recs: map[string]int{}}
 	for _, s := range seeds {
@@ -322,6 +313,7 @@ func (c *chaser) ask(ctx context.Context, hop int, ix index.Index, phase string,
 			}
 		}
 	}
+	st := progress.Begin(c.opt.Progress, StageName(hop, ix.Name(), phase), int64(len(ids)))
 	chunks := (len(ids) + c.opt.Chunk - 1) / c.opt.Chunk
 	out := make([][]graph.Record, chunks)
 	next := make(chan int)
@@ -343,8 +335,6 @@ func (c *chaser) ask(ctx context.Context, hop int, ix index.Index, phase string,
 				out[i] = recs
 				c.mu.Lock()
 				c.recs[ix.Name()] += len(recs)
-				n := c.recs[ix.Name()]
-				var failed error
 				switch {
 				case err == nil, ctx.Err() != nil:
 				case errors.Is(err, index.ErrUnsupported):
@@ -352,7 +342,6 @@ func (c *chaser) ask(ctx context.Context, hop int, ix index.Index, phase string,
 						c.unsupported[ix.Name()] = append(c.unsupported[ix.Name()], phase)
 					}
 				default:
-					failed = err
 					for _, e := range splitJoined(err) {
 						c.failures[ix.Name()] = append(c.failures[ix.Name()], e.Error())
 					}
@@ -363,9 +352,9 @@ func (c *chaser) ask(ctx context.Context, hop int, ix index.Index, phase string,
 				if errors.Is(err, index.ErrUnsupported) {
 					stop = true
 				}
-				ev := Event{Hop: hop, Index: ix.Name(), Phase: phase, Done: done, Total: len(ids), Records: n, Err: failed}
+				n := done
 				mu.Unlock()
-				c.opt.Progress.Report(ev)
+				st.Set(int64(n))
 			}
 		}()
 	}
@@ -384,6 +373,10 @@ func (c *chaser) ask(ctx context.Context, hop int, ix index.Index, phase string,
 	for _, rs := range out {
 		all = append(all, rs...)
 	}
+	c.mu.Lock()
+	total := c.recs[ix.Name()]
+	c.mu.Unlock()
+	st.End(progress.F("hop", hop), progress.F("index", ix.Name()), progress.F("phase", phase), progress.F("works", len(ids)), progress.F("records", total))
 	return all
 }
 
@@ -437,6 +430,7 @@ func (c *chaser) tallies(ctx context.Context, g *graph.Graph, hopOf map[string]i
 		}
 	}
 	var recs []graph.Record
+	st := progress.Begin(c.opt.Progress, StageName(0, "scite", "tallies"), int64(len(ids)))
 	err := c.opt.Tallies.Tallies(ctx, ids, func(r graph.Record) error {
 		recs = append(recs, r)
 		return nil
@@ -444,7 +438,8 @@ func (c *chaser) tallies(ctx context.Context, g *graph.Graph, hopOf map[string]i
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, cerr
 	}
-	c.opt.Progress.Report(Event{Index: "scite", Phase: "tallies", Done: len(ids), Total: len(ids), Records: len(recs), Err: err})
+	st.Set(int64(len(ids)))
+	st.End(progress.F("index", "scite"), progress.F("phase", "tallies"), progress.F("works", len(ids)), progress.F("records", len(recs)))
 	if err != nil {
 		for _, e := range splitJoined(err) {
 			c.failures["scite"] = append(c.failures["scite"], e.Error())

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/citegraph/citegraph/graph/progress"
 	"github.com/citegraph/citegraph/scrape"
 	"github.com/citegraph/citegraph/scrape/fetch"
 	"github.com/citegraph/citegraph/scrape/fetch/fetchtest"
@@ -263,14 +264,17 @@ func TestChaseSincePrevious(t *testing.T) {
 	}
 }
 
-// cancelAfter cancels the chase once n events arrived.
+// cancelAfter cancels the chase once n progress updates arrived.
 type cancelAfter struct {
 	mu     sync.Mutex
 	n      int
 	cancel context.CancelFunc
 }
 
-func (c *cancelAfter) Report(Event) {
+func (*cancelAfter) Start(string, int64)                     {}
+func (*cancelAfter) Finish(string, float64, []progress.Fact) {}
+
+func (c *cancelAfter) Update(string, int64, int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.n--
@@ -288,7 +292,7 @@ func (c *cancelAfter) Report(Event) {
 func TestChaseResumesFromCache(t *testing.T) {
 	cache := t.TempDir()
 	w := newWorld(t)
-	opts := func(ixs []index.Index, p Progress, tr *Tracker) Options {
+	opts := func(ixs []index.Index, p progress.Reporter, tr *Tracker) Options {
 		return Options{Direction: Both, Hops: 1, Indexes: ixs, Workers: 1, Progress: p, Tracker: tr, Chunk: 2}
 	}
 	ctx, cancel := context.WithCancel(context.Background())

@@ -21,7 +21,7 @@
 //
 // Files:
 //
-//	chase.go   Run, Options, Direction, Event, Progress: the hops
+//	chase.go   Run, Options, Direction, StageName: the hops
 //	rank.go    Candidate, Rank
 //	report.go  Report and its JSON and Markdown forms, Compare, Tracker
 //	seeds.go   Seed, ReadSeeds
