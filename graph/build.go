@@ -821,7 +821,9 @@ func (b *builder) references(st *progress.Stage) {
 				e.Links = append(e.Links, link)
 				for _, st := range r.Statements {
 					if slices.Contains(st.Refs, ri) {
-						e.addStatement(EdgeStatement{Text: st.Text, Section: st.Section, Intent: st.Intent, Confidence: st.Confidence, Source: r.Source})
+						e.addStatement(EdgeStatement{Text: st.Text, Section: st.Section, Intent: st.Intent, Confidence: st.Confidence, Source: r.Source,
+							ClassifiedBy: st.ClassifiedBy, Function: st.Function, FunctionConfidence: st.FunctionConfidence,
+							Sentiment: st.Sentiment, SentimentConfidence: st.SentimentConfidence})
 					}
 				}
 			}
@@ -987,7 +989,9 @@ func (b *builder) citedBy() {
 			} else {
 				citer = b.citingNode(st.Text)
 			}
-			es := EdgeStatement{Text: st.Text, Section: st.Section, Intent: st.Intent, Confidence: st.Confidence, Source: src}
+			es := EdgeStatement{Text: st.Text, Section: st.Section, Intent: st.Intent, Confidence: st.Confidence, Source: src,
+				ClassifiedBy: st.ClassifiedBy, Function: st.Function, FunctionConfidence: st.FunctionConfidence,
+				Sentiment: st.Sentiment, SentimentConfidence: st.SentimentConfidence}
 			e := b.edge(Cites, citer, p, "page")
 			e.addStatement(es)
 			e.addSource(src)

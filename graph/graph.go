@@ -151,12 +151,35 @@ type Edge struct {
 }
 
 // EdgeStatement is a statement on an edge, with the source that showed it.
+// Intent, Confidence, ClassifiedBy, Function, Sentiment and their
+// confidences are as Statement's (the interactive map's intent filter and
+// the outputs read them).
 type EdgeStatement struct {
 	Text       string
 	Section    string
 	Intent     string
 	Confidence float64
 	Source     Source
+
+	ClassifiedBy        string  `json:",omitempty"`
+	Function            string  `json:",omitempty"`
+	FunctionConfidence  float64 `json:",omitempty"`
+	Sentiment           string  `json:",omitempty"`
+	SentimentConfidence float64 `json:",omitempty"`
+}
+
+// Polarity returns the statement's sentiment: Sentiment when set, else
+// Intent when it is one of scite's three (supporting, contrasting,
+// mentioning), else "".
+func (s *EdgeStatement) Polarity() string {
+	if s.Sentiment != "" {
+		return s.Sentiment
+	}
+	switch s.Intent {
+	case "supporting", "contrasting", "mentioning":
+		return s.Intent
+	}
+	return ""
 }
 
 // From implements gonum's graph.Edge.

@@ -155,9 +155,21 @@ type Statement struct {
 
 	// Additions to the contract.
 	// ClassifiedBy says where Intent comes from: "source" when the source
-	// gave it, "citegraph" when citegraph classified the sentence (with
-	// Confidence its estimate), "" when there is no intent.
+	// gave it, the name and version of citegraph's trained classifier
+	// (intent.ModelName, e.g. "citegraph-intent-linear/1") when citegraph
+	// classified the sentence (with Confidence its calibrated probability),
+	// "" when there is no intent.
 	ClassifiedBy string `json:"classified_by,omitempty"`
+	// Function is the statement's SciCite class (background, method or
+	// result) and Sentiment its scite class (supporting, contrasting or
+	// mentioning), each with its confidence (0..1). A head the source
+	// gives (Semantic Scholar: function; scite: sentiment) is the source's;
+	// the other is citegraph's classifier's. Intent folds the two: the
+	// sentiment when supporting or contrasting, else the function.
+	Function            string  `json:"function,omitempty"`
+	FunctionConfidence  float64 `json:"function_confidence,omitempty"`
+	Sentiment           string  `json:"sentiment,omitempty"`
+	SentimentConfidence float64 `json:"sentiment_confidence,omitempty"`
 	// Mentions are the in-text citations as printed; those the source did
 	// not link to a reference are kept here with their text.
 	Mentions []Mention `json:"mentions,omitempty"`
@@ -178,6 +190,11 @@ type CitingStatement struct {
 	// saved as text does not).
 	Citing       *Reference `json:"citing,omitempty"`
 	ClassifiedBy string     `json:"classified_by,omitempty"` // as Statement.ClassifiedBy
+	// Function, Sentiment and their confidences are as Statement's.
+	Function            string  `json:"function,omitempty"`
+	FunctionConfidence  float64 `json:"function_confidence,omitempty"`
+	Sentiment           string  `json:"sentiment,omitempty"`
+	SentimentConfidence float64 `json:"sentiment_confidence,omitempty"`
 }
 
 // Mention is one in-text citation found in a sentence: an author–year

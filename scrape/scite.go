@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/intent"
 	"github.com/citegraph/citegraph/scrape/prose"
 )
 
@@ -220,6 +221,7 @@ func sciteStatements(ctx context.Context, p *Page, from int) ([]graph.CitingStat
 		seen[key] = true
 		out = append(out, st)
 	}
+	intent.AnnotateCiting(out)
 	return out, nil
 }
 

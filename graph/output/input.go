@@ -223,7 +223,7 @@ func ThemeRows(themes []analysis.Theme, work func(id int64) (label, key string, 
 
 // CitationHeader is the header of citations.csv.
 var CitationHeader = []string{"citing_key", "citing_label", "cited_key", "cited_label", "weight", "method",
-	"statements", "supporting", "mentioning", "contrasting", "other_intent", "main_path"}
+	"statements", "supporting", "mentioning", "contrasting", "other_intent", "main_path", "background", "method_intent", "result"}
 
 func (in *Input) citationRows() [][]string {
 	var rows [][]string
@@ -231,13 +231,13 @@ func (in *Input) citationRows() [][]string {
 		c := attr.EdgeIntents(e)
 		rows = append(rows, []string{e.F.Key, dot.Label(e.F), e.T.Key, dot.Label(e.T), strconv.Itoa(e.N), e.Method,
 			strconv.Itoa(c.Statements), strconv.Itoa(c.Supporting), strconv.Itoa(c.Mentioning), strconv.Itoa(c.Contrasting),
-			strconv.Itoa(c.Other), strconv.FormatBool(in.MainPath[i])})
+			strconv.Itoa(c.Other), strconv.FormatBool(in.MainPath[i]), strconv.Itoa(c.Background), strconv.Itoa(c.Method), strconv.Itoa(c.Result)})
 	}
 	return rows
 }
 
 // StatementHeader is the header of statements.csv.
-var StatementHeader = []string{"citing_key", "citing_label", "cited_key", "cited_label", "intent", "confidence", "section", "text", "source"}
+var StatementHeader = append([]string{"citing_key", "citing_label", "cited_key", "cited_label", "intent", "confidence", "section", "text", "source"}, attr.StatementIntentHeader...)
 
 func (in *Input) statementRows() [][]string {
 	var rows [][]string
@@ -247,8 +247,8 @@ func (in *Input) statementRows() [][]string {
 			if st.Source.Line > 0 {
 				src += ":" + strconv.Itoa(st.Source.Line)
 			}
-			rows = append(rows, []string{e.F.Key, dot.Label(e.F), e.T.Key, dot.Label(e.T), attr.Clean(st.Intent),
-				strconv.FormatFloat(st.Confidence, 'g', -1, 64), attr.Clean(st.Section), attr.Clean(st.Text), attr.Clean(src)})
+			rows = append(rows, append([]string{e.F.Key, dot.Label(e.F), e.T.Key, dot.Label(e.T), attr.Clean(st.Intent),
+				strconv.FormatFloat(st.Confidence, 'g', -1, 64), attr.Clean(st.Section), attr.Clean(st.Text), attr.Clean(src)}, attr.StatementIntentCells(&st)...))
 		}
 	}
 	return rows

@@ -24,11 +24,9 @@ const (
 // Intents lists the intents in a fixed order.
 var Intents = []string{Background, Method, Result, Supporting, Contrasting}
 
-// ClassifiedBy values of graph.Statement.
-const (
-	BySource    = "source"
-	ByCitegraph = "citegraph"
-)
+// BySource is the ClassifiedBy of an intent a source gave; citegraph's
+// own is ModelName.
+const BySource = "source"
 
 // cue is a phrase that speaks for one intent, with its weight.
 type cue struct {
@@ -235,21 +233,54 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-// Annotate gives every statement without an intent one: the classifier's,
-// with ClassifiedBy "citegraph" and its confidence. Statements whose source
-// gave an intent keep it, with ClassifiedBy "source" when unset.
+// Annotate gives every statement both heads of the trained model
+// (Default): Function and Sentiment with their calibrated confidences.
+// A statement without an intent gets the model's folded intent
+// (Prediction2.Intent), with ClassifiedBy ModelName. A statement whose
+// source gave an intent keeps it, with ClassifiedBy "source" when unset,
+// and the head the source's intent belongs to is the source's.
 func Annotate(stmts []graph.Statement) {
+	m := Default()
 	for i := range stmts {
 		st := &stmts[i]
-		if st.Intent != "" {
-			if st.ClassifiedBy == "" {
-				st.ClassifiedBy = BySource
-			}
-			continue
-		}
-		p := Classify(st.Text, st.Section)
-		st.Intent, st.Confidence, st.ClassifiedBy = p.Intent, p.Confidence, ByCitegraph
+		h := annotate(m, st.Text, st.Section, &st.Intent, &st.Confidence, &st.ClassifiedBy)
+		st.Function, st.FunctionConfidence, st.Sentiment, st.SentimentConfidence = h.Function, h.FunctionConfidence, h.Sentiment, h.SentimentConfidence
 	}
+}
+
+// AnnotateCiting is Annotate for the statements a citation index shows
+// about a work (scite's sentiments, Semantic Scholar's functions).
+func AnnotateCiting(stmts []graph.CitingStatement) {
+	m := Default()
+	for i := range stmts {
+		st := &stmts[i]
+		h := annotate(m, st.Text, st.Section, &st.Intent, &st.Confidence, &st.ClassifiedBy)
+		st.Function, st.FunctionConfidence, st.Sentiment, st.SentimentConfidence = h.Function, h.FunctionConfidence, h.Sentiment, h.SentimentConfidence
+	}
+}
+
+func annotate(m *Model, text, section string, in *string, conf *float64, by *string) Prediction2 {
+	p := m.Predict(text, section)
+	if *in == "" {
+		*in, *conf = p.Intent()
+		*by = ModelName
+		return p
+	}
+	if *by == "" {
+		*by = BySource
+	}
+	// The source's intent decides the head it belongs to; Semantic
+	// Scholar's may list several ("methodology,result"): the first counts.
+	first, _, _ := strings.Cut(*in, ",")
+	switch first = strings.ToLower(strings.TrimSpace(first)); first {
+	case Supporting, Contrasting, Mentioning:
+		p.Sentiment, p.SentimentConfidence = first, *conf
+	default:
+		if f := FromSemanticScholar(first); f != "" {
+			p.Function, p.FunctionConfidence = f, *conf
+		}
+	}
+	return p
 }
 
 // FromSemanticScholar maps Semantic Scholar's intent labels to ours:

@@ -173,7 +173,7 @@ func TestClassifyCues(t *testing.T) {
 func TestAnnotate(t *testing.T) {
 	st := []graph.Statement{{Text: "We used X [1].", Section: "Methods"}, {Text: "Y [2].", Intent: "result"}}
 	Annotate(st)
-	if st[0].Intent != Method || st[0].ClassifiedBy != ByCitegraph || st[0].Confidence <= 0.2 || st[0].Confidence > 1 {
+	if st[0].Intent != Method || st[0].ClassifiedBy != ModelName || st[0].Confidence <= 0.2 || st[0].Confidence > 1 {
 		t.Errorf("classified %+v", st[0])
 	}
 	if st[1].Intent != "result" || st[1].ClassifiedBy != BySource || st[1].Confidence != 0 {

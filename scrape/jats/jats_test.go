@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/intent"
 )
 
 // fileWant is what one file of testdata must give. Where the numbers come
@@ -165,7 +166,7 @@ func TestFiles(t *testing.T) {
 				for _, i := range st.Refs {
 					onStatements[i] = true
 				}
-				if st.Intent == "" || st.ClassifiedBy != "citegraph" || st.Confidence <= 0 || st.Confidence > 1 {
+				if st.Intent == "" || st.ClassifiedBy != intent.ModelName || st.Confidence <= 0 || st.Confidence > 1 {
 					t.Errorf("statement intent %q by %q at %v", st.Intent, st.ClassifiedBy, st.Confidence)
 				}
 				if st.Text == "" || len(st.Mentions) == 0 {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	cgintent "github.com/citegraph/citegraph/scrape/intent"
 	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
 	"github.com/citegraph/citegraph/scrape/prose"
 )
@@ -316,6 +317,7 @@ func (it *item) citedBy(citing *graph.Reference) []graph.CitingStatement {
 			Mentions: mentions(c.text), Citing: cr,
 		})
 	}
+	cgintent.AnnotateCiting(out)
 	return out
 }
 

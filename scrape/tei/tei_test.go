@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/intent"
 )
 
 // Expected numbers: bibl, bibr and linked are the MANIFEST's counts of
@@ -102,7 +103,7 @@ func TestFiles(t *testing.T) {
 				if len(st.Refs) == 0 {
 					unlinkedMentions++
 				}
-				if st.Intent == "" || st.ClassifiedBy != "citegraph" || len(st.Mentions) == 0 {
+				if st.Intent == "" || st.ClassifiedBy != intent.ModelName || len(st.Mentions) == 0 {
 					t.Errorf("statement %+v", st)
 				}
 			}

@@ -2,6 +2,7 @@ package attr
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,16 +10,21 @@ import (
 	"github.com/citegraph/citegraph/graph"
 )
 
-// Intents counts citation statements by what they do, in scite's terms.
+// Intents counts citation statements by what they do: in scite's terms
+// (supporting, mentioning, contrasting, by EdgeStatement.Polarity) and in
+// SciCite's (background, method, result, by EdgeStatement.Function).
 type Intents struct {
 	Statements  int // all statements
 	Supporting  int
 	Mentioning  int
 	Contrasting int
-	Other       int // any other intent, or none given
+	Other       int // no sentiment given or classified
+	Background  int
+	Method      int
+	Result      int
 }
 
-// Add counts one statement of the given intent (compared without regard
+// Add counts one statement of the given sentiment (compared without regard
 // to case or surrounding space).
 func (c *Intents) Add(intent string) {
 	c.Statements++
@@ -34,11 +40,24 @@ func (c *Intents) Add(intent string) {
 	}
 }
 
+// AddStatement counts st by its sentiment (Polarity) and its function.
+func (c *Intents) AddStatement(st *graph.EdgeStatement) {
+	c.Add(st.Polarity())
+	switch st.Function {
+	case "background":
+		c.Background++
+	case "method":
+		c.Method++
+	case "result":
+		c.Result++
+	}
+}
+
 // EdgeIntents counts the statements on e.
 func EdgeIntents(e *graph.Edge) Intents {
 	var c Intents
-	for _, st := range e.Statements {
-		c.Add(st.Intent)
+	for i := range e.Statements {
+		c.AddStatement(&e.Statements[i])
 	}
 	return c
 }
@@ -51,8 +70,8 @@ func WorkIntents(g *graph.Graph) []Intents {
 	out := make([]Intents, g.Len())
 	for _, e := range g.Edges(graph.Cites) {
 		c := &out[e.T.ID()]
-		for _, st := range e.Statements {
-			c.Add(st.Intent)
+		for i := range e.Statements {
+			c.AddStatement(&e.Statements[i])
 		}
 	}
 	return out
@@ -148,15 +167,18 @@ func WorkColumns(g *graph.Graph, s *Set) []Column {
 // EdgeColumns returns the standard columns of the given edges, in order:
 // kind ("cites", "cocited", "related"), weight (Edge.N), method (how the
 // cited end was identified), statements and their counts by intent
-// (supporting, mentioning, contrasting, other_intent).
+// (supporting, mentioning, contrasting, other_intent; then background,
+// method_intent, result by function).
 func EdgeColumns(edges []*graph.Edge) []Column {
 	n := len(edges)
 	kind, method := make([]string, n), make([]string, n)
 	weight, st, sup, men, con, oth := make([]int, n), make([]int, n), make([]int, n), make([]int, n), make([]int, n), make([]int, n)
+	bg, me, re := make([]int, n), make([]int, n), make([]int, n)
 	for i, e := range edges {
 		kind[i], method[i], weight[i] = e.Kind.String(), Clean(e.Method), e.N
 		c := EdgeIntents(e)
 		st[i], sup[i], men[i], con[i], oth[i] = c.Statements, c.Supporting, c.Mentioning, c.Contrasting, c.Other
+		bg[i], me[i], re[i] = c.Background, c.Method, c.Result
 	}
 	return []Column{
 		Strings("kind", "Kind", kind),
@@ -167,6 +189,9 @@ func EdgeColumns(edges []*graph.Edge) []Column {
 		Ints("mentioning", "Mentioning statements", men),
 		Ints("contrasting", "Contrasting statements", con),
 		Ints("other_intent", "Statements of other or no intent", oth),
+		Ints("background", "Background statements", bg),
+		Ints("method_intent", "Method statements", me),
+		Ints("result", "Result statements", re),
 	}
 }
 
@@ -256,4 +281,22 @@ func EdgeTable(g *graph.Graph, s *Set) ([]*graph.Edge, []Column, error) {
 		cols = append(cols, out)
 	}
 	return edges, cols, nil
+}
+
+// StatementIntentHeader names the columns StatementIntentCells gives, which
+// statements.csv adds after its first columns: who classified the intent,
+// and both heads with their confidences.
+var StatementIntentHeader = []string{"classified_by", "function", "function_confidence", "sentiment", "sentiment_confidence"}
+
+// StatementIntentCells returns st's cells under StatementIntentHeader
+// (confidences as the shortest decimal; "" when the head is unset).
+func StatementIntentCells(st *graph.EdgeStatement) []string {
+	conf := func(s string, c float64) string {
+		if s == "" {
+			return ""
+		}
+		return strconv.FormatFloat(c, 'g', -1, 64)
+	}
+	return []string{Clean(st.ClassifiedBy), Clean(st.Function), conf(st.Function, st.FunctionConfidence),
+		Clean(st.Polarity()), conf(st.Polarity(), st.SentimentConfidence)}
 }

@@ -1,0 +1,245 @@
+package intent
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Feature hashing: every feature is a 64-bit FNV-1a hash of its namespace
+// and text, folded into one of 1<<hashBits buckets. The functions here are
+// shared by training and prediction, so a change to them changes the model.
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnvString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func mix(a, b uint64) uint64 {
+	h := a ^ (b + 0x9e3779b97f4a7c15 + (a << 6) + (a >> 2))
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	return h
+}
+
+// Namespaces keep a word apart from the same string used as a bigram,
+// a section or a cue.
+var (
+	nsWord    = fnvString(fnvOffset, "w:")
+	nsBigram  = fnvString(fnvOffset, "b:")
+	nsChar    = fnvString(fnvOffset, "c:")
+	nsSection = fnvString(fnvOffset, "s:")
+	nsMarker  = fnvString(fnvOffset, "m:")
+	nsNeg     = fnvString(fnvOffset, "n:")
+	nsBias    = fnvString(fnvOffset, "bias")
+	nsNear    = fnvString(fnvOffset, "near:")
+	nsLen     = fnvString(fnvOffset, "len:")
+)
+
+// citeTok stands for a citation marker in the token stream.
+const citeTok = "<cite>"
+
+// negators open a negation scope that lasts to the next punctuation mark:
+// the words in it are also counted as negated words ("not consistent").
+var negators = map[string]bool{"not": true, "no": true, "never": true, "nor": true, "cannot": true, "without": true,
+	"neither": true, "fail": true, "failed": true, "fails": true, "unable": true, "lack": true, "lacks": true, "nt": true}
+
+// tokens splits a sentence into lower-case words, with citation markers
+// ("[12]", "(Smith et al., 2010)", "#AUTHOR_TAG") replaced by citeTok and
+// digits by "0". Punctuation that ends a clause is kept as ",".
+func tokens(s string, buf []string) []string {
+	out := buf[:0]
+	var w strings.Builder
+	flush := func() {
+		if w.Len() > 0 {
+			out = append(out, w.String())
+			w.Reset()
+		}
+	}
+	depth := 0 // inside brackets holding a year or number: a citation
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '#' && strings.HasPrefix(s[i:], "#AUTHOR_TAG"):
+			flush()
+			out = append(out, citeTok)
+			i += len("#AUTHOR_TAG")
+			continue
+		case r == '[' || r == '(':
+			flush()
+			if end := citationEnd(s[i:]); end > 0 {
+				out = append(out, citeTok)
+				i += end
+				continue
+			}
+			depth++
+		case r == ']' || r == ')':
+			flush()
+			if depth > 0 {
+				depth--
+			}
+		case unicode.IsLetter(r):
+			w.WriteRune(unicode.ToLower(r))
+		case unicode.IsDigit(r):
+			if w.Len() == 0 || !strings.HasSuffix(w.String(), "0") {
+				w.WriteByte('0')
+			}
+		case r == '\'' || r == '’' || r == '-':
+			// "don't" → "dont"; "well-known" → "wellknown"
+		case r == ',' || r == ';' || r == ':' || r == '.' || r == '!' || r == '?':
+			flush()
+			if len(out) == 0 || out[len(out)-1] != "," {
+				out = append(out, ",")
+			}
+		default:
+			flush()
+		}
+		i += n
+	}
+	flush()
+	return out
+}
+
+// citationEnd returns the length of the bracketed citation s starts with
+// ("[3]", "[3, 4-6]", "(Smith, 2010)", "(Smith et al. 2010a; Jones 2012)"),
+// or 0 when the bracket holds something else. It looks at most 200 bytes
+// ahead.
+func citationEnd(s string) int {
+	closer := byte(')')
+	if s[0] == '[' {
+		closer = ']'
+	}
+	lim := min(len(s), 200)
+	end := strings.IndexByte(s[1:lim], closer)
+	if end < 0 {
+		return 0
+	}
+	inner := s[1 : end+1]
+	if closer == ']' {
+		for i := 0; i < len(inner); i++ {
+			c := inner[i]
+			if !(c >= '0' && c <= '9' || c == ',' || c == ' ' || c == '-' || c >= 0x80) {
+				return 0
+			}
+		}
+		return end + 2
+	}
+	// An author–year citation holds a four-digit year from 1800 to 2099.
+	for i := 0; i+4 <= len(inner); i++ {
+		if (inner[i] == '1' && inner[i+1] >= '8' || inner[i] == '2' && inner[i+1] == '0') &&
+			isDigit(inner[i+1]) && isDigit(inner[i+2]) && isDigit(inner[i+3]) && (i+4 == len(inner) || !isDigit(inner[i+4])) && (i == 0 || !isDigit(inner[i-1])) {
+			return end + 2
+		}
+	}
+	return 0
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// sectionClass reduces a section heading to one of a few kinds.
+func sectionClass(section string) string {
+	s := strings.ToLower(section)
+	if i := strings.LastIndex(s, " > "); i >= 0 {
+		s = s[:i] // the outermost heading decides
+	}
+	switch {
+	case s == "":
+		return "none"
+	case strings.Contains(s, "related") || strings.Contains(s, "literature") || strings.Contains(s, "previous work"):
+		return "related"
+	case strings.Contains(s, "intro") || strings.Contains(s, "background") || strings.Contains(s, "motivation"):
+		return "intro"
+	case strings.Contains(s, "result") && strings.Contains(s, "discussion"):
+		return "resdisc"
+	case strings.Contains(s, "discussion") || strings.Contains(s, "limitation"):
+		return "discussion"
+	case strings.Contains(s, "result") || strings.Contains(s, "finding") || strings.Contains(s, "evaluation") || strings.Contains(s, "experiment"):
+		return "results"
+	case strings.Contains(s, "method") || strings.Contains(s, "material") || strings.Contains(s, "procedure") ||
+		strings.Contains(s, "design") || strings.Contains(s, "participants") || strings.Contains(s, "analysis") || strings.Contains(s, "implementation"):
+		return "method"
+	case strings.Contains(s, "conclu") || strings.Contains(s, "summary") || strings.Contains(s, "future"):
+		return "conclusion"
+	}
+	return "other"
+}
+
+// features appends the hashed features of a statement to dst, as bucket
+// indexes (duplicates allowed: a feature seen twice counts twice).
+func features(dst []uint32, toks []string, section string, bits uint) []uint32 {
+	mask := uint64(1)<<bits - 1
+	add := func(h uint64) { dst = append(dst, uint32(mix(h, 0x5bd1e995)&mask)) }
+	add(nsBias)
+	sc := sectionClass(section)
+	add(fnvString(nsSection, sc))
+	neg := false
+	prev := fnvString(fnvOffset, "<s>")
+	firstCite, nwords := -1, 0
+	for i, t := range toks {
+		if t == "," {
+			neg = false
+		}
+		h := fnvString(fnvOffset, t)
+		add(mix(nsWord, h))
+		add(mix(nsBigram, mix(prev, h)))
+		if neg && t != "," {
+			add(mix(nsNeg, h))
+		}
+		if negators[t] {
+			neg = true
+		}
+		if t == citeTok {
+			if firstCite < 0 {
+				firstCite = i
+			}
+			if i > 0 {
+				add(mix(nsNear, fnvString(fnvOffset, "l:"+toks[i-1])))
+			}
+			if i+1 < len(toks) {
+				add(mix(nsNear, fnvString(fnvOffset, "r:"+toks[i+1])))
+			}
+		} else if t != "," {
+			nwords++
+			if len(t) > 4 {
+				// character 4-grams of longer words carry their stems
+				for j := 0; j+4 <= len(t); j++ {
+					add(fnvString(nsChar, t[j:j+4]))
+				}
+			}
+		}
+		prev = h
+	}
+	add(mix(nsBigram, mix(prev, fnvString(fnvOffset, "</s>"))))
+	// Where the citation stands: start, middle, end or none.
+	pos := "none"
+	if firstCite >= 0 {
+		switch f := float64(firstCite) / float64(len(toks)); {
+		case f < 0.2:
+			pos = "start"
+		case f > 0.8:
+			pos = "end"
+		default:
+			pos = "middle"
+		}
+	}
+	add(fnvString(nsMarker, pos))
+	add(fnvString(nsMarker, sc+"/"+pos))
+	lb := "long"
+	switch {
+	case nwords < 12:
+		lb = "short"
+	case nwords < 30:
+		lb = "medium"
+	}
+	add(fnvString(nsLen, lb))
+	return dst
+}
