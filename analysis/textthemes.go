@@ -377,7 +377,7 @@ func (x *dense) kmeans(k, restarts int, rng *rand.Rand) []int {
 	bestObj := math.Inf(-1)
 	for range restarts {
 		x.seed(h.cent, rng)
-		h.lloyd()
+		h.lloyd(maxKMeansIterations)
 		if obj := h.objective(); obj > bestObj {
 			bestObj = obj
 			best = append(best[:0], h.assign...)
@@ -391,9 +391,14 @@ func (x *dense) kmeans(k, restarts int, rng *rand.Rand) []int {
 func (x *dense) refine(sample *dense, assign []int, k int) []int {
 	h := newHamerly(x, k)
 	sample.centroids(h.cent, assign)
-	h.lloyd()
+	h.lloyd(maxRefineIterations)
 	return h.assign
 }
+
+// maxRefineIterations bounds the run that refines a sample's clustering
+// on every row: started from good centroids, Lloyd's algorithm moves few
+// rows after its first iterations.
+const maxRefineIterations = 20
 
 // maxKMeansRows is the most rows k-means is run on in full for every
 // restart and every K tried: above it the choice of K and the restarts
@@ -454,14 +459,14 @@ func newHamerly(x *dense, k int) *hamerly {
 }
 
 // lloyd runs Lloyd's algorithm from the current centroids until no row
-// changes cluster or maxKMeansIterations.
-func (h *hamerly) lloyd() {
+// changes cluster, for at most iterations.
+func (h *hamerly) lloyd(iterations int) {
 	for i := range h.assign {
 		h.assign[i] = -1
 		h.upper[i] = math.Inf(1)
 		h.lower[i] = 0
 	}
-	for range maxKMeansIterations {
+	for range iterations {
 		h.halfDistances()
 		if h.assignRows() == 0 {
 			break
@@ -616,12 +621,18 @@ func (x *dense) centroids(cent *dense, assign []int) {
 			clear(cent.row(c))
 		}
 	}
-	for i, c := range assign {
-		r, cr := x.row(i), cent.row(c)
-		for j := range cr {
-			cr[j] += r[j]
+	// Each goroutine sums a range of columns over every row in order, so
+	// the sums are the same to the bit as one goroutine's.
+	const cols = 8
+	parallel((x.d+cols-1)/cols, func(b int) {
+		lo, hi := b*cols, min(x.d, (b+1)*cols)
+		for i, c := range assign {
+			r, cr := x.row(i)[lo:hi], cent.row(c)[lo:hi]
+			for j := range cr {
+				cr[j] += r[j]
+			}
 		}
-	}
+	})
 	cent.normalise()
 }
 
