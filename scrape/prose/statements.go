@@ -340,7 +340,43 @@ type located struct {
 func (l *Linker) statement(p Paragraph, s Span, group []citation) graph.Statement {
 	raw := p.Text[s.Start:s.End]
 	st := graph.Statement{Text: graph.CleanText(raw), Section: p.Section, Refs: []int{}}
-	// Mentions ParseMentions reads in the sentence, placed in the text.
+	found := locateMentions(raw, s.Start)
+	used := make([]bool, len(found))
+	var ms []placed
+	for _, c := range group {
+		for _, r := range c.refs {
+			if !slices.Contains(st.Refs, r) {
+				st.Refs = append(st.Refs, r)
+			}
+		}
+		ms = append(ms, citationMentions(p.Text, c, found, used)...)
+	}
+	ms = append(ms, unlinkedMentions(found, used, group)...)
+	slices.SortStableFunc(ms, func(a, b placed) int { return a.pos - b.pos })
+	for _, m := range ms {
+		m.m.Text = graph.CleanText(m.m.Text)
+		if len(m.m.Authors) > 0 {
+			// "Han's (2015)": the possessive is not part of the name.
+			au := slices.Clone(m.m.Authors)
+			for i, a := range au {
+				au[i] = strings.TrimSuffix(strings.TrimSuffix(a, "'s"), "’s")
+			}
+			m.m.Authors = au
+		}
+		st.Mentions = append(st.Mentions, m.m)
+	}
+	return st
+}
+
+// placed is a mention of a statement with its offset in the paragraph.
+type placed struct {
+	pos int
+	m   graph.Mention
+}
+
+// locateMentions returns the mentions ParseMentions reads in the sentence
+// raw, which starts at offset start of its paragraph, placed in the text.
+func locateMentions(raw string, start int) []located {
 	var found []located
 	off := 0
 	for _, m := range ParseMentions(raw) {
@@ -353,70 +389,70 @@ func (l *Linker) statement(p Paragraph, s Span, group []citation) graph.Statemen
 		} else {
 			i += off
 		}
-		found = append(found, located{Span{s.Start + i, s.Start + i + len(m.Text)}, m})
+		found = append(found, located{Span{start + i, start + i + len(m.Text)}, m})
 		off = i
 	}
-	used := make([]bool, len(found))
-	type placed struct {
-		pos int
-		m   graph.Mention
+	return found
+}
+
+// citationMentions returns the mentions of the linked citation c of the
+// paragraph text: the parsed mention that covers it, else one per number
+// of a numbered citation, else the citation's own text parsed; it marks in
+// used the parsed mentions it accounts for.
+func citationMentions(text string, c citation, found []located, used []bool) []placed {
+	ctext := text[c.span.Start:c.span.End]
+	// The parsed mentions that cover this citation: names outside a
+	// linked year ("Greaney and Flaherty (2020)") join it.
+	var cover []int
+	for k, f := range found {
+		if f.span.Start <= c.span.Start && c.span.End <= f.span.End && (len(f.m.Authors) > 0) {
+			cover = append(cover, k)
+		}
 	}
-	var ms []placed
-	for _, c := range group {
-		for _, r := range c.refs {
-			if !slices.Contains(st.Refs, r) {
-				st.Refs = append(st.Refs, r)
+	if len(cover) > 0 {
+		best := cover[0]
+		for _, k := range cover {
+			if found[k].m.Year != 0 && strings.Contains(ctext, strconv.Itoa(found[k].m.Year)+found[k].m.Suffix) {
+				best = k
+				break
 			}
 		}
-		text := p.Text[c.span.Start:c.span.End]
-		// The parsed mentions that cover this citation: names outside a
-		// linked year ("Greaney and Flaherty (2020)") join it.
-		var cover []int
-		for k, f := range found {
-			if f.span.Start <= c.span.Start && c.span.End <= f.span.End && (len(f.m.Authors) > 0) {
-				cover = append(cover, k)
-			}
-		}
-		if len(cover) > 0 {
-			best := cover[0]
-			for _, k := range cover {
-				if found[k].m.Year != 0 && strings.Contains(text, strconv.Itoa(found[k].m.Year)+found[k].m.Suffix) {
-					best = k
-					break
-				}
-			}
-			for _, k := range cover {
-				if found[k].span == found[best].span {
-					used[k] = true
-				}
-			}
-			ms = append(ms, placed{c.span.Start, found[best].m})
-			continue
-		}
-		for k, f := range found {
-			if f.span.Start < c.span.End && c.span.Start < f.span.End {
+		for _, k := range cover {
+			if found[k].span == found[best].span {
 				used[k] = true
 			}
 		}
-		if len(c.numbers) > 0 {
-			for _, n := range c.numbers {
-				ms = append(ms, placed{c.span.Start, graph.Mention{Text: text, Number: n}})
-			}
-			continue
-		}
-		m := graph.Mention{Text: text}
-		// The citation alone, as GROBID cuts it: "(Radford et al., 2018;".
-		core := strings.Trim(text, " ([;,)]")
-		if pm := ParseMentions("(" + core + ")"); len(pm) > 0 && len(pm[0].Authors) > 0 {
-			m = pm[0]
-			m.Text = text
-		} else if y := reYearParts.FindStringSubmatch(text); y != nil && len(text) <= 12 {
-			m.Year, _ = strconv.Atoi(y[1])
-			m.Suffix = y[2]
-		}
-		ms = append(ms, placed{c.span.Start, m})
+		return []placed{{c.span.Start, found[best].m}}
 	}
-	// Author–year citations the source did not link.
+	for k, f := range found {
+		if f.span.Start < c.span.End && c.span.Start < f.span.End {
+			used[k] = true
+		}
+	}
+	if len(c.numbers) > 0 {
+		var ms []placed
+		for _, n := range c.numbers {
+			ms = append(ms, placed{c.span.Start, graph.Mention{Text: ctext, Number: n}})
+		}
+		return ms
+	}
+	m := graph.Mention{Text: ctext}
+	// The citation alone, as GROBID cuts it: "(Radford et al., 2018;".
+	core := strings.Trim(ctext, " ([;,)]")
+	if pm := ParseMentions("(" + core + ")"); len(pm) > 0 && len(pm[0].Authors) > 0 {
+		m = pm[0]
+		m.Text = ctext
+	} else if y := reYearParts.FindStringSubmatch(ctext); y != nil && len(ctext) <= 12 {
+		m.Year, _ = strconv.Atoi(y[1])
+		m.Suffix = y[2]
+	}
+	return []placed{{c.span.Start, m}}
+}
+
+// unlinkedMentions returns the author–year citations of found that the
+// source did not link: not used and overlapping no citation of group.
+func unlinkedMentions(found []located, used []bool, group []citation) []placed {
+	var ms []placed
 	for k, f := range found {
 		if used[k] || len(f.m.Authors) == 0 || f.m.Year == 0 {
 			continue
@@ -432,18 +468,5 @@ func (l *Linker) statement(p Paragraph, s Span, group []citation) graph.Statemen
 			ms = append(ms, placed{f.span.Start, f.m})
 		}
 	}
-	slices.SortStableFunc(ms, func(a, b placed) int { return a.pos - b.pos })
-	for _, m := range ms {
-		m.m.Text = graph.CleanText(m.m.Text)
-		if len(m.m.Authors) > 0 {
-			// "Han's (2015)": the possessive is not part of the name.
-			au := slices.Clone(m.m.Authors)
-			for i, a := range au {
-				au[i] = strings.TrimSuffix(strings.TrimSuffix(a, "'s"), "’s")
-			}
-			m.m.Authors = au
-		}
-		st.Mentions = append(st.Mentions, m.m)
-	}
-	return st
+	return ms
 }
