@@ -64,4 +64,5 @@
 //	textthemes.go      TextThemes: term vectors smoothed over citations, k-means
 //	compare.go         NMI and ARI
 //	generate.go        GrowCitations: the growth model of the benchmarks
+//	addgraph.go        AddGraph: the works of pages and exports joined to a graph.Compact
 package analysis

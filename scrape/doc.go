@@ -21,6 +21,7 @@
 //	errors.go     Error (path, line, cause) and the sentinel errors
 //	report.go     Report: the per-source report of a gathering stage
 //	gathering.go  Gathering: the report, errors and progress of one walk
+//	edgelists.go  SplitEdgeLists: edge lists apart from the sources a Registry reads
 //	scite.go      scite.ai citation reports
 //	academia.go   Academia.edu paper pages with related papers
 //	emerald.go    Emerald Insight listings

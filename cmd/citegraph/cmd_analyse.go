@@ -169,35 +169,14 @@ type loaded struct {
 // the records are resolved (with dec) and added to the graph. Failures are
 // printed to errOut and counted.
 func loadInputs(ctx context.Context, paths []string, format, direction, db string, dec graph.Decisions, s streams) (in loaded, err error) {
-	var lists []edgelist.File
-	var others []string
 	ga := scrape.NewGathering(s.reporter(), func(err error) { fmt.Fprintln(s.errOut, err) })
 	in.rep = &ga.Report
 	report := func(path string, err error) {
 		in.failed++
 		_ = ga.Done(path, 0, err) // Done never fails
 	}
-	for _, root := range paths {
-		files, err := scrape.ListFiles(root)
-		if err != nil {
-			in.total++
-			report(root, err)
-			continue
-		}
-		for _, path := range files {
-			kind, err := edgelist.IsKnown(path)
-			switch {
-			case err != nil:
-				in.total++
-				report(path, err)
-			case kind != edgelist.Unknown:
-				in.total++
-				lists = append(lists, edgelist.File{Path: path, Kind: kind, Order: orderOf(direction, path)})
-			default:
-				others = append(others, path)
-			}
-		}
-	}
+	lists, others := scrape.SplitEdgeLists(paths, edgelist.OrderBy(direction), func(path string, err error) { in.total++; report(path, err) })
+	in.total += len(lists)
 	in.lists = len(lists)
 	b := graph.NewCompactBuilder()
 	if in.counts, err = edgelist.Load(ctx, b, lists, nil, report); err != nil {
@@ -224,7 +203,7 @@ func loadInputs(ctx context.Context, paths []string, format, direction, db strin
 	}
 	if len(in.recs) > 0 {
 		in.g = graph.BuildWith(in.recs, graph.BuildOptions{Decisions: dec, Progress: s.reporter()})
-		addGraph(b, in.g, in.recs)
+		analysis.AddGraph(b, in.g, in.recs)
 	}
 	if b.Len() == 0 {
 		return in, fmt.Errorf("no citation graph: none of the %d inputs gave a node", in.total)
@@ -251,7 +230,7 @@ func runAnalyse(ctx context.Context, o analyseOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	printAnalysis(s.errOut, o, res)
+	output.WriteAnalysis(s.errOut, res, o.method, o.quality)
 	sink := output.Dir{Path: o.outDir}
 	if err := output.WriteFile(sink, "nodes.csv", func(w io.Writer) error { return output.WriteNodes(w, c, res) }); err != nil {
 		return err
@@ -268,44 +247,6 @@ func runAnalyse(ctx context.Context, o analyseOptions, s streams) error {
 		return nil
 	}
 	return in.rep.Err()
-}
-
-func orderOf(direction, path string) edgelist.Order {
-	switch direction {
-	case "citing-cited":
-		return edgelist.CitingCited
-	case "cited-citing":
-		return edgelist.CitedCiting
-	}
-	return edgelist.OrderFor(path)
-}
-
-// addGraph adds the works of g (the graph of recs; keyed by Key, with
-// years, global citation counts and the terms of their text), citations
-// (weighted by observations) and other links to b.
-func addGraph(b *graph.CompactBuilder, g *graph.Graph, recs []graph.Record) {
-	_, global := analysis.CitationCounts(g, recs)
-	terms := analysis.WorkTerms(g)
-	ids := make([]int32, g.Len())
-	for i, w := range g.Works() {
-		v := b.Node(w.Key)
-		ids[i] = v
-		if w.Year != 0 {
-			b.SetYear(v, w.Year)
-		}
-		if global[i] >= 0 {
-			b.SetGlobalCitations(v, global[i])
-		}
-		b.AddTerms(v, terms[i]...)
-	}
-	for _, e := range g.Edges(graph.Cites) {
-		b.Cite(ids[e.F.ID()], ids[e.T.ID()], float64(e.N))
-	}
-	for _, k := range []graph.EdgeKind{graph.CoCited, graph.Related} {
-		for _, e := range g.Edges(k) {
-			b.Link(ids[e.F.ID()], ids[e.T.ID()], k, float64(e.N))
-		}
-	}
 }
 
 // analyseStages are the analysis stages each --measures name asks for.
@@ -330,45 +271,6 @@ func (o *analyseOptions) analysisOptions() analysis.Options {
 		}
 	}
 	return opt
-}
-
-// printAnalysis says what the analysis found: the betweenness bound, the
-// communities and the themes.
-func printAnalysis(w io.Writer, o analyseOptions, res analysis.Result) {
-	if res.BetweennessSamples > 0 {
-		fmt.Fprintf(w, "betweenness: estimated from %d sampled sources; with 95%% probability every value is within %.4g of the exact one (Hoeffding bound, --samples -1 for exact)\n",
-			res.BetweennessSamples, res.BetweennessBound)
-	}
-	if res.Community != nil {
-		fmt.Fprintf(w, "communities: %d by %s (%s %.4f)\n", res.Communities, o.method, o.quality, res.Modularity)
-	}
-	if res.Theme == nil {
-		return
-	}
-	if res.ThemesFromText {
-		how := "set by --themes"
-		if res.ThemeAutomatic {
-			how = "chosen by silhouette"
-		}
-		fmt.Fprintf(w, "themes: %d (%s), silhouette %.3f, modularity on the citations %.3f\n", len(res.Themes), how, res.Silhouette, res.ThemeModularity)
-	} else {
-		fmt.Fprintf(w, "themes: no node has text, so the themes are the communities\n")
-	}
-	for _, th := range res.Themes {
-		if th.ID >= 10 {
-			fmt.Fprintf(w, "  … %d more\n", len(res.Themes)-10)
-			break
-		}
-		fmt.Fprintf(w, "  %2d  %-50s %6d %s\n", th.ID+1, th.Label, th.Size, plural(th.Size, "node", "nodes"))
-	}
-}
-
-// plural returns one when n is 1, else many.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // corpusRecords reads every record of the corpus at path.

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -12,16 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/citegraph/citegraph/graph"
-	gcsv "github.com/citegraph/citegraph/graph/encoding/csv"
-	"github.com/citegraph/citegraph/graph/encoding/jsonl"
-	"github.com/citegraph/citegraph/graph/encoding/ris"
 	"github.com/citegraph/citegraph/graph/output"
 	"github.com/citegraph/citegraph/graph/store"
 	"github.com/citegraph/citegraph/scrape"
@@ -230,7 +222,9 @@ func runChase(ctx context.Context, o chaseOptions, s streams) error {
 		}
 		return err
 	}
-	if err := writeChase(o.out, res); err != nil {
+	if err := res.WriteFiles(func(name string, fill func(io.Writer) error) error {
+		return output.WriteFile(output.Dir{Path: o.out}, name, fill)
+	}); err != nil {
 		return err
 	}
 	if o.db != "" {
@@ -238,7 +232,8 @@ func runChase(ctx context.Context, o chaseOptions, s streams) error {
 			return err
 		}
 	}
-	printChaseSummary(s.errOut, o, res, f.Stats())
+	res.Report.WriteSummary(s.errOut, f.Stats())
+	fmt.Fprintf(s.errOut, "wrote %s\n", o.out)
 	failed := 0
 	for _, ix := range res.Report.Indexes {
 		failed += len(ix.Failures)
@@ -293,92 +288,9 @@ func readPrevious(o chaseOptions) (*chase.Report, error) {
 	return rep, nil
 }
 
-// writeChase writes the outputs, each atomically.
-func writeChase(dir string, res *chase.Result) error {
-	isNew := map[string]bool{}
-	for _, k := range res.Report.New {
-		isNew[k] = true
-	}
-	files := []struct {
-		name string
-		fill func(io.Writer) error
-	}{
-		{"candidates.ris", func(w io.Writer) error {
-			rw := ris.NewWriter(w)
-			for _, c := range res.Candidates {
-				r := candidateRecord(res.Graph.Work(c.Key))
-				if err := rw.Write(&r); err != nil {
-					return err
-				}
-			}
-			return rw.Close()
-		}},
-		{"candidates.csv", func(w io.Writer) error {
-			header := []string{"rank", "key", "doi", "title", "year", "first_author", "venue", "hop",
-				"cites_seeds", "cited_by_seeds", "co_citation", "coupling", "indexes", "new"}
-			var rows [][]string
-			for _, c := range res.Candidates {
-				wk := res.Graph.Work(c.Key)
-				year := ""
-				if c.Year != 0 {
-					year = strconv.Itoa(c.Year)
-				}
-				nw := ""
-				if isNew[c.Key] {
-					nw = "yes"
-				}
-				rows = append(rows, []string{strconv.Itoa(c.Rank), c.Key, c.DOI, c.Title, year, wk.Surname(), wk.Venue,
-					strconv.Itoa(c.Hop), strconv.Itoa(c.CitesSeeds), strconv.Itoa(c.CitedBySeeds),
-					strconv.Itoa(c.CoCitation), strconv.Itoa(c.Coupling), strings.Join(c.Indexes, ";"), nw})
-			}
-			return gcsv.WriteTable(w, header, rows)
-		}},
-		{"records.jsonl", func(w io.Writer) error {
-			jw := jsonl.NewWriter(w)
-			for i := range res.Records {
-				r := res.Records[i]
-				r.Normalize()
-				if err := jw.Write(&r); err != nil {
-					return err
-				}
-			}
-			return jw.Flush()
-		}},
-		{"chase-report.json", res.Report.WriteJSON},
-		{"chase-report.md", res.Report.WriteMarkdown},
-	}
-	for _, f := range files {
-		if err := output.WriteFileAtomic(filepath.Join(dir, f.name), f.fill); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// candidateRecord is the record of a resolved work, for the RIS file.
-func candidateRecord(w *graph.Work) graph.Record {
-	r := graph.Record{DOI: w.DOI, Title: w.Title, Year: w.Year, Authors: w.Authors, Venue: w.Venue,
-		Volume: w.Volume, Issue: w.Issue, Pages: w.Pages, Abstract: w.Abstract, Publisher: w.Publisher,
-		Identifiers: w.Identifiers}
-	r.Normalize()
-	return r
-}
-
 // chaseToStore adds the chase's records to the corpus as one source and
 // resolves the corpus.
 func chaseToStore(ctx context.Context, o chaseOptions, res *chase.Result) (err error) {
-	var buf bytes.Buffer
-	jw := jsonl.NewWriter(&buf)
-	for i := range res.Records {
-		r := res.Records[i]
-		r.Normalize()
-		if err := jw.Write(&r); err != nil {
-			return err
-		}
-	}
-	if err := jw.Flush(); err != nil {
-		return err
-	}
 	st, err := store.Open(ctx, o.db)
 	if err != nil {
 		return err
@@ -392,51 +304,8 @@ func chaseToStore(ctx context.Context, o chaseOptions, res *chase.Result) (err e
 	if err != nil {
 		return err
 	}
-	sum := sha256.Sum256(buf.Bytes())
-	hash := hex.EncodeToString(sum[:])
-	if _, ok, err := st.Has(ctx, hash); err != nil {
-		return err
-	} else if !ok {
-		w, err := st.BeginSource(ctx, run, store.Source{Path: filepath.Join(o.out, "records.jsonl"), SHA256: hash, Size: int64(buf.Len())})
-		if err != nil {
-			return err
-		}
-		defer w.Rollback()
-		w.SetFormat("chase")
-		for _, r := range res.Records {
-			if err := w.Add(ctx, r); err != nil {
-				return err
-			}
-		}
-		if err := w.Commit(ctx); err != nil {
-			return err
-		}
-	}
-	if _, _, err := st.Resolve(ctx, run, graph.BuildOptions{}); err != nil {
+	if err := res.Store(ctx, st, run, filepath.Join(o.out, "records.jsonl")); err != nil {
 		return err
 	}
 	return st.FinishRun(ctx, run)
-}
-
-func printChaseSummary(w io.Writer, o chaseOptions, res *chase.Result, st fetch.Stats) {
-	rep := res.Report
-	fmt.Fprintf(w, "chase %s, %d hop(s), %d seeds: %d unique candidates (%d retrieved, %d duplicates removed across indexes)\n",
-		rep.Direction, rep.Hops, len(rep.Seeds), rep.Unique, rep.Retrieved, rep.DuplicatesRemoved)
-	for _, ix := range rep.Indexes {
-		extra := ""
-		if len(ix.Unsupported) > 0 {
-			extra = "; does not offer " + strings.Join(ix.Unsupported, ", ")
-		}
-		fmt.Fprintf(w, "  %s: %d records, %d candidates, %d answers (%d from the cache), %d failed%s\n",
-			ix.Name, ix.Records, ix.Candidates, ix.Answers, ix.FromCache, len(ix.Failures), extra)
-		for _, f := range ix.Failures {
-			fmt.Fprintf(w, "  %s failed: %s\n", ix.Name, f)
-		}
-	}
-	if rep.New != nil {
-		fmt.Fprintf(w, "since the previous report: %d new, %d no longer found\n", len(rep.New), len(rep.Gone))
-	}
-	fmt.Fprintf(w, "requests: %d sent, %d from the cache, %d retried, %d waits for rate limits (%s)\n",
-		st.Requests, st.CacheHits, st.Retries, st.Waits, st.WaitTime.Round(1e6))
-	fmt.Fprintf(w, "wrote %s\n", o.out)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
@@ -12,10 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/citegraph/citegraph/graph"
-	"github.com/citegraph/citegraph/graph/encoding/bibtex"
-	"github.com/citegraph/citegraph/graph/encoding/csljson"
-	"github.com/citegraph/citegraph/graph/encoding/jsonl"
-	"github.com/citegraph/citegraph/graph/encoding/ris"
+	"github.com/citegraph/citegraph/graph/output"
 	"github.com/citegraph/citegraph/scrape"
 	"github.com/citegraph/citegraph/scrape/web"
 )
@@ -27,44 +23,18 @@ type extractOptions struct {
 	web    webOptions
 }
 
-// outputFormats are the formats extract writes, the default first.
-var outputFormats = []string{"jsonl", "ris", "bibtex", "csljson"}
-
 func (o *extractOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.format, "format", "", "read every input as this format instead of detecting it ("+strings.Join(scrape.Default().Formats(), ", ")+")")
-	f.StringVar(&o.to, "to", "jsonl", "write the records as this format ("+strings.Join(outputFormats, ", ")+")")
+	f.StringVar(&o.to, "to", "jsonl", "write the records as this format ("+strings.Join(output.RecordFormats, ", ")+")")
 	o.web.addFlags(f, "web.warc.gz", "depth")
 }
 
 // validate checks the options before anything runs.
 func (o *extractOptions) validate() error {
-	if !slices.Contains(outputFormats, o.to) {
-		return fmt.Errorf("--to %q: unknown output format (known: %s)", o.to, strings.Join(outputFormats, ", "))
+	if !slices.Contains(output.RecordFormats, o.to) {
+		return fmt.Errorf("--to %q: unknown output format (known: %s)", o.to, strings.Join(output.RecordFormats, ", "))
 	}
 	return validateFormat(o.format)
-}
-
-// recordWriter is what extract writes records through.
-type recordWriter interface {
-	Write(*graph.Record) error
-	Close() error
-}
-
-// jsonlWriter gives the JSON Lines writer the Close of the others.
-type jsonlWriter struct{ *jsonl.Writer }
-
-func (w jsonlWriter) Close() error { return w.Flush() }
-
-func newRecordWriter(format string, out io.Writer) recordWriter {
-	switch format {
-	case "ris":
-		return ris.NewWriter(out)
-	case "bibtex":
-		return bibtex.NewWriter(out)
-	case "csljson":
-		return csljson.NewWriter(out)
-	}
-	return jsonlWriter{jsonl.NewWriter(out)}
 }
 
 func validateFormat(format string) error {
@@ -109,7 +79,7 @@ BibTeX or CSL-JSON (one array), for reference managers and screening tools
 }
 
 func runExtract(ctx context.Context, o extractOptions, s streams) error {
-	w := newRecordWriter(o.to, s.out)
+	w := output.NewRecordWriter(o.to, s.out)
 	ga := scrape.NewGathering(s.reporter(), func(err error) { fmt.Fprintln(s.errOut, err) })
 	err := web.Gather(ctx, o.paths, o.web.config("", o.format, s.errOut), ga.Visitor(func(r graph.Record) error { return w.Write(&r) }))
 	ga.End()

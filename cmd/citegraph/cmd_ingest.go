@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/output"
 	"github.com/citegraph/citegraph/graph/store"
 	"github.com/citegraph/citegraph/scrape"
 )
@@ -105,8 +106,8 @@ func runIngest(ctx context.Context, o ingestOptions, s streams) (err error) {
 	printIngested(s.errOut, n, o.db)
 	fmt.Fprintf(s.errOut, "corpus: %d sources, %d records, %d references, %d statements\n",
 		stats.Sources, stats.Records, stats.References, stats.Statements)
-	printMatching(s.errOut, g.Report())
-	printCycles(s.errOut, g)
+	output.WriteMatching(s.errOut, g.Report())
+	output.WriteCycles(s.errOut, g)
 	return batchError(n.Failed, n.Sources)
 }
 
@@ -145,46 +146,4 @@ func ingestPaths(ctx context.Context, st *store.Store, run int64, paths []string
 func printIngested(w io.Writer, n store.IngestCounts, db string) {
 	fmt.Fprintf(w, "ingested %d sources into %s: %d new (%d records), %d unchanged, %d failed\n",
 		n.Sources, db, n.Sources-n.Unchanged-n.Failed, n.Records, n.Unchanged, n.Failed)
-}
-
-// printMatching prints the numbers a systematic reviewer reports: records
-// in, duplicates removed, unique works, and how references were matched.
-func printMatching(w io.Writer, rep graph.Report) {
-	fmt.Fprintf(w, "resolution: %d records, %d %s removed (%d by identifier, %d by title, %d by decision), %d unique works\n",
-		rep.Records, rep.Duplicates, plural(rep.Duplicates, "duplicate", "duplicates"), rep.MergedByDOI, rep.MergedByTitle, rep.MergedByDecision, rep.Works)
-	if rep.References > 0 {
-		var parts []string
-		for _, m := range sortedMethodKeys(rep.LinksByMethod) {
-			parts = append(parts, fmt.Sprintf("%s %d", m, rep.LinksByMethod[m]))
-		}
-		fmt.Fprintf(w, "references: %d read, matched by %s; %d works known only from references\n",
-			rep.References, strings.Join(parts, ", "), rep.ReferenceNodes)
-	}
-	for _, c := range rep.Conflicts {
-		fmt.Fprintf(w, "conflict: %s\n", c)
-	}
-	for _, d := range rep.Decisions {
-		fmt.Fprintf(w, "decision: %s\n", d)
-	}
-}
-
-func sortedMethodKeys(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j] < out[j-1]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
-}
-
-// printCycles lists the works that cite one another in a cycle, which a
-// reviewer should look at (see graph.CitationCycles).
-func printCycles(w io.Writer, g *graph.Graph) {
-	for _, c := range graph.CitationCycles(g) {
-		fmt.Fprintf(w, "citation cycle (check the merges and matches): %s\n", strings.Join(c, " "))
-	}
 }

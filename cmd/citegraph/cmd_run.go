@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
@@ -13,7 +12,6 @@ import (
 
 	"github.com/citegraph/citegraph/analysis"
 	"github.com/citegraph/citegraph/graph"
-	"github.com/citegraph/citegraph/graph/encoding/dot"
 	"github.com/citegraph/citegraph/graph/encoding/edgelist"
 	"github.com/citegraph/citegraph/graph/output"
 	"github.com/citegraph/citegraph/graph/store"
@@ -137,7 +135,7 @@ type gathered struct {
 
 // gatherFiles reads the INPUTs and resolves their records.
 func gatherFiles(ctx context.Context, o runOptions, dec graph.Decisions, s streams) (gathered, error) {
-	if hasEdgeLists(o.paths) {
+	if lists, _ := scrape.SplitEdgeLists(o.paths, edgelist.OrderFor, nil); len(lists) > 0 {
 		return gatherEdgeLists(ctx, o, dec, s)
 	}
 	var in gathered
@@ -157,20 +155,6 @@ func gatherFiles(ctx context.Context, o runOptions, dec graph.Decisions, s strea
 	}
 	in.g = graph.BuildWith(in.recs, graph.BuildOptions{Decisions: dec, Progress: s.reporter()})
 	return in, ctx.Err()
-}
-
-// hasEdgeLists reports whether a file under paths is an edge list (SNAP,
-// LINQS, dates), which run then reads as analyse does.
-func hasEdgeLists(paths []string) bool {
-	for _, root := range paths {
-		files, _ := scrape.ListFiles(root)
-		for _, f := range files {
-			if k, err := edgelist.IsKnown(f); err == nil && k != edgelist.Unknown {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // gatherEdgeLists reads the INPUTs as analyse does (loadInputs): the
@@ -253,57 +237,9 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	printSummary(s.errOut, o, in.g, res, out.ByRank, in.total, in.failed, len(in.recs), written)
+	out.WriteSummary(s.errOut, output.Summary{Sources: in.total, Failed: in.failed, Records: len(in.recs), Top: o.top, Written: written, Dir: o.outDir})
 	if in.rep != nil {
 		return in.rep.Err()
 	}
 	return batchError(in.failed, in.total)
-}
-
-func printSummary(w io.Writer, o runOptions, g *graph.Graph, res analysis.Result, byRank []int64, total, failed, nrecs int, written []string) {
-	rep := g.Report()
-	kinds := map[graph.NodeKind]int{}
-	for _, wk := range g.Works() {
-		kinds[wk.Kind]++
-	}
-	fmt.Fprintf(w, "read %d sources (%d failed): %d records\n", total, failed, nrecs)
-	fmt.Fprintf(w, "graph: %d nodes: %d works (%d %s merged), %d cited only, %d unresolved mentions, %d unnamed citing works\n",
-		g.Len(), kinds[graph.KindWork], rep.Duplicates, plural(rep.Duplicates, "duplicate record", "duplicate records"), kinds[graph.KindReference], kinds[graph.KindMention], kinds[graph.KindCiting])
-	fmt.Fprintf(w, "edges: %d cites, %d co-cited, %d related; %d statements\n",
-		len(g.Edges(graph.Cites)), len(g.Edges(graph.CoCited)), len(g.Edges(graph.Related)), rep.Statements)
-	fmt.Fprintf(w, "communities: %d (Leiden, modularity %.3f)\n", res.Communities, res.Modularity)
-	if res.ThemesFromText {
-		fmt.Fprintf(w, "themes: %d (silhouette %.3f, modularity on the citations %.3f)\n", len(res.Themes), res.Silhouette, res.ThemeModularity)
-	} else {
-		fmt.Fprintf(w, "themes: %d, the communities (no work has text)\n", len(res.Themes))
-	}
-	for _, th := range res.Themes {
-		if th.Size < 2 {
-			continue
-		}
-		fmt.Fprintf(w, "  %2d  %-50s %3d works\n", th.ID+1, th.Label, th.Size)
-		if th.ID >= 19 && len(res.Themes) > 20 {
-			fmt.Fprintf(w, "  … %d more\n", len(res.Themes)-20)
-			break
-		}
-	}
-	fmt.Fprintf(w, "most central works (PageRank):\n")
-	works := g.Works()
-	n := 0
-	for _, id := range byRank {
-		wk := works[id]
-		if wk.Kind == graph.KindCiting {
-			continue
-		}
-		if n == o.top {
-			break
-		}
-		n++
-		title := wk.Title
-		if len([]rune(title)) > 60 {
-			title = string([]rune(title)[:59]) + "…"
-		}
-		fmt.Fprintf(w, "  %-22s %.4f  %s\n", dot.Label(wk), res.PageRank[id], title)
-	}
-	fmt.Fprintf(w, "wrote %s in %s\n", strings.Join(written, ", "), o.outDir)
 }

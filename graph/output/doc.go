@@ -41,4 +41,6 @@
 //	input.go    Input and NewInput: the attribute Set, the centrality, theme, citation and statement tables
 //	formats.go  Format, the table Formats, Options, Views, Writer and Write
 //	parse.go    parsing of the options' text forms (years, themes, edge kinds, formats) and Help
+//	summary.go  the text summaries the commands print: Input.WriteSummary, WriteMatching, WriteCycles, WriteAnalysis
+//	records.go  RecordFormats and NewRecordWriter: records as JSON Lines, RIS, BibTeX, CSL-JSON
 package output

@@ -14,9 +14,9 @@
 //	}
 //	st.End(progress.F("records", n))
 //
-// The reporters that show it (a bar on a terminal, one JSON line per
-// update for batch schedulers) live with the command; libraries only
-// report, never print.
+// The reporters that show it, a bar on a terminal and one JSON line per
+// update for batch schedulers, are in graph/progress/show; the stages
+// only report, never print.
 //
 // Files:
 //

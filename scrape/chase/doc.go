@@ -23,6 +23,7 @@
 //
 //	chase.go   Run, Options, Direction, StageName: the hops
 //	rank.go    Candidate, Rank
-//	report.go  Report and its JSON and Markdown forms, Compare, Tracker
+//	report.go  Report and its JSON, Markdown and summary forms, Compare, Tracker
+//	files.go   Result.WriteFiles (candidates.ris, candidates.csv, records.jsonl, the report), Result.Store
 //	seeds.go   Seed, ReadSeeds
 package chase

@@ -371,3 +371,27 @@ func (t *Tracker) get(name string) (first, last time.Time, answers, cached int) 
 	}
 	return
 }
+
+// WriteSummary writes to w the summary citegraph chase prints: the
+// candidates, what each index gave (and failed), what is new since the
+// previous report and the requests st counted.
+func (r *Report) WriteSummary(w io.Writer, st fetch.Stats) {
+	fmt.Fprintf(w, "chase %s, %d hop(s), %d seeds: %d unique candidates (%d retrieved, %d duplicates removed across indexes)\n",
+		r.Direction, r.Hops, len(r.Seeds), r.Unique, r.Retrieved, r.DuplicatesRemoved)
+	for _, ix := range r.Indexes {
+		extra := ""
+		if len(ix.Unsupported) > 0 {
+			extra = "; does not offer " + strings.Join(ix.Unsupported, ", ")
+		}
+		fmt.Fprintf(w, "  %s: %d records, %d candidates, %d answers (%d from the cache), %d failed%s\n",
+			ix.Name, ix.Records, ix.Candidates, ix.Answers, ix.FromCache, len(ix.Failures), extra)
+		for _, f := range ix.Failures {
+			fmt.Fprintf(w, "  %s failed: %s\n", ix.Name, f)
+		}
+	}
+	if r.New != nil {
+		fmt.Fprintf(w, "since the previous report: %d new, %d no longer found\n", len(r.New), len(r.Gone))
+	}
+	fmt.Fprintf(w, "requests: %d sent, %d from the cache, %d retried, %d waits for rate limits (%s)\n",
+		st.Requests, st.CacheHits, st.Retries, st.Waits, st.WaitTime.Round(1e6))
+}

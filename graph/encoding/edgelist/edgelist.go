@@ -67,6 +67,19 @@ func OrderFor(path string) Order {
 	return CitingCited
 }
 
+// OrderBy returns the order of each file's lines for a direction as
+// citegraph analyse --direction names it: "citing-cited" and
+// "cited-citing" for every file, anything else ("auto") OrderFor each.
+func OrderBy(direction string) func(path string) Order {
+	switch direction {
+	case "citing-cited":
+		return func(string) Order { return CitingCited }
+	case "cited-citing":
+		return func(string) Order { return CitedCiting }
+	}
+	return OrderFor
+}
+
 // ErrNotText means a file is not text this package reads.
 var ErrNotText = errors.New("not a text file")
 
