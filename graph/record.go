@@ -65,6 +65,29 @@ type Record struct {
 	// cited_by_count): the global citation count, against which the local
 	// count within a corpus is read.
 	CitedByCount *int `json:"cited_by_count,omitempty"`
+
+	// Bibliometric fields, as the export prints them (issue 14).
+	//
+	// DocumentType is the source's own document type ("Article",
+	// "Review", "Meeting Abstract": WoS DT, Scopus "Document Type",
+	// PubMed PT), beside Type's CSL vocabulary.
+	DocumentType string `json:"document_type,omitempty"`
+	// AuthorKeywords are the keywords the authors chose (WoS DE, Scopus
+	// "Author Keywords", PubMed OT), in order.
+	AuthorKeywords []string `json:"author_keywords,omitempty"`
+	// KeywordsPlus are the keywords the index assigned (WoS ID "Keywords
+	// Plus", Scopus "Index Keywords"), in order.
+	KeywordsPlus []string `json:"keywords_plus,omitempty"`
+	// MeSH are the Medical Subject Headings of the work (PubMed MH), as
+	// printed ("Humans", "Neoplasms/*therapy").
+	MeSH []string `json:"mesh,omitempty"`
+	// Affiliations are the authors' addresses, one per address as printed
+	// (WoS C1 without its bracketed author list, Scopus "Affiliations",
+	// PubMed AD), in order.
+	Affiliations []string `json:"affiliations,omitempty"`
+	// CorrespondenceAddress is the corresponding (reprint) author's address
+	// (WoS RP, Scopus "Correspondence Address").
+	CorrespondenceAddress string `json:"correspondence_address,omitempty"`
 }
 
 // Identifier schemes used as keys of Record.Identifiers and
@@ -156,7 +179,7 @@ type Statement struct {
 	// Additions to the contract.
 	// ClassifiedBy says where Intent comes from: "source" when the source
 	// gave it, the name and version of citegraph's trained classifier
-	// (intent.ModelName, e.g. "citegraph-intent-linear/2") when citegraph
+	// (intent.ModelName, e.g. "citegraph-intent-linear/1") when citegraph
 	// classified the sentence (with Confidence its calibrated probability),
 	// "" when there is no intent.
 	ClassifiedBy string `json:"classified_by,omitempty"`

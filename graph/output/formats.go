@@ -94,6 +94,10 @@ skipped with a note`, Write: writeNetworks},
 	}},
 	{Name: "tables", Help: `citations.csv (every citation: match method, statements by
 intent, main path) and statements.csv (every statement)`, Write: writeTables},
+	{Name: "bibliometrics", Help: `bibliometrics.json: descriptive bibliometrics of the works
+the sources describe, as bibliometrix reports them (counts,
+annual production, productive authors, sources, countries,
+keywords, h-indexes, Bradford, Lotka, most cited)`, Write: writeBibliometrics},
 	{Name: "report", Help: `report.html (one self-contained file with charts and the
 ten strongest citation bursts), report.md and its charts
 report-*.svg`, Write: writeReport},
@@ -134,6 +138,11 @@ type Options struct {
 	Resolution float64
 	// Sources and Failed count the sources read and failed, for the report.
 	Sources, Failed int
+	// ReferenceYear is the year bibliometrics.json counts ages and
+	// m-indexes from; 0 means the last year of the works (bibliometrix
+	// takes the current year, which would make the file depend on the
+	// day it is written).
+	ReferenceYear int
 	// Generator names the writer recorded in the JSON and HTML outputs;
 	// "" means Generator().
 	Generator string

@@ -257,13 +257,21 @@ func build(fs []field, line int) graph.Record {
 			}
 		case "OT":
 			addKW(f.val)
+			r.AuthorKeywords = append(r.AuthorKeywords, f.val)
 		case "MH":
 			mesh = append(mesh, f.val)
+		case "AD":
+			r.Affiliations = append(r.Affiliations, f.val)
+		case "PT":
+			if r.DocumentType == "" {
+				r.DocumentType = f.val
+			}
 		}
 	}
 	for _, m := range mesh {
 		addKW(m)
 	}
+	r.MeSH = mesh
 	r.Authors, r.AuthorORCIDs = fau, fauORCID
 	if len(fau) == 0 || (len(au) > len(fau)) {
 		r.Authors, r.AuthorORCIDs = au, auORCID

@@ -168,3 +168,30 @@ PT  - Book
 		t.Errorf("book = %+v", r)
 	}
 }
+
+// TestBibliometricFields: the first record's PT, OT, MH and AD lines
+// (issue 14), as the file prints them (grep of PMID 26524502's record).
+func TestBibliometricFields(t *testing.T) {
+	data, err := os.ReadFile("testdata/pubmed_medline_175records_abc.medline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := readertest.Read(Reader{}, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := recs[0]
+	if r.DocumentType != "Journal Article" || !reflect.DeepEqual(r.AuthorKeywords, []string{"ABC transporters", "Dermatophytes", "Drug resistance", "Phylogenetics"}) ||
+		len(r.Affiliations) != 3 || len(r.Affiliations[0]) < 80 || r.Affiliations[0][:47] != "Department of Microbial Genetics, Faculty of Bi" {
+		t.Errorf("record 1: type %q, keywords %q, affiliations %q", r.DocumentType, r.AuthorKeywords, r.Affiliations)
+	}
+	for _, r := range recs {
+		if r.MeSH != nil { // the file has no MH line (grep -c '^MH  -': 0)
+			t.Errorf("MeSH = %q, the file has none", r.MeSH)
+		}
+	}
+	recs, err = readertest.Read(Reader{}, []byte("PMID- 1\nTI  - A title.\nMH  - Humans\nMH  - Neoplasms/*therapy\n"))
+	if err != nil || len(recs) != 1 || !reflect.DeepEqual(recs[0].MeSH, []string{"Humans", "Neoplasms/*therapy"}) {
+		t.Errorf("MH lines read as %+v (%v)", recs, err)
+	}
+}

@@ -81,6 +81,11 @@ func scopusRow(r row, line int) graph.Record {
 	rec.Publisher = r.get("Publisher")
 	rec.Language = r.get("Language of Original Document")
 	rec.Type = scopusType(r.get("Document Type"))
+	rec.DocumentType = r.get("Document Type")
+	rec.AuthorKeywords = splitList(r.get("Author Keywords"), ";")
+	rec.KeywordsPlus = splitList(r.get("Index Keywords"), ";")
+	rec.Affiliations = splitList(r.get("Affiliations"), ";")
+	rec.CorrespondenceAddress = r.get("Correspondence Address")
 	if n, err := strconv.Atoi(r.get("Cited by")); err == nil {
 		rec.CitedByCount = &n
 	}

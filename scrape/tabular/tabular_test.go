@@ -359,3 +359,17 @@ func TestScopusReferenceIssues(t *testing.T) {
 		t.Errorf("%d references with an issue, want 152", issues)
 	}
 }
+
+// TestScopusBibliometricFields: the columns bibliometrics read (issue
+// 14), as record 1 of the file prints them.
+func TestScopusBibliometricFields(t *testing.T) {
+	recs, _ := readertest.Read(Scopus{}, readertest.ReadFile(t, "scopus_export_8records_newformat.csv"))
+	r := recs[0]
+	if r.DocumentType != "Article" || !reflect.DeepEqual(r.AuthorKeywords, []string{"Artificial intelligence", "bibliometrics", "citeSpace", "spinal diseases", "VOSviewer"}) ||
+		r.KeywordsPlus != nil || !reflect.DeepEqual(r.Affiliations, []string{
+		"Department of Clinical Medicine, Hunan Normal University Health Science Center, Hunan, Changsha, China",
+		"Department of Surgery, Department of Clinical Medicine, Hunan Normal University Health Science Center, Hunan, Changsha, China"}) ||
+		r.CorrespondenceAddress != "Y. Li; Department of Surgery, Department of Clinical Medicine, Hunan Normal University Health Science Center, Changsha, Hunan, 410013, China; email: Liyufei666@163.com" {
+		t.Errorf("record 1: type %q, keywords %q / %q, affiliations %q, correspondence %q", r.DocumentType, r.AuthorKeywords, r.KeywordsPlus, r.Affiliations, r.CorrespondenceAddress)
+	}
+}

@@ -52,6 +52,9 @@ func (f fields) list(tag string) []string {
 var (
 	reMonth = regexp.MustCompile(`(?i)^(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*(?:\s+(\d{1,2}))?`)
 	reYear  = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
+	// reCitedRef matches the start of a cited reference: a name, then the
+	// year as the second comma-separated part.
+	reCitedRef = regexp.MustCompile(`^[^,\[\]]{1,80}, (1[5-9]\d\d|20\d\d)(, |$)`)
 )
 
 var monthNum = map[string]int{"JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6, "JUL": 7, "AUG": 8, "SEP": 9, "OCT": 10, "NOV": 11, "DEC": 12}
@@ -127,6 +130,11 @@ func (f fields) record(line int) graph.Record {
 			r.Keywords = append(r.Keywords, k)
 		}
 	}
+
+	r.DocumentType = strings.TrimSpace(f.joined("DT"))
+	r.AuthorKeywords, r.KeywordsPlus = f.list("DE"), f.list("ID")
+	r.Affiliations = f.addresses()
+	r.CorrespondenceAddress = f.joined("RP")
 
 	ids := map[string]string{}
 	if ut := f.first("UT"); ut != "" {
@@ -271,4 +279,39 @@ func initialsAgree(a, b string) bool {
 		return true
 	}
 	return a[0] == b[0]
+}
+
+// addresses returns the C1 addresses, one a line, without the bracketed
+// list of the authors at each ("[Gilles, H; Girard, S] Univ Caen, …").
+// Lines shaped like a cited reference ("ALLEN PJ, 1966, AM J PHYS, V34")
+// are left out: some exports print the reference list under C1.
+//
+// The tab-delimited format splits C1 at every "; ", inside the brackets
+// too ("[Zhao, Ziqi", "Xu, Kun] Zhejiang …"): the parts of an open bracket
+// are joined again first.
+func (f fields) addresses() []string {
+	var out []string
+	var lines []string
+	for _, l := range f["C1"] {
+		if n := len(lines); n > 0 && strings.Count(lines[n-1], "[") > strings.Count(lines[n-1], "]") {
+			lines[n-1] += "; " + l
+			continue
+		}
+		lines = append(lines, l)
+	}
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if reCitedRef.MatchString(l) {
+			continue
+		}
+		if strings.HasPrefix(l, "[") {
+			if i := strings.IndexByte(l, ']'); i > 0 {
+				l = strings.TrimSpace(l[i+1:])
+			}
+		}
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }

@@ -305,3 +305,35 @@ func TestPatentNamesAndPageSpan(t *testing.T) {
 		t.Errorf("authors %v, pages %q; want %v, 1-12", recs[0].Authors, recs[0].Pages, want)
 	}
 }
+
+// TestPlainBibliometricFields: DT, DE, ID, C1 and RP (issue 14) as the
+// optics file prints them: the record at line 307 and Zhang's at line 1861,
+// with a bracketed author list before its address).
+func TestPlainBibliometricFields(t *testing.T) {
+	recs, _ := readertest.Read(Plain{}, readFile(t, "wos_plaintext_34records_optics.isi"))
+	byTitle := func(prefix string) graph.Record {
+		for _, r := range recs {
+			if strings.HasPrefix(r.Title, prefix) {
+				return r
+			}
+		}
+		t.Fatalf("no record titled %q…", prefix)
+		return graph.Record{}
+	}
+	r := byTitle("Experimental observation of the Imbert-Fedorov")
+	if r.DocumentType != "Article" || !reflect.DeepEqual(r.KeywordsPlus, []string{"BEAM"}) || r.AuthorKeywords != nil ||
+		!reflect.DeepEqual(r.Affiliations, []string{"Ecole Natl Super Ingn Caen, Equipe Capteur & Instrumentat Opt, Ctr Interdisciplinaire Rech Ions Lasers, CEA,CNRS, F-14050 Caen, France."}) ||
+		r.CorrespondenceAddress != "Pillon, F (reprint author), Ecole Natl Super Ingn Caen, Equipe Capteur & Instrumentat Opt, Ctr Interdisciplinaire Rech Ions Lasers, CEA,CNRS, 6 Blvd Marchal Juin, F-14050 Caen, France." {
+		t.Errorf("record 8: type %q, keywords %q / %q, affiliations %q, RP %q", r.DocumentType, r.AuthorKeywords, r.KeywordsPlus, r.Affiliations, r.CorrespondenceAddress)
+	}
+	r = byTitle("A Novel Method for Enhancing Goos-Hanchen Shift")
+	if len(r.Affiliations) == 0 || r.Affiliations[0] != "N Univ China, Key Lab Instrumentat Sci & Dynam Measurement, Minist Educ, Taiyuan 030051, Peoples R China." {
+		t.Errorf("line 1861 affiliations = %q", r.Affiliations)
+	}
+	// Record 1 prints its cited references as continuation lines of C1
+	// (one is under CR): they are no addresses.
+	r = recs[0]
+	if !reflect.DeepEqual(r.Affiliations, []string{"UNIV TRONDHEIM,INST THEORET PHYS,N-7034 TRONDHEIM,NORWAY.", "LUFTKRIGSSKOLEN,TRONDHEIM MIL 7000,NORWAY."}) {
+		t.Errorf("record 1 affiliations = %q", r.Affiliations)
+	}
+}
