@@ -16,6 +16,7 @@ import (
 	"github.com/citegraph/citegraph/graph/output"
 	"github.com/citegraph/citegraph/graph/store"
 	"github.com/citegraph/citegraph/scrape"
+	"github.com/citegraph/citegraph/scrape/intent"
 	"github.com/citegraph/citegraph/scrape/web"
 )
 
@@ -34,6 +35,7 @@ type runOptions struct {
 	paths      []string
 	args       []string // the command line, recorded with the run in the corpus
 	web        webOptions
+	minConf    float64 // --min-confidence
 }
 
 func (o *runOptions) addFlags(f *pflag.FlagSet) {
@@ -56,6 +58,7 @@ func (o *runOptions) addFlags(f *pflag.FlagSet) {
 	f.BoolVar(&o.views.noLegend, "no-legend", false, "leave the legend out of the views")
 	f.StringVar(&o.db, "db", "", "read the works from this corpus (made by ingest); INPUTs, if any, are ingested into it first")
 	f.StringVar(&o.decisions, "decisions", "", "a file of identity rulings (\"same A B\" / \"different A B\" per line) the resolution honours")
+	f.Float64Var(&o.minConf, "min-confidence", 0, "leave unclassified the statement intents citegraph's model gives with a calibrated confidence below this (0..1); a source's intents are kept")
 	o.web.addFlags(f, "DIR/web.warc.gz", "follow-depth")
 }
 
@@ -84,6 +87,9 @@ func (o *runOptions) validate() error {
 	}
 	if o.top < 0 {
 		return fmt.Errorf("--top %d: must not be negative", o.top)
+	}
+	if o.minConf < 0 || o.minConf > 1 {
+		return fmt.Errorf("--min-confidence %v: want a probability from 0 to 1", o.minConf)
 	}
 	return o.views.validate()
 }
@@ -217,6 +223,7 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 	if err != nil {
 		return err
 	}
+	intent.MinConfidence(in.recs, in.g, o.minConf)
 	opt := analysis.Options{Seed: o.seed, Resolution: o.resolution, Progress: s.reporter()}
 	var res analysis.Result
 	if in.c != nil {

@@ -45,7 +45,7 @@ func TestEmbeddedModelIsTrained(t *testing.T) {
 	// The dev figures docs/ACCURACY.md reports (measured with this
 	// command): a change that loses them fails here.
 	want := map[string]struct{ f1, ece float64 }{
-		"scicite":   {0.81, 0.05},
+		"scicite":   {0.82, 0.05},
 		"athar2011": {0.53, 0.05},
 	}
 	for _, p := range ev.Parts {

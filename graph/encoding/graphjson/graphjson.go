@@ -20,7 +20,9 @@
 //	             caller's values by name
 //	edges        per edge (citations, then co-citations, then related links, each in the
 //	             graph's order): source and target (keys), kind, weight (Edge.N), method,
-//	             statements (text, section, intent, confidence, source), sources, attrs
+//	             statements (text, section, intent, confidence, source, and where set
+//	             classified_by, function, function_confidence, sentiment,
+//	             sentiment_confidence), sources, attrs
 //
 // Text is cleaned (attr.Clean) and JSON-escaped with <, > and & written as
 // \u003c, \u003e and \u0026, so the document is also safe inside an HTML
@@ -109,6 +111,12 @@ type statement struct {
 	Intent     string  `json:"intent,omitempty"`
 	Confidence float64 `json:"confidence,omitempty"`
 	Source     source  `json:"source"`
+
+	ClassifiedBy        string  `json:"classified_by,omitempty"`
+	Function            string  `json:"function,omitempty"`
+	FunctionConfidence  float64 `json:"function_confidence,omitempty"`
+	Sentiment           string  `json:"sentiment,omitempty"`
+	SentimentConfidence float64 `json:"sentiment_confidence,omitempty"`
 }
 
 type edge struct {
@@ -186,7 +194,9 @@ func Write(w io.Writer, g *graph.Graph, s attr.Set) error {
 			Statements: []statement{}, Sources: sources(e.Sources), Attrs: map[string]any{}}
 		for _, st := range e.Statements {
 			out.Statements = append(out.Statements, statement{Text: attr.Clean(st.Text), Section: attr.Clean(st.Section),
-				Intent: attr.Clean(st.Intent), Confidence: finite(st.Confidence), Source: source{attr.Clean(st.Source.Path), attr.Clean(st.Source.Format), st.Source.Line}})
+				Intent: attr.Clean(st.Intent), Confidence: finite(st.Confidence), Source: source{attr.Clean(st.Source.Path), attr.Clean(st.Source.Format), st.Source.Line},
+				ClassifiedBy: attr.Clean(st.ClassifiedBy), Function: attr.Clean(st.Function), FunctionConfidence: finite(st.FunctionConfidence),
+				Sentiment: attr.Clean(st.Polarity()), SentimentConfidence: finite(st.SentimentConfidence)})
 		}
 		if cite[i] >= 0 {
 			out.Attrs = values(s.Cites, cite[i])

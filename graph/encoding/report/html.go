@@ -104,7 +104,10 @@ blockquote { margin: 0.3em 0 0.3em 1em; padding-left: 0.8em; border-left: 3px so
 {{if .KeyWorks}}<p>Key works:</p>
 <ul>{{range .KeyWorks}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{if .Growth}}<p class="meta">Works per year: {{.Growth}}</p>{{end}}
-</section>
+{{if .Citing}}<p>{{.Citing}}.</p>{{end}}
+{{if .Contrasting}}<p>Most confidently contrasting:</p>
+{{range .Contrasting}}<blockquote>{{.Text}} <span class="tag">(citing {{.Cited}}{{if .Confidence}}; confidence {{.Confidence}}{{end}})</span></blockquote>
+{{end}}{{end}}</section>
 {{end}}{{end}}
 {{if .Notes}}<h2 id="notes">How this report was made</h2>
 <ul>{{range .Notes}}<li>{{.}}</li>{{end}}</ul>{{end}}

@@ -11,7 +11,9 @@
 // year, page, or not at all); the most central works by the chosen
 // measure, each with its bibliographic data and the statements citing it;
 // the strongest citation bursts, when the caller hands any over (Bursts);
-// each theme with its label terms, key works and works per year; and three
+// each theme with its label terms, key works, works per year, the share of
+// the statements citing its works that support or contrast them and its
+// most confidently contrasting statements; and three
 // charts made with gonum/plot: works published per year, citations
 // received per theme and the distribution of the measure.
 //
@@ -29,7 +31,8 @@
 // Output is the same, byte for byte, for the same Input.
 //
 // Files: report.go holds Input, WriteHTML, WriteMarkdown and the facts
-// both show; charts.go the charts; html.go the HTML template.
+// both show; intent.go what the statements citing each theme say;
+// charts.go the charts; html.go the HTML template.
 package report
 
 import (
@@ -127,6 +130,11 @@ type themeFacts struct {
 	CitedText string // "once", "12 times"
 	KeyWorks  []string
 	Growth    string // "2012: 3 · 2013: 5"
+	// Citing says how much of the statements citing the theme's works
+	// support or contrast them; Contrasting are the most confidently
+	// contrasting of those statements.
+	Citing      string
+	Contrasting []contrastRow
 }
 
 type facts struct {
@@ -324,6 +332,7 @@ func gather(in Input) (*facts, error) {
 
 	// Themes.
 	nthemes := s.ThemeCount()
+	citing := citingByTheme(g, s)
 	size, cited := make([]int, nthemes), make([]int, nthemes)
 	growth := make([]map[int]int, nthemes)
 	for i, w := range works {
@@ -344,7 +353,8 @@ func gather(in Input) (*facts, error) {
 		if size[t] == 0 {
 			continue
 		}
-		tf := themeFacts{number: t + 1, citations: cited[t], Title: s.ThemeTitle(t), Size: size[t], Citations: cited[t], CitedText: times(cited[t])}
+		tf := themeFacts{number: t + 1, citations: cited[t], Title: s.ThemeTitle(t), Size: size[t], Citations: cited[t], CitedText: times(cited[t]),
+			Citing: citing[t].line(), Contrasting: citing[t].contrastingTop}
 		if t < len(s.Themes) {
 			var terms []string
 			for _, term := range s.Themes[t].Terms {
@@ -548,6 +558,19 @@ func WriteMarkdown(w io.Writer, in Input) error {
 			}
 			if t.Growth != "" {
 				p("\nWorks per year: %s\n", md(t.Growth))
+			}
+			if t.Citing != "" {
+				p("\n%s.\n", md(t.Citing))
+			}
+			if len(t.Contrasting) > 0 {
+				p("\nMost confidently contrasting:\n\n")
+				for _, c := range t.Contrasting {
+					p("- %s (citing %s", md(c.Text), md(c.Cited))
+					if c.Confidence != "" {
+						p("; confidence %s", md(c.Confidence))
+					}
+					p(")\n")
+				}
 			}
 		}
 	}

@@ -29,6 +29,7 @@ func main() {
 	flag.Float64Var(&o.Rate2, "rate2", o.Rate2, "AdaGrad learning rate, sentiment head")
 	flag.Float64Var(&o.L2, "l2", o.L2, "L2 penalty")
 	flag.Float64Var(&o.Balance, "balance", o.Balance, "class weight exponent")
+	flag.IntVar(&o.FunctionSeeds, "function-seeds", o.FunctionSeeds, "trainings the function head is the mean of")
 	flag.BoolVar(&o.UseACLARC, "acl", o.UseACLARC, "train the function head on ACL-ARC and 3C too")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
