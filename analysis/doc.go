@@ -10,10 +10,12 @@
 //
 // Results are deterministic: the same graph and the same Options give
 // bit-identical results on every run. Loops visit nodes and neighbours in
-// ID order, floating-point sums are taken in a fixed order, and the one
-// random choice (the order in which Louvain visits nodes) comes from a PCG
-// generator seeded with Options.Seed, drawn without math/rand's helpers so
-// that a Go release cannot change it. (Across processor architectures the
+// ID order, floating-point sums are taken in a fixed order, and every
+// random choice (the order in which Leiden and Louvain visit nodes,
+// Leiden's refinement, the k-means seeds of the themes, the sources of
+// sampled betweenness) comes from a PCG generator seeded with
+// Options.Seed, drawn without math/rand's helpers so that a Go release
+// cannot change it. (Across processor architectures the
 // last bits may differ: Go may fuse a multiplication and an addition into
 // one instruction on some, such as arm64.) That is why PageRank,
 // betweenness and Louvain are written here rather than taken from gonum:

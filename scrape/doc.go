@@ -1,6 +1,7 @@
-// Package scrape turns sources — saved or fetched web pages, and later
-// full-text XML, bibliographic exports and citation-index answers — into
-// records ([]graph.Record), the vocabulary every later stage speaks.
+// Package scrape turns sources — saved or fetched web pages, full-text XML
+// (JATS, GROBID TEI, S2ORC), bibliographic exports and citation-index
+// answers — into records ([]graph.Record), the vocabulary every later
+// stage speaks.
 //
 // What goes in is bytes with a name (a path or URL); what comes out is the
 // records the source describes, each with its provenance (graph.Source).

@@ -178,51 +178,65 @@ func (r *Registry) ExtractTo(ctx context.Context, name string, rd io.Reader, for
 			}
 		}
 	}
-	emitNormalized := func(f string) func(graph.Record) error {
-		return func(rec graph.Record) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			rec.Source.Path = name
-			if rec.Source.Format == "" {
-				rec.Source.Format = f
-			}
-			rec.Normalize()
-			return emit(rec)
-		}
-	}
 	if sf != nil {
-		var emitErr error
-		out := emitNormalized(sf.Name())
-		err := sf.Extract(ctx, decodingReader(br, enc), func(rec graph.Record) error {
-			if err := out(rec); err != nil {
-				emitErr = err
-				return err
-			}
-			return nil
-		})
-		switch {
-		case err == nil:
-			return nil
-		case emitErr != nil && errors.Is(err, emitErr):
-			return emitErr
-		case ctx.Err() != nil:
-			return ctx.Err()
-		}
-		return positioned(name, sf.Name(), err)
+		return readStream(ctx, name, sf, decodingReader(br, enc), emit)
 	}
+	return r.readPage(ctx, name, pf, br, emit)
+}
 
-	// A page: read it whole.
+// normalizing returns emit for the records of name read as format f:
+// each gets its path, its format when the reader left it empty, and is
+// normalised; it stops when ctx is done.
+func normalizing(ctx context.Context, name, f string, emit func(graph.Record) error) func(graph.Record) error {
+	return func(rec graph.Record) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rec.Source.Path = name
+		if rec.Source.Format == "" {
+			rec.Source.Format = f
+		}
+		rec.Normalize()
+		return emit(rec)
+	}
+}
+
+// readStream reads a source in a stream format.
+func readStream(ctx context.Context, name string, sf StreamFormat, rd io.Reader, emit func(graph.Record) error) error {
+	var emitErr error
+	out := normalizing(ctx, name, sf.Name(), emit)
+	err := sf.Extract(ctx, rd, func(rec graph.Record) error {
+		if err := out(rec); err != nil {
+			emitErr = err
+			return err
+		}
+		return nil
+	})
+	switch {
+	case err == nil:
+		return nil
+	case emitErr != nil && errors.Is(err, emitErr):
+		return emitErr
+	case ctx.Err() != nil:
+		return ctx.Err()
+	}
+	return positioned(name, sf.Name(), err)
+}
+
+// readPage reads a source as a page, whole: as pf, or as the first
+// page format that detects it when pf is nil.
+func (r *Registry) readPage(ctx context.Context, name string, pf PageFormat, br io.Reader, emit func(graph.Record) error) error {
+	fail := func(err error) error { return &Error{Path: name, Err: err} }
 	all, err := io.ReadAll(io.LimitReader(br, MaxPageSize+1))
 	if err != nil {
-		return fail("", unwrapPathError(err))
+		return fail(unwrapPathError(err))
 	}
 	if len(all) > MaxPageSize {
-		return fail("", fmt.Errorf("%w: more than %d MiB", ErrTooLarge, MaxPageSize>>20))
+		return fail(fmt.Errorf("%w: more than %d MiB", ErrTooLarge, MaxPageSize>>20))
 	}
 	p, err := NewPage(name, all)
 	if err != nil {
-		return fail("", err)
+		return fail(err)
 	}
 	if pf == nil {
 		for _, f := range r.pages {
@@ -232,11 +246,11 @@ func (r *Registry) ExtractTo(ctx context.Context, name string, rd io.Reader, for
 			}
 		}
 		if pf == nil {
-			return fail("", fmt.Errorf("%w (tried %s; use --format to name one)", ErrUnsupportedFormat, strings.Join(r.Formats(), ", ")))
+			return fail(fmt.Errorf("%w (tried %s; use --format to name one)", ErrUnsupportedFormat, strings.Join(r.Formats(), ", ")))
 		}
 	}
 	recs, err := pf.Extract(ctx, p)
-	out := emitNormalized(pf.Name())
+	out := normalizing(ctx, name, pf.Name(), emit)
 	for _, rec := range recs {
 		if e := out(rec); e != nil {
 			return e

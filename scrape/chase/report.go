@@ -90,43 +90,7 @@ func (c *chaser) report(g *graph.Graph, seeds []Seed, cands []Candidate) Report 
 	formats := c.formats()
 	lk := newLookup(g)
 	for _, s := range seeds {
-		sr := SeedReport{References: map[string]int{}, Citations: map[string]int{}}
-		if len(s.IDs) > 0 {
-			sr.ID = s.IDs[0].String()
-		}
-		sr.Key = lk.key(s.IDs)
-		for _, n := range c.names() {
-			sr.References[n], sr.Citations[n] = 0, 0
-		}
-		if sr.Key != "" {
-			refs, cits := map[string]map[string]bool{}, map[string]map[string]bool{}
-			for _, e := range g.Edges(graph.Cites) {
-				if e.F == e.T || e.F.Key != sr.Key && e.T.Key != sr.Key {
-					continue
-				}
-				for _, src := range e.Sources {
-					n, ok := formats[src.Format]
-					if !ok {
-						continue
-					}
-					m, other := refs, e.T.Key
-					if e.T.Key == sr.Key {
-						m, other = cits, e.F.Key
-					}
-					if m[n] == nil {
-						m[n] = map[string]bool{}
-					}
-					m[n][other] = true
-				}
-			}
-			for n := range refs {
-				sr.References[n] = len(refs[n])
-			}
-			for n := range cits {
-				sr.Citations[n] = len(cits[n])
-			}
-		}
-		rep.Seeds = append(rep.Seeds, sr)
+		rep.Seeds = append(rep.Seeds, c.seedReport(g, lk, formats, s))
 	}
 
 	perIndex := map[string]int{}
@@ -186,6 +150,49 @@ func (c *chaser) report(g *graph.Graph, seeds []Seed, cands []Candidate) Report 
 		rep.New, rep.Gone = Compare(p, &rep)
 	}
 	return rep
+}
+
+// seedReport counts, per index, the works the seed s cites and is cited
+// by in g, by the sources (formats names each index's format) of the
+// citations.
+func (c *chaser) seedReport(g *graph.Graph, lk *lookup, formats map[string]string, s Seed) SeedReport {
+	sr := SeedReport{References: map[string]int{}, Citations: map[string]int{}}
+	if len(s.IDs) > 0 {
+		sr.ID = s.IDs[0].String()
+	}
+	sr.Key = lk.key(s.IDs)
+	for _, n := range c.names() {
+		sr.References[n], sr.Citations[n] = 0, 0
+	}
+	if sr.Key != "" {
+		refs, cits := map[string]map[string]bool{}, map[string]map[string]bool{}
+		for _, e := range g.Edges(graph.Cites) {
+			if e.F == e.T || e.F.Key != sr.Key && e.T.Key != sr.Key {
+				continue
+			}
+			for _, src := range e.Sources {
+				n, ok := formats[src.Format]
+				if !ok {
+					continue
+				}
+				m, other := refs, e.T.Key
+				if e.T.Key == sr.Key {
+					m, other = cits, e.F.Key
+				}
+				if m[n] == nil {
+					m[n] = map[string]bool{}
+				}
+				m[n][other] = true
+			}
+		}
+		for n := range refs {
+			sr.References[n] = len(refs[n])
+		}
+		for n := range cits {
+			sr.Citations[n] = len(cits[n])
+		}
+	}
+	return sr
 }
 
 // Compare returns the keys of the candidates of cur that prev does not

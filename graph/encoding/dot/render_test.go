@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
 	"os/exec"
 	"testing"
 )
@@ -13,6 +14,9 @@ func TestRender(t *testing.T) {
 		t.Setenv("PATH", "")
 		if _, err := Render(context.Background(), []byte("digraph{a->b}"), "svg"); !errors.Is(err, ErrNoGraphviz) {
 			t.Fatalf("without GraphViz: %v, want ErrNoGraphviz", err)
+		}
+		if os.Getenv("CITEGRAPH_REQUIRE_CONSUMERS") == "1" {
+			t.Fatal("GraphViz not installed (required: $CITEGRAPH_REQUIRE_CONSUMERS=1)")
 		}
 		t.Skip("GraphViz not installed")
 	}

@@ -30,13 +30,29 @@ func Golden(t testing.TB, name string, got []byte, update bool) {
 	}
 }
 
-// Tool returns the path of an installed program, or skips the test with a
-// note naming the Debian package that provides it.
+// RequireEnv names the environment variable that turns a consumer check
+// that cannot run from a skip into a failure: CI (.ci/run) sets it to 1,
+// having installed every consumer, so that a check never silently stops
+// running there.
+const RequireEnv = "CITEGRAPH_REQUIRE_CONSUMERS"
+
+// Missing skips the test because a consumer program is missing, or fails
+// it when $CITEGRAPH_REQUIRE_CONSUMERS is 1 (see RequireEnv).
+func Missing(t testing.TB, format string, args ...any) {
+	t.Helper()
+	if os.Getenv(RequireEnv) == "1" {
+		t.Fatalf(format+" (required: $"+RequireEnv+"=1)", args...)
+	}
+	t.Skipf(format, args...)
+}
+
+// Tool returns the path of an installed program, or skips the test (see
+// Missing) with a note naming the Debian package that provides it.
 func Tool(t testing.TB, name, pkg string) string {
 	t.Helper()
 	path, err := exec.LookPath(name)
 	if err != nil {
-		t.Skipf("%s not installed (apt-get install %s): check skipped", name, pkg)
+		Missing(t, "%s not installed (apt-get install %s): check skipped", name, pkg)
 	}
 	return path
 }
@@ -71,7 +87,7 @@ func Networkx(t testing.TB, file, script string) string {
 		}
 		return string(Run(t, nil, py, "-c", "import sys, json\nimport networkx as nx\n"+script, file))
 	}
-	t.Skip("networkx not installed (apt-get install python3-networkx): check skipped")
+	Missing(t, "networkx not installed (apt-get install python3-networkx): check skipped")
 	return ""
 }
 

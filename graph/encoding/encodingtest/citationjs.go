@@ -37,14 +37,14 @@ func CitationJS(t testing.TB, format string, data []byte) []CitationJSItem {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
-		t.Skip("node is not installed")
+		Missing(t, "node is not installed")
 	}
 	dir := os.Getenv("CITATIONJS_DIR")
 	if dir == "" {
 		dir = filepath.Join(os.TempDir(), "citegraph-citationjs")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@citation-js", "plugin-ris")); err != nil {
-		t.Skipf("citation-js is not installed in %s", dir)
+		Missing(t, "citation-js is not installed in %s", dir)
 	}
 	tmp := t.TempDir()
 	script := filepath.Join(tmp, "citationjs.js")

@@ -1,0 +1,23 @@
+// Package ovid reads Ovid's tagged exports in its "EndNote" (".cgi")
+// format, as Ovid writes them from Embase, MEDLINE and PsycINFO: each
+// record opens with its number in angle brackets ("<3001. >") and holds
+// fields "XX  - value"; a value's further lines follow untagged (indented,
+// as in IN, or not, as in a structured AB). Ovid's RIS export ("1." then
+// "TY  - ") is read by package ris.
+//
+// Lines may all be indented alike (" <7. >", " VN  - …") and tags followed
+// by one space ("VN - …"); Ovid's label after a title ("….  [Article]") is
+// dropped.
+//
+// Mapping: TI, AU (or A1), SO (the source line: venue, volume, issue,
+// pages and year, "BMC Proceedings. Conference: … 12 (Supplement 3) (no
+// pagination), 2018."; or Journals@Ovid's "Venue Month
+// 2011;43(8):647-653"), VO/VL, IP/IS (as issue when not an ISSN), PG, YR,
+// DO or DI, IS/SN (ISSN), AB, MH and KW (keywords, "*" dropped), LG/LA,
+// PB, PT (to a CSL type), UI/AN (an Embase or MEDLINE accession number, by DB).
+// The CR field of an Ovid Embase record is its copyright line, not cited
+// references, and is not read.
+//
+// Files: ovid.go (Reader, mapping). Lines are read with
+// scrape/internal/lines, ISSNs and ISBNs found with scrape/internal/stdnum.
+package ovid
