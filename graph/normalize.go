@@ -46,7 +46,7 @@ func NormalizeDOI(s string) (string, error) {
 			}
 		}
 	}
-	s = strings.TrimRight(s, ".,;:)]}>\"' \t")
+	s = trimDOIEnd(percentDecode(s))
 	if !strings.HasPrefix(s, "10.") {
 		return "", ErrBadDOI
 	}
@@ -65,6 +65,72 @@ func NormalizeDOI(s string) (string, error) {
 		}
 	}
 	return s, nil
+}
+
+// trimDOIEnd removes the punctuation a sentence or a list put after a DOI:
+// full stops, commas, quotes, and closing brackets that have no opening
+// bracket in the DOI. A closing bracket the DOI opened stays: COCI's
+// "10.1130/2015.2513(00)" is a whole DOI (issue 12).
+func trimDOIEnd(s string) string {
+	for s != "" {
+		c := s[len(s)-1]
+		switch c {
+		case '.', ',', ';', ':', '"', '\'', ' ', '\t':
+		case ')', ']', '}', '>':
+			open := map[byte]byte{')': '(', ']': '[', '}': '{', '>': '<'}[c]
+			if strings.Count(s, string(open)) >= strings.Count(s, string(c)) {
+				return s
+			}
+		default:
+			return s
+		}
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// percentDecode decodes the %XX escapes of a DOI taken from a URL or a
+// link resolver ("…S0025-7753%2817%2930624-3" is "…S0025-7753(17)30624-3"),
+// repeating until none is left so that decoding is idempotent; an escape
+// that is not two hex digits stays as it is.
+func percentDecode(s string) string {
+	for strings.Contains(s, "%") {
+		var b strings.Builder
+		changed := false
+		for i := 0; i < len(s); i++ {
+			if s[i] == '%' && i+2 < len(s) {
+				if h, ok := unhex2(s[i+1], s[i+2]); ok {
+					b.WriteByte(h)
+					i += 2
+					changed = true
+					continue
+				}
+			}
+			b.WriteByte(s[i])
+		}
+		if !changed {
+			break
+		}
+		s = strings.ToLower(b.String())
+	}
+	return s
+}
+
+func unhex2(a, b byte) (byte, bool) {
+	v := func(c byte) (byte, bool) {
+		switch {
+		case c >= '0' && c <= '9':
+			return c - '0', true
+		case c >= 'a' && c <= 'f':
+			return c - 'a' + 10, true
+		case c >= 'A' && c <= 'F':
+			return c - 'A' + 10, true
+		}
+		return 0, false
+	}
+	x, ok1 := v(a)
+	y, ok2 := v(b)
+	return x<<4 | y, ok1 && ok2
 }
 
 // CleanText collapses runs of white space (including no-break spaces) to
@@ -133,7 +199,10 @@ func isClean(s string) bool {
 // characters that are not letters or digits turned into one space: the form
 // titles and names are compared in.
 func Fold(s string) string {
-	s = norm.NFKD.String(s)
+	// Bytes that are not UTF-8 become a separator first: left in, they
+	// stop NFKD from decomposing the letter after them ("\xf2Ť" folded to
+	// "ť", and "ť" to "t"), and Fold would not be idempotent (issue 16).
+	s = norm.NFKD.String(strings.ToValidUTF8(s, " "))
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -17,6 +18,17 @@ func TestNormalizeDOI(t *testing.T) {
 		{"http://dx.doi.org/10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0", "10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0", nil},
 		{"doi:10.7554/eLife.01567.", "10.7554/elife.01567", nil},
 		{"  info:doi/10.1/x  ", "10.1/x", nil},
+		// Issue 12: COCI's DOI keeps its closing parenthesis; a bracket
+		// the DOI did not open is the sentence's.
+		{"10.1130/2015.2513(00)", "10.1130/2015.2513(00)", nil},
+		{"(see doi:10.1130/2015.2513(00)).", "", ErrBadDOI},
+		{"doi:10.1130/2015.2513(00)).", "10.1130/2015.2513(00)", nil},
+		{"10.1016/j.x.2019.01.002)", "10.1016/j.x.2019.01.002", nil},
+		// Issue 12: a percent-encoded DOI (Medicina Clínica, as a link
+		// resolver wrote it) is the same DOI as the one printed.
+		{"https://doi.org/10.1016/S0025-7753%2817%2930624-3", "10.1016/s0025-7753(17)30624-3", nil},
+		{"10.1016/s0025-7753(17)30624-3", "10.1016/s0025-7753(17)30624-3", nil},
+		{"10.1/a%2", "10.1/a%2", nil},
 		{"", "", ErrNoDOI},
 		{"11.1234/x", "", ErrBadDOI},
 		{"10.1234", "", ErrBadDOI},
@@ -67,8 +79,18 @@ func TestTitleKey(t *testing.T) {
 	}
 }
 
+// TestFoldIdempotent holds the case fuzzing found (issue 16): a byte that
+// is not UTF-8 before a precomposed letter kept its caron.
+func TestFoldIdempotent(t *testing.T) {
+	for _, s := range []string{"\xf2Ť", "ť", "a\xffé"} {
+		if k := Fold(s); Fold(k) != k || strings.ContainsAny(k, "ťé") {
+			t.Errorf("Fold(%q) = %q, Fold of that %q", s, k, Fold(k))
+		}
+	}
+}
+
 func FuzzNormalizeDOI(f *testing.F) {
-	for _, s := range []string{"10.2975/35.4.2012.337.340", "https://doi.org/10.1/X.", "doi:doi:10.1/x)", "10.", "\xff10.1/x"} {
+	for _, s := range []string{"10.2975/35.4.2012.337.340", "https://doi.org/10.1/X.", "doi:doi:10.1/x)", "10.", "\xff10.1/x", "10.1/a%2529)", "10.1130/2015.2513(00)"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -87,7 +109,7 @@ func FuzzNormalizeDOI(f *testing.F) {
 }
 
 func FuzzTextNormalisers(f *testing.F) {
-	for _, s := range []string{"Emma Watson", "van der Berg, L.", "Peer support (Review)", "\u00a0 x\ty\n", "ß Æ ø"} {
+	for _, s := range []string{"Emma Watson", "van der Berg, L.", "Peer support (Review)", "\u00a0 x\ty\n", "ß Æ ø", "\xf2Ť"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
