@@ -154,7 +154,9 @@ type builder struct {
 	g     *Graph
 	opt   BuildOptions
 	uf    unionFind
-	apart [][2][]int // record indexes ruled different: never in one work
+	apart [][2][]int       // record indexes ruled different: never in one work
+	named map[string][]int // decisions names → record indexes, made when first needed
+	vocab map[string]int   // folded title words → records using them, made when first needed
 	recs  []Record
 	order []int   // recs[k] is the input record order[k]
 	work  []*Work // per record: its work
@@ -379,14 +381,10 @@ func firstPages(recs []Record, members []int) []string {
 
 // recordsNamed returns the indexes of the records a decisions key names.
 func (b *builder) recordsNamed(key string) []int {
-	var out []int
-	for i := range b.recs {
-		r := &b.recs[i]
-		if r.ID == key || slices.Contains(identityKeys(r.DOI, r.Identifiers), key) {
-			out = append(out, i)
-		}
+	if b.named == nil {
+		b.named = nameIndex(b.recs)
 	}
-	return out
+	return b.named[key]
 }
 
 // applyDecisions records the reviewer's "different" rulings as pairs kept
@@ -509,7 +507,7 @@ func (b *builder) mergeRecords(members []int) *Work {
 		w.Records = append(w.Records, r.ID)
 		w.Sources = append(w.Sources, r.Source)
 	}
-	w.Title = pickMostCommon(titles, true)
+	w.Title = b.pickTitle(titles)
 	w.Venue = pickMostCommon(venues, false)
 	best, bestN := 0, 0
 	for y, c := range years {
@@ -562,6 +560,54 @@ func pickMostCommon(vals []string, plain bool) string {
 	if len(vals) == 0 {
 		return ""
 	}
+	uniq, _ := rankValues(vals, plain)
+	return uniq[0]
+}
+
+// pickTitle is pickMostCommon for titles, where among the titles given
+// equally often the best spelt wins: the one with the fewest words that no
+// other record's title uses ("modulates teh structure" against "modulates
+// the structure", issue 12), before the other tie rules.
+func (b *builder) pickTitle(titles []string) string {
+	if len(titles) == 0 {
+		return ""
+	}
+	uniq, count := rankValues(titles, true)
+	if len(uniq) == 1 || count[uniq[1]] < count[uniq[0]] {
+		return uniq[0]
+	}
+	if b.vocab == nil {
+		b.vocab = map[string]int{}
+		for i := range b.recs {
+			for _, w := range strings.Fields(Fold(b.recs[i].Title)) {
+				b.vocab[w]++
+			}
+		}
+	}
+	rare := func(t string) int {
+		n := 0
+		for _, w := range strings.Fields(Fold(t)) {
+			if b.vocab[w] < 2 {
+				n++
+			}
+		}
+		return n
+	}
+	best := uniq[0]
+	for _, t := range uniq[1:] {
+		if count[t] < count[best] {
+			break
+		}
+		if rare(t) < rare(best) {
+			best = t
+		}
+	}
+	return best
+}
+
+// rankValues returns the distinct values in pickMostCommon's order, with
+// their counts.
+func rankValues(vals []string, plain bool) ([]string, map[string]int) {
 	count := map[string]int{}
 	for _, v := range vals {
 		count[v]++
@@ -584,7 +630,7 @@ func pickMostCommon(vals []string, plain bool) string {
 		}
 		return a < c
 	})
-	return uniq[0]
+	return uniq, count
 }
 
 func sortedKeys[V any](m map[string]V) []string {

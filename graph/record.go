@@ -240,6 +240,14 @@ type Source struct {
 	Line   int    `json:"line,omitempty"` // 1-based line where the work starts, when known
 }
 
+// String returns "path:line", or the path alone when the line is unknown.
+func (s Source) String() string {
+	if s.Line == 0 {
+		return s.Path
+	}
+	return s.Path + ":" + strconv.Itoa(s.Line)
+}
+
 // Section is one labelled part of a structured abstract.
 type Section struct {
 	Label string `json:"label"`

@@ -125,6 +125,7 @@ func readDecisions(path string) (graph.Decisions, error) {
 	if err != nil {
 		return d, fmt.Errorf("%s: %w", path, err)
 	}
+	d.Path = path
 	return d, nil
 }
 

@@ -159,6 +159,9 @@ func gatherFiles(ctx context.Context, o runOptions, dec graph.Decisions, s strea
 	if len(in.recs) == 0 {
 		return in, fmt.Errorf("no records: none of the %d sources could be read", in.total)
 	}
+	if err := dec.Check(in.recs); err != nil {
+		return in, err
+	}
 	in.g = graph.BuildWith(in.recs, graph.BuildOptions{Decisions: dec, Progress: s.reporter()})
 	return in, ctx.Err()
 }

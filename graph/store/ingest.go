@@ -173,6 +173,9 @@ func (s *Store) Resolve(ctx context.Context, run int64, opt graph.BuildOptions) 
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := opt.Decisions.Check(recs); err != nil {
+		return nil, nil, err
+	}
 	g := graph.BuildWith(recs, opt)
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
