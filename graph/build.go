@@ -57,10 +57,12 @@ type Report struct {
 // Build resolves records into one citation graph. The same work seen in
 // many records becomes one node: records sharing a DOI are merged (unless
 // their titles and first authors both differ: abstracts that carry their
-// supplement's DOI), then records with the same title key (TitleKey), year
-// and first author (or no known author), unless they print different first
-// pages. What is not merged for these reasons is listed in
-// Report.Conflicts. References resolve by DOI, then title and year, then
+// supplement's DOI), then records whose titles are equal or alike (a typo,
+// a missing subtitle, a translated title) with year, first author, venue,
+// volume, issue and pages agreeing (pairVerdict in dedup.go, over blocks,
+// never all pairs); a disagreeing DOI, page, volume, issue or venue kind
+// keeps them apart. Equal titles kept apart by a DOI or pages are listed in
+// Report.Conflicts; near misses in Graph.Reviews. References resolve by DOI, then title and year, then
 // first author and year. Statements about a work (CitedBy) come from the
 // work the statement names as citing it, resolved like a reference, or
 // else from an unnamed citing node; each makes a Cites edge to the work
@@ -151,17 +153,21 @@ type edgeKey struct {
 }
 
 type builder struct {
-	g     *Graph
-	opt   BuildOptions
-	uf    unionFind
-	apart [][2][]int       // record indexes ruled different: never in one work
-	named map[string][]int // decisions names → record indexes, made when first needed
-	vocab map[string]int   // folded title words → records using them, made when first needed
-	recs  []Record
-	order []int   // recs[k] is the input record order[k]
-	work  []*Work // per record: its work
-	keys  map[string]*Work
-	edges map[edgeKey]*Edge
+	g       *Graph
+	opt     BuildOptions
+	uf      unionFind
+	apart   [][2][]int       // record indexes ruled different: never in one work
+	named   map[string][]int // decisions names → record indexes, made when first needed
+	vocab   map[string]int   // folded title words → records using them, made when first needed
+	dk      []dedupKey       // per record: what deduplication compares
+	members map[int][]int    // root → records of its work, for roots of more than one
+	how     []merge          // per record: the rule and score that tied it to its work
+	reviews []Review         // pairs left for a person to decide, indexes into recs
+	recs    []Record
+	order   []int   // recs[k] is the input record order[k]
+	work    []*Work // per record: its work
+	keys    map[string]*Work
+	edges   map[edgeKey]*Edge
 	// described are the KindWork works in key order.
 	described []*Work
 	// ix indexes the works for resolving references and mentions; works
@@ -207,7 +213,7 @@ func (b *builder) cluster() {
 	// adjacent after sorting.
 	for i := 1; i < n; i++ {
 		if b.recs[i].ID == b.recs[i-1].ID && b.recs[i].DOI == "" {
-			b.join(i-1, i)
+			b.joinBy(i-1, i, RuleSameRecord, 1)
 		}
 	}
 	// Records sharing a valid identifier (DOI, PMID, PMCID, arXiv,
@@ -228,106 +234,17 @@ func (b *builder) cluster() {
 					k, b.recs[j].Title, b.recs[j].Authors[0].Family, b.recs[i].Title, b.recs[i].Authors[0].Family))
 				continue
 			}
-			if b.join(j, i) {
+			scheme, _, _ := strings.Cut(k, ":")
+			if b.joinBy(j, i, scheme, 1) && scheme == "doi" {
 				rep.MergedByDOI++
 			}
 		}
 	}
-	type tkey struct {
-		title string
-		year  int
-	}
-	groups := map[tkey][]int{}
+	b.dk = make([]dedupKey, n)
 	for i := range b.recs {
-		r := &b.recs[i]
-		tk := TitleKey(r.Title)
-		if tk == "" || r.Year == 0 && strings.Count(tk, " ") < 5 {
-			continue // too little to tell works apart
-		}
-		k := tkey{tk, r.Year}
-		groups[k] = append(groups[k], i)
+		b.dk[i] = newDedupKey(&b.recs[i])
 	}
-	gkeys := make([]tkey, 0, len(groups))
-	for k, v := range groups {
-		if len(v) > 1 {
-			gkeys = append(gkeys, k)
-		}
-	}
-	sort.Slice(gkeys, func(i, j int) bool {
-		if gkeys[i].title != gkeys[j].title {
-			return gkeys[i].title < gkeys[j].title
-		}
-		return gkeys[i].year < gkeys[j].year
-	})
-	for _, k := range gkeys {
-		members := groups[k]
-		dois := map[string]bool{}
-		surnames := map[string]bool{}
-		for _, i := range members {
-			if d := b.recs[i].DOI; d != "" {
-				dois[d] = true
-			}
-			if len(b.recs[i].Authors) > 0 {
-				surnames[Fold(b.recs[i].Authors[0].Family)] = true
-			}
-		}
-		if len(dois) > 1 {
-			rep.Conflicts = append(rep.Conflicts, fmt.Sprintf("title %q (%d) has %d DOIs: %s; not merged",
-				k.title, k.year, len(dois), strings.Join(sortedKeys(dois), ", ")))
-			continue
-		}
-		if pages := firstPages(b.recs, members); len(pages) > 1 {
-			// Same title and year printed at different pages: a paper
-			// a journal printed twice, or a paper and a meeting abstract.
-			// Only records at the same page with the same first author
-			// are merged; records without pages stay apart.
-			rep.Conflicts = append(rep.Conflicts, fmt.Sprintf("title %q (%d) is printed at pages %s; merged only at equal pages",
-				k.title, k.year, strings.Join(pages, ", ")))
-			atPage := map[string]int{}
-			for _, i := range members {
-				p := firstPage(b.recs[i].Pages)
-				if p == "" {
-					continue
-				}
-				pk := p
-				if len(b.recs[i].Authors) > 0 {
-					pk += "|" + Fold(b.recs[i].Authors[0].Family)
-				}
-				if j, ok := atPage[pk]; ok {
-					if b.join(j, i) {
-						rep.MergedByTitle++
-					}
-				} else {
-					atPage[pk] = i
-				}
-			}
-			continue
-		}
-		if len(surnames) > 1 {
-			// Same title and year, different first authors: merge only the
-			// records that agree on the author; leave unknown ones apart.
-			bySurname := map[string]int{}
-			for _, i := range members {
-				if len(b.recs[i].Authors) == 0 {
-					continue
-				}
-				s := Fold(b.recs[i].Authors[0].Family)
-				if j, ok := bySurname[s]; ok {
-					if b.join(j, i) {
-						rep.MergedByTitle++
-					}
-				} else {
-					bySurname[s] = i
-				}
-			}
-			continue
-		}
-		for _, i := range members[1:] {
-			if b.join(members[0], i) {
-				rep.MergedByTitle++
-			}
-		}
-	}
+	b.fuzzyMerge()
 
 	clusters := map[int][]int{}
 	for i := range b.recs {
@@ -366,19 +283,6 @@ func differentWorks(a, c *Record) bool {
 	return max(containment(aw, wordSet(cw)), containment(cw, wordSet(aw))) < 0.5
 }
 
-// firstPages returns the distinct first pages that the records print as
-// numbers, sorted; article numbers and missing pages are left out.
-func firstPages(recs []Record, members []int) []string {
-	seen := map[string]bool{}
-	for _, i := range members {
-		p := firstPage(recs[i].Pages)
-		if p != "" && strings.Trim(p, "0123456789") == "" {
-			seen[p] = true
-		}
-	}
-	return sortedKeys(seen)
-}
-
 // recordsNamed returns the indexes of the records a decisions key names.
 func (b *builder) recordsNamed(key string) []int {
 	if b.named == nil {
@@ -409,7 +313,7 @@ func (b *builder) applyDecisions() {
 		}
 		ok := true
 		for _, i := range append(a[1:], c...) {
-			if b.uf.find(a[0]) != b.uf.find(i) && !b.join(a[0], i) {
+			if b.uf.find(a[0]) != b.uf.find(i) && !b.joinBy(a[0], i, RuleDecision, 1) {
 				ok = false
 			}
 		}
@@ -443,7 +347,66 @@ func (b *builder) join(i, j int) bool {
 			return false
 		}
 	}
-	return b.uf.union(i, j)
+	if !b.uf.union(i, j) {
+		return false
+	}
+	r, o := b.uf.find(i), ri
+	if o == r {
+		o = rj
+	}
+	if b.members != nil {
+		b.members[r] = append(slices.Clone(b.memberList(r)), b.memberList(o)...)
+		delete(b.members, o)
+	}
+	return true
+}
+
+// memberList returns the records of the work rooted at r.
+func (b *builder) memberList(r int) []int {
+	if m, ok := b.members[r]; ok {
+		return m
+	}
+	return []int{r}
+}
+
+// joinBy is join for a merge made by a rule with a score, which it keeps
+// as the audit trail of both records (the first rule that tied each). A
+// merge by title (any rule but an identifier's or a decision's) is refused
+// when a record of one work disagrees with a record of the other on DOI,
+// pages, volume, issue, venue kind or first author, so that a copy without
+// pages or DOI never joins two works that differ (issue 12).
+func (b *builder) joinBy(i, j int, rule string, score float64) bool {
+	ri, rj := b.uf.find(i), b.uf.find(j)
+	if ri == rj {
+		return false
+	}
+	if b.members == nil {
+		b.members = map[int][]int{}
+	}
+	if b.dk != nil && (strings.HasPrefix(rule, "title") || rule == RuleSubtitle || rule == RuleTranslation) {
+		mi, mj := b.memberList(ri), b.memberList(rj)
+		if len(mi)*len(mj) <= 256 {
+			for _, x := range mi {
+				for _, y := range mj {
+					if compare(&b.recs[x], &b.recs[y], &b.dk[x], &b.dk[y]).decisive() {
+						return false
+					}
+				}
+			}
+		}
+	}
+	if !b.join(i, j) {
+		return false
+	}
+	if b.how == nil {
+		b.how = make([]merge, len(b.recs))
+	}
+	for _, x := range []int{i, j} {
+		if b.how[x].Rule == "" {
+			b.how[x] = merge{rule, score}
+		}
+	}
+	return true
 }
 
 func (b *builder) rootsOf(idx []int) map[int]bool {

@@ -46,8 +46,8 @@ func TestFiles(t *testing.T) {
 			{"10.1002/jrs.5400", "2018-06", 3, 2},
 			{"10.1038/sj.cdd.4401284", "2003-08-22", 5, 1},
 			{"10.1002/pola.10301", "2002-06-21", 6, 1},
-			// "10.1130/2015.2513(00)": graph.NormalizeDOI drops the final ")" (reported to the lead).
-			{"10.1130/2015.2513(00", "", 7, 1},
+			// "10.1130/2015.2513(00)" kept whole: its ")" closes the DOI's own bracket (issue 12).
+			{"10.1130/2015.2513(00)", "", 7, 1},
 		}, []int{2001, 2017, 2017, 1998, 0, 0}},
 		{"coci_style_citations_emerald_jd-12-2013-0166.csv", []work{
 			{"10.1108/jd-12-2013-0166", "", 2, 38},
