@@ -313,7 +313,9 @@ func titleRelation(ka, kc *dedupKey) (string, float64) {
 	case ka.alt != "" && (ka.alt == c || ka.alt == kc.alt) || kc.alt != "" && kc.alt == a:
 		return RuleTranslation, 0.95
 	}
-	if n := max(len(a), len(c)); n >= 20 {
+	// A typo never changes a number: "Part 1" and "Part 2", "phase II"
+	// trials of two drugs numbered apart, are different works.
+	if n := max(len(a), len(c)); n >= 20 && digits(a) == digits(c) {
 		limit := n / 10
 		if d := editDistance(a, c, limit); d <= limit {
 			return RuleTitleTypo, 1 - float64(d)/float64(n)
@@ -327,6 +329,23 @@ func titleRelation(ka, kc *dedupKey) (string, float64) {
 		return RuleSubtitle, 0.9
 	}
 	return "", 0
+}
+
+// digits returns the digits of s in order, with a space between numbers.
+func digits(s string) string {
+	var b strings.Builder
+	in := false
+	for i := 0; i < len(s); i++ {
+		d := s[i] >= '0' && s[i] <= '9'
+		if d && !in && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		if d {
+			b.WriteByte(s[i])
+		}
+		in = d
+	}
+	return b.String()
 }
 
 // pairVerdict decides a candidate pair: merge with a rule and score, or

@@ -183,3 +183,24 @@ func TestAccuracyDedupSets(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleTypoKeepsNumbers: titles one or two characters apart only in a
+// number name different works (a series' parts; BenchmarkMatchReferences'
+// "Work 100 on peer support" and "Work 6400 on peer support", which agree
+// in venue, volume and page, were merged before); a letter typo still
+// merges.
+func TestTitleTypoKeepsNumbers(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		rule string
+	}{
+		{"Work 100 on peer support groups", "Work 6400 on peer support groups", ""},
+		{"Peer support in mental health, part 1", "Peer support in mental health, part 2", ""},
+		{"Peer support in mental health: resuls of a trial", "Peer support in mental health: results of a trial", RuleTitleTypo},
+	} {
+		ka, kb := newDedupKey(&Record{Title: c.a}), newDedupKey(&Record{Title: c.b})
+		if rule, _ := titleRelation(&ka, &kb); rule != c.rule {
+			t.Errorf("titleRelation(%q, %q) = %q, want %q", c.a, c.b, rule, c.rule)
+		}
+	}
+}
