@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -15,6 +16,7 @@ import (
 	"github.com/citegraph/citegraph/graph/output"
 	"github.com/citegraph/citegraph/graph/store"
 	"github.com/citegraph/citegraph/scrape"
+	"github.com/citegraph/citegraph/scrape/web"
 )
 
 type ingestOptions struct {
@@ -23,17 +25,22 @@ type ingestOptions struct {
 	decisions string
 	paths     []string
 	args      []string // the command line, recorded with the run
+	web       webOptions
 }
 
 func (o *ingestOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.db, "db", "", "the corpus file (SQLite; created if missing; required)")
 	f.StringVar(&o.format, "format", "", "read every input as this format instead of detecting it")
 	f.StringVar(&o.decisions, "decisions", "", "a file of identity rulings (\"same A B\" / \"different A B\" per line) the resolution honours")
+	o.web.addFlags(f, "web.warc.gz beside FILE", "depth")
 }
 
 func (o *ingestOptions) validate() error {
 	if o.db == "" {
 		return errors.New("--db is required")
+	}
+	if len(o.paths) == 0 {
+		return errors.New("no INPUT given")
 	}
 	return validateFormat(o.format)
 }
@@ -54,13 +61,19 @@ in one transaction: if ingest is killed, the corpus holds each source either
 completely or not at all, and the next run goes on from there. A source that
 cannot be read is recorded with its error and the others go on.
 
+A fetched page is a source named by its URL, DOI or PMCID, whose content is
+the records it gave: fetched again with the same records, it is unchanged.
+
 "citegraph run --db FILE -o DIR" reads the corpus.
-` + exitCodesHelp,
-		Args: atLeastOneArg("INPUT"),
+` + webHelp + exitCodesHelp,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			o.paths = args
+			var err error
 			o.args = os.Args
-			if err := o.validate(); err != nil {
+			if o.paths, err = o.web.validate(args); err == nil {
+				err = o.validate()
+			}
+			if err != nil {
 				return &usageError{err: err, usage: c.UsageString()}
 			}
 			return runIngest(c.Context(), o, s)
@@ -88,7 +101,7 @@ func runIngest(ctx context.Context, o ingestOptions, s streams) (err error) {
 	if err != nil {
 		return err
 	}
-	n, err := ingestPaths(ctx, st, run, o.paths, o.format, s)
+	n, err := ingestPaths(ctx, st, run, o.paths, o.format, o.web.config(filepath.Dir(o.db), o.format, s.errOut), s)
 	if err != nil {
 		return err
 	}
@@ -130,8 +143,45 @@ func readDecisions(path string) (graph.Decisions, error) {
 }
 
 // ingestPaths reads every file under paths into the store, skipping those
+// whose content it holds, then fetches the URLs, DOIs and PMCIDs among
+// paths through web (with cfg) and stores what each page gave.
+func ingestPaths(ctx context.Context, st *store.Store, run int64, paths []string, format string, cfg web.Config, s streams) (store.IngestCounts, error) {
+	files, remote := web.Split(paths)
+	n, err := ingestFiles(ctx, st, run, files, format, s)
+	if err != nil || len(remote) == 0 {
+		return n, err
+	}
+	var recs []graph.Record
+	err = web.Gather(ctx, remote, cfg, scrape.Visitor{
+		Record: func(r graph.Record) error {
+			recs = append(recs, r)
+			return nil
+		},
+		Done: func(input string, _ int, rerr error) error {
+			defer func() { recs = recs[:0] }()
+			n.Sources++
+			if rerr != nil {
+				n.Failed++
+				fmt.Fprintln(s.errOut, rerr)
+				return nil // a page that failed is fetched again next time: nothing is stored
+			}
+			added, unchanged, err := st.IngestRecords(ctx, run, input, recs)
+			n.Records += added
+			if unchanged {
+				n.Unchanged++
+			}
+			return err
+		},
+	})
+	return n, err
+}
+
+// ingestFiles reads every file under paths into the store, skipping those
 // whose content it holds.
-func ingestPaths(ctx context.Context, st *store.Store, run int64, paths []string, format string, s streams) (store.IngestCounts, error) {
+func ingestFiles(ctx context.Context, st *store.Store, run int64, paths []string, format string, s streams) (store.IngestCounts, error) {
+	if len(paths) == 0 {
+		return store.IngestCounts{}, nil
+	}
 	reg := scrape.Default()
 	return st.Ingest(ctx, run, paths, store.Reader{
 		List: scrape.ListFiles,

@@ -197,7 +197,7 @@ func gatherCorpus(ctx context.Context, o runOptions, dec graph.Decisions, s stre
 		return in, err
 	}
 	if len(o.paths) > 0 {
-		n, err := ingestPaths(ctx, st, run, o.paths, o.format, s)
+		n, err := ingestPaths(ctx, st, run, o.paths, o.format, o.web.config(o.outDir, o.format, s.errOut), s)
 		if err != nil {
 			return in, err
 		}

@@ -71,16 +71,6 @@ and extract writes JSON Lines, RIS, BibTeX or CSL-JSON (--to).
 	return root
 }
 
-// atLeastOneArg is a cobra.PositionalArgs that reports a usage error.
-func atLeastOneArg(what string) cobra.PositionalArgs {
-	return func(c *cobra.Command, args []string) error {
-		if len(args) == 0 {
-			return &usageError{err: fmt.Errorf("%s: no %s given", c.Name(), what), usage: c.UsageString()}
-		}
-		return nil
-	}
-}
-
 // version is what --version prints: the module version, the VCS revision
 // when the build recorded one, and the Go version.
 func version() string {

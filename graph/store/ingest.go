@@ -194,3 +194,46 @@ func OpenExisting(ctx context.Context, path string) (*Store, error) {
 	}
 	return Open(ctx, path)
 }
+
+// IngestRecords stores the records read from a source that is not a file
+// (a fetched page, named by its URL or DOI) in one transaction. Its
+// content is the records themselves: their SHA-256 over graph's JSON of
+// each, so that a page fetched again that gives the same records is
+// unchanged, and one that gives others replaces its earlier records. The
+// path is hashed too: two pages that give the same records are two
+// sources.
+func (s *Store) IngestRecords(ctx context.Context, run int64, path string, recs []graph.Record) (added int, unchanged bool, err error) {
+	h := sha256.New()
+	_, _ = h.Write([]byte(path + "\n")) // a hash.Hash never fails
+	var size int64
+	for i := range recs {
+		b, err := graph.MarshalRecordJSON(&recs[i])
+		if err != nil {
+			return 0, false, err
+		}
+		n, _ := h.Write(append(b, '\n'))
+		size += int64(n)
+	}
+	sum := hex.EncodeToString(h.Sum(nil))
+	if _, ok, err := s.Has(ctx, sum); err != nil || ok {
+		return 0, ok, err
+	}
+	src := Source{Path: path, SHA256: sum, Size: size}
+	if len(recs) > 0 {
+		src.Format = recs[0].Source.Format
+	}
+	w, err := s.BeginSource(ctx, run, src)
+	if err != nil {
+		return 0, false, err
+	}
+	defer w.Rollback()
+	for _, r := range recs {
+		if err := w.Add(ctx, r); err != nil {
+			return 0, false, err
+		}
+	}
+	if err := w.Commit(ctx); err != nil {
+		return 0, false, err
+	}
+	return len(recs), false, nil
+}
