@@ -136,6 +136,7 @@ func build(records []Record, opt BuildOptions) *builder {
 	b.g.report.Records = len(b.recs)
 	st := progress.Begin(opt.Progress, progress.Resolve, int64(len(b.recs)))
 	b.cluster()
+	b.assign()
 	b.relations()
 	b.ix = b.index()
 	st.End(progress.F("records", len(b.recs)), progress.F("works", len(b.described)))
@@ -613,7 +614,13 @@ func sortSources(s []Source) []Source {
 		if s[i].Line != s[j].Line {
 			return s[i].Line < s[j].Line
 		}
-		return s[i].Format < s[j].Format
+		if s[i].Format != s[j].Format {
+			return s[i].Format < s[j].Format
+		}
+		if s[i].Database != s[j].Database {
+			return s[i].Database < s[j].Database
+		}
+		return s[i].RecordID < s[j].RecordID
 	})
 	return slices.Compact(s)
 }
@@ -1204,4 +1211,33 @@ func (b *builder) finish() {
 		g.report.Conflicts = []string{}
 	}
 	g.index()
+}
+
+// assign records, per input record, the work it became and how, and the
+// pairs left for review, in the input's indexes.
+func (b *builder) assign() {
+	g := b.g
+	g.assigned = make([]Assignment, len(b.recs))
+	for k, o := range b.order {
+		a := Assignment{Work: b.work[k]}
+		if b.how != nil {
+			a.Rule, a.Score = b.how[k].Rule, b.how[k].Score
+		}
+		g.assigned[o] = a
+	}
+	g.reviews = make([]Review, 0, len(b.reviews))
+	for _, r := range b.reviews {
+		a, c := b.order[r.A], b.order[r.B]
+		if a > c {
+			a, c = c, a
+		}
+		g.reviews = append(g.reviews, Review{A: a, B: c, Score: r.Score, Reason: r.Reason})
+	}
+	sort.Slice(g.reviews, func(i, j int) bool {
+		x, y := g.reviews[i], g.reviews[j]
+		if x.A != y.A {
+			return x.A < y.A
+		}
+		return x.B < y.B
+	})
 }

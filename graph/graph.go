@@ -214,6 +214,8 @@ type Graph struct {
 	outEdge, inEdge [][]*Edge
 	report          Report
 	selfCitations   int
+	assigned        []Assignment // per record given to Build, in its order
+	reviews         []Review     // indexes into the records given to Build
 	citesByPair     map[[2]int64]*Edge
 }
 
@@ -400,3 +402,25 @@ func (b byID) Swap(i, j int) {
 // SelfCitations returns the number of Cites edges from a work to itself,
 // which the gonum view leaves out.
 func (g *Graph) SelfCitations() int { return g.selfCitations }
+
+// Assignment says which work one record given to Build became and by
+// which merge: Rule is the first rule that tied the record to another
+// record of its work (RuleIdentifier's scheme such as "doi", RuleTitle …,
+// RuleDecision) with its Score in [0, 1]; both are zero for a record that
+// is the only one of its work.
+type Assignment struct {
+	Work  *Work
+	Rule  string
+	Score float64
+}
+
+// Assignments returns, for each record given to Build in the order given,
+// the work it became and how; nil for a graph not built from records
+// (FromCompact). The slice is the graph's: do not modify it.
+func (g *Graph) Assignments() []Assignment { return g.assigned }
+
+// Reviews returns the pairs of records that may be one work but were not
+// merged (a score at least ReviewThreshold below MergeThreshold, or one
+// disagreeing field), for a person to settle with a decisions file, by
+// A then B (indexes into the records given to Build, A < B).
+func (g *Graph) Reviews() []Review { return g.reviews }

@@ -238,6 +238,15 @@ type Source struct {
 	Path   string `json:"path"`           // file path or URL
 	Format string `json:"format"`         // extractor name, e.g. "scite"
 	Line   int    `json:"line,omitempty"` // 1-based line where the work starts, when known
+	// Database is the bibliographic database the record was exported
+	// from, as the export names it ("Web of Science", "Scopus",
+	// "PubMed", Ovid's "Embase", a RIS DB such as "CINAHL"), or as
+	// --database names it; "" when neither says (a web page).
+	Database string `json:"database,omitempty"`
+	// RecordID is the export's own id of the record: WoS UT, Scopus EID,
+	// PMID, an Ovid or EBSCO accession number, RIS AN or ID; "" when the
+	// export gives none.
+	RecordID string `json:"record_id,omitempty"`
 }
 
 // String returns "path:line", or the path alone when the line is unknown.

@@ -185,8 +185,9 @@ func (r *Registry) ExtractTo(ctx context.Context, name string, rd io.Reader, for
 }
 
 // normalizing returns emit for the records of name read as format f:
-// each gets its path, its format when the reader left it empty, and is
-// normalised; it stops when ctx is done.
+// each gets its path, its format when the reader left it empty, is
+// normalised and gets its database and record id (Provenance); it stops
+// when ctx is done.
 func normalizing(ctx context.Context, name, f string, emit func(graph.Record) error) func(graph.Record) error {
 	return func(rec graph.Record) error {
 		if err := ctx.Err(); err != nil {
@@ -197,6 +198,7 @@ func normalizing(ctx context.Context, name, f string, emit func(graph.Record) er
 			rec.Source.Format = f
 		}
 		rec.Normalize()
+		Provenance(&rec, rec.Source.Format, "")
 		return emit(rec)
 	}
 }

@@ -17,14 +17,16 @@ import (
 )
 
 type extractOptions struct {
-	format string
-	to     string
-	paths  []string
-	web    webOptions
+	format   string
+	database string
+	to       string
+	paths    []string
+	web      webOptions
 }
 
 func (o *extractOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.format, "format", "", "read every input as this format instead of detecting it ("+strings.Join(scrape.Default().Formats(), ", ")+")")
+	f.StringVar(&o.database, "database", "", "the database the inputs were exported from (e.g. \"CINAHL\"), for records whose export does not say")
 	f.StringVar(&o.to, "to", "jsonl", "write the records as this format ("+strings.Join(output.RecordFormats, ", ")+")")
 	o.web.addFlags(f, "web.warc.gz", "depth")
 }
@@ -81,7 +83,7 @@ BibTeX or CSL-JSON (one array), for reference managers and screening tools
 func runExtract(ctx context.Context, o extractOptions, s streams) error {
 	w := output.NewRecordWriter(o.to, s.out)
 	ga := scrape.NewGathering(s.reporter(), func(err error) { fmt.Fprintln(s.errOut, err) })
-	err := web.Gather(ctx, o.paths, o.web.config("", o.format, s.errOut), ga.Visitor(func(r graph.Record) error { return w.Write(&r) }))
+	err := web.Gather(ctx, o.paths, o.web.config("", o.format, s.errOut), ga.Visitor(scrape.NamingDatabase(o.database, func(r graph.Record) error { return w.Write(&r) })))
 	ga.End()
 	if ferr := w.Close(); err == nil {
 		err = ferr

@@ -22,6 +22,7 @@ import (
 type ingestOptions struct {
 	db        string
 	format    string
+	database  string
 	decisions string
 	paths     []string
 	args      []string // the command line, recorded with the run
@@ -31,6 +32,7 @@ type ingestOptions struct {
 func (o *ingestOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.db, "db", "", "the corpus file (SQLite; created if missing; required)")
 	f.StringVar(&o.format, "format", "", "read every input as this format instead of detecting it")
+	f.StringVar(&o.database, "database", "", "the database the inputs were exported from (e.g. \"CINAHL\"), for records whose export does not say")
 	f.StringVar(&o.decisions, "decisions", "", "a file of identity rulings (\"same A B\" / \"different A B\" per line) the resolution honours")
 	o.web.addFlags(f, "web.warc.gz beside FILE", "depth")
 }
@@ -101,7 +103,7 @@ func runIngest(ctx context.Context, o ingestOptions, s streams) (err error) {
 	if err != nil {
 		return err
 	}
-	n, err := ingestPaths(ctx, st, run, o.paths, o.format, o.web.config(filepath.Dir(o.db), o.format, s.errOut), s)
+	n, err := ingestPaths(ctx, st, run, o.paths, o.format, o.database, o.web.config(filepath.Dir(o.db), o.format, s.errOut), s)
 	if err != nil {
 		return err
 	}
@@ -144,10 +146,11 @@ func readDecisions(path string) (graph.Decisions, error) {
 
 // ingestPaths reads every file under paths into the store, skipping those
 // whose content it holds, then fetches the URLs, DOIs and PMCIDs among
-// paths through web (with cfg) and stores what each page gave.
-func ingestPaths(ctx context.Context, st *store.Store, run int64, paths []string, format string, cfg web.Config, s streams) (store.IngestCounts, error) {
+// paths through web (with cfg) and stores what each page gave; database
+// names the database of records whose export does not.
+func ingestPaths(ctx context.Context, st *store.Store, run int64, paths []string, format, database string, cfg web.Config, s streams) (store.IngestCounts, error) {
 	files, remote := web.Split(paths)
-	n, err := ingestFiles(ctx, st, run, files, format, s)
+	n, err := ingestFiles(ctx, st, run, files, format, database, s)
 	if err != nil || len(remote) == 0 {
 		return n, err
 	}
@@ -178,7 +181,7 @@ func ingestPaths(ctx context.Context, st *store.Store, run int64, paths []string
 
 // ingestFiles reads every file under paths into the store, skipping those
 // whose content it holds.
-func ingestFiles(ctx context.Context, st *store.Store, run int64, paths []string, format string, s streams) (store.IngestCounts, error) {
+func ingestFiles(ctx context.Context, st *store.Store, run int64, paths []string, format, database string, s streams) (store.IngestCounts, error) {
 	if len(paths) == 0 {
 		return store.IngestCounts{}, nil
 	}
@@ -186,7 +189,7 @@ func ingestFiles(ctx context.Context, st *store.Store, run int64, paths []string
 	return st.Ingest(ctx, run, paths, store.Reader{
 		List: scrape.ListFiles,
 		Extract: func(ctx context.Context, path string, r io.Reader, add func(graph.Record) error) error {
-			return reg.ExtractTo(ctx, path, r, format, add)
+			return reg.ExtractTo(ctx, path, r, format, scrape.NamingDatabase(database, add))
 		},
 		OnError:  func(err error) { fmt.Fprintln(s.errOut, err) },
 		Progress: s.reporter(),

@@ -23,6 +23,7 @@ import (
 type runOptions struct {
 	outDir     string
 	format     string
+	database   string
 	seed       int64
 	resolution float64
 	layout     string
@@ -41,6 +42,7 @@ type runOptions struct {
 func (o *runOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVarP(&o.outDir, "out", "o", "", "folder to write the outputs to (created if missing; required)")
 	f.StringVar(&o.format, "format", "", "read every input as this format instead of detecting it")
+	f.StringVar(&o.database, "database", "", "the database the inputs were exported from (e.g. \"CINAHL\"), for records whose export does not say")
 	f.Int64Var(&o.seed, "seed", 1, "seed for every random choice (community detection); same inputs and seed give the same bytes")
 	f.Float64Var(&o.resolution, "resolution", 1, "modularity resolution of the community detection: higher gives more, smaller themes")
 	f.StringVar(&o.layout, "layout", "", "GraphViz layout engine (dot, sfdp, neato, fdp, circo, twopi); default: dot for small maps, sfdp for large")
@@ -146,10 +148,10 @@ func gatherFiles(ctx context.Context, o runOptions, dec graph.Decisions, s strea
 	}
 	var in gathered
 	ga := scrape.NewGathering(s.reporter(), func(err error) { fmt.Fprintln(s.errOut, err) })
-	err := web.Gather(ctx, o.paths, o.web.config(o.outDir, o.format, s.errOut), ga.Visitor(func(r graph.Record) error {
+	err := web.Gather(ctx, o.paths, o.web.config(o.outDir, o.format, s.errOut), ga.Visitor(scrape.NamingDatabase(o.database, func(r graph.Record) error {
 		in.recs = append(in.recs, r)
 		return nil
-	}))
+	})))
 	ga.End()
 	in.rep = &ga.Report
 	in.total, in.failed, _, _, _ = in.rep.Counts()
@@ -197,7 +199,7 @@ func gatherCorpus(ctx context.Context, o runOptions, dec graph.Decisions, s stre
 		return in, err
 	}
 	if len(o.paths) > 0 {
-		n, err := ingestPaths(ctx, st, run, o.paths, o.format, o.web.config(o.outDir, o.format, s.errOut), s)
+		n, err := ingestPaths(ctx, st, run, o.paths, o.format, o.database, o.web.config(o.outDir, o.format, s.errOut), s)
 		if err != nil {
 			return in, err
 		}

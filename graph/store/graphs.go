@@ -28,12 +28,19 @@ type edgeBody struct {
 // merged into each), edges, the link of every reference occurrence, and
 // the build's report.
 func (s *Store) SaveGraph(ctx context.Context, run int64, g *graph.Graph) error {
+	return s.saveGraph(ctx, run, g, nil)
+}
+
+// saveGraph is SaveGraph; when g was built from records whose row ids are
+// ids (in the order given to Build), it also stores the work, rule and
+// score of each (graph.Graph.Assignments) in record_works.
+func (s *Store) saveGraph(ctx context.Context, run int64, g *graph.Graph, ids []int64) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: %w", err)
 	}
 	defer func() { _ = tx.Rollback() }() // no-op after Commit
-	for _, q := range []string{`DELETE FROM links`, `DELETE FROM edges`, `DELETE FROM work_records`, `DELETE FROM works`} {
+	for _, q := range []string{`DELETE FROM links`, `DELETE FROM edges`, `DELETE FROM record_works`, `DELETE FROM work_records`, `DELETE FROM works`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("store: %w", err)
 		}
@@ -86,6 +93,17 @@ func (s *Store) SaveGraph(ctx context.Context, run int64, g *graph.Graph) error 
 				if _, err := insLink.ExecContext(ctx, e.F.Key, e.T.Key, l.Method, l.Score, l.Raw, l.Source.Path); err != nil {
 					return err
 				}
+			}
+		}
+	}
+	if as := g.Assignments(); len(ids) > 0 && len(as) == len(ids) {
+		insRW, err := tx.PrepareContext(ctx, `INSERT INTO record_works(record, work, rule, score) VALUES(?,?,?,?)`)
+		if err != nil {
+			return err
+		}
+		for i, a := range as {
+			if _, err := insRW.ExecContext(ctx, ids[i], a.Work.Key, a.Rule, a.Score); err != nil {
+				return fmt.Errorf("store: %w", err)
 			}
 		}
 	}

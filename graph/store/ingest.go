@@ -166,10 +166,11 @@ func hashFile(path string) (string, int64, error) {
 }
 
 // Resolve builds the graph of every record the store holds (with opt:
-// decisions, progress) and stores it with run; it returns the records and
-// the graph.
+// decisions, progress) and stores it with run, with the work each record
+// became (table record_works: record, work, rule, score); it returns the
+// records and the graph.
 func (s *Store) Resolve(ctx context.Context, run int64, opt graph.BuildOptions) ([]graph.Record, *graph.Graph, error) {
-	recs, err := s.Records(ctx)
+	recs, ids, err := s.records(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -180,7 +181,7 @@ func (s *Store) Resolve(ctx context.Context, run int64, opt graph.BuildOptions) 
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	if err := s.SaveGraph(ctx, run, g); err != nil {
+	if err := s.saveGraph(ctx, run, g, ids); err != nil {
 		return nil, nil, err
 	}
 	return recs, g, nil

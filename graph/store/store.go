@@ -43,6 +43,8 @@ CREATE TABLE IF NOT EXISTS records(
 	title TEXT NOT NULL,
 	year INTEGER NOT NULL,
 	body TEXT NOT NULL,
+	database TEXT NOT NULL DEFAULT '',
+	export_id TEXT NOT NULL DEFAULT '',
 	UNIQUE(source, ord));
 CREATE INDEX IF NOT EXISTS records_doi ON records(doi) WHERE doi != '';
 CREATE INDEX IF NOT EXISTS records_record_id ON records(record_id);
@@ -88,6 +90,12 @@ CREATE TABLE IF NOT EXISTS work_records(
 	work TEXT NOT NULL REFERENCES works(key) ON DELETE CASCADE,
 	record_id TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS work_records_work ON work_records(work);
+CREATE TABLE IF NOT EXISTS record_works(
+	record INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+	work TEXT NOT NULL,
+	rule TEXT NOT NULL,
+	score REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS record_works_work ON record_works(work);
 CREATE TABLE IF NOT EXISTS edges(
 	kind TEXT NOT NULL,
 	from_key TEXT NOT NULL,
@@ -146,6 +154,28 @@ func (s *Store) init(ctx context.Context) error {
 		return fmt.Errorf("store: %s: %w", s.path, err)
 	case v != SchemaVersion:
 		return fmt.Errorf("store: %s has schema version %s; this citegraph reads version %s", s.path, v, SchemaVersion)
+	}
+	return s.addColumns(ctx)
+}
+
+// addedColumns are the columns added to version 1's tables since it was
+// first written; a corpus made before gets them (empty) when opened.
+var addedColumns = []struct{ table, column, decl string }{
+	{"records", "database", `TEXT NOT NULL DEFAULT ''`},  // graph.Source.Database
+	{"records", "export_id", `TEXT NOT NULL DEFAULT ''`}, // graph.Source.RecordID
+}
+
+func (s *Store) addColumns(ctx context.Context) error {
+	for _, c := range addedColumns {
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM pragma_table_info(?) WHERE name=?`, c.table, c.column).Scan(&n); err != nil {
+			return fmt.Errorf("store: %s: %w", s.path, err)
+		}
+		if n == 0 {
+			if _, err := s.db.ExecContext(ctx, `ALTER TABLE `+c.table+` ADD COLUMN `+c.column+` `+c.decl); err != nil {
+				return fmt.Errorf("store: %s: adding %s.%s: %w", s.path, c.table, c.column, err)
+			}
+		}
 	}
 	return nil
 }
@@ -239,7 +269,7 @@ func (s *Store) BeginSource(ctx context.Context, run int64, src Source) (*Source
 		stmt **sql.Stmt
 		q    string
 	}{
-		{&w.insRec, `INSERT INTO records(source, ord, record_id, doi, title, year, body) VALUES(?,?,?,?,?,?,?)`},
+		{&w.insRec, `INSERT INTO records(source, ord, record_id, doi, title, year, body, database, export_id) VALUES(?,?,?,?,?,?,?,?,?)`},
 		{&w.insID, `INSERT INTO identifiers(record, scheme, value) VALUES(?,?,?)`},
 		{&w.insRef, `INSERT INTO refs(record, ord, doi, title, year, raw) VALUES(?,?,?,?,?,?)`},
 		{&w.insStmt, `INSERT INTO statements(record, ord, about, text, section, intent, confidence) VALUES(?,?,?,?,?,?,?)`},
@@ -257,7 +287,7 @@ func (w *SourceWriter) Add(ctx context.Context, r graph.Record) error {
 	if err != nil {
 		return err
 	}
-	res, err := w.insRec.ExecContext(ctx, w.id, w.n, r.ID, r.DOI, r.Title, r.Year, string(body))
+	res, err := w.insRec.ExecContext(ctx, w.id, w.n, r.ID, r.DOI, r.Title, r.Year, string(body), r.Source.Database, r.Source.RecordID)
 	if err != nil {
 		return fmt.Errorf("store: writing %s: %w", w.src.Path, err)
 	}
@@ -331,24 +361,33 @@ func (w *SourceWriter) Rollback() {
 // Records returns every stored record in source path order, each source's
 // records in the order read.
 func (s *Store) Records(ctx context.Context) ([]graph.Record, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT r.body FROM records r JOIN sources s ON r.source = s.id ORDER BY s.path, s.sha256, r.ord`)
+	recs, _, err := s.records(ctx)
+	return recs, err
+}
+
+// records is Records with the row id of each record.
+func (s *Store) records(ctx context.Context) ([]graph.Record, []int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.body FROM records r JOIN sources s ON r.source = s.id ORDER BY s.path, s.sha256, r.ord`)
 	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, nil, fmt.Errorf("store: %w", err)
 	}
 	defer func() { _ = rows.Close() }() // rows.Err reports read errors
 	var out []graph.Record
+	var ids []int64
 	for rows.Next() {
 		var body string
-		if err := rows.Scan(&body); err != nil {
-			return nil, err
+		var id int64
+		if err := rows.Scan(&id, &body); err != nil {
+			return nil, nil, err
 		}
 		var r graph.Record
 		if err := json.Unmarshal([]byte(body), &r); err != nil {
-			return nil, fmt.Errorf("store: a stored record does not decode: %w", err)
+			return nil, nil, fmt.Errorf("store: a stored record does not decode: %w", err)
 		}
 		out = append(out, r)
+		ids = append(ids, id)
 	}
-	return out, rows.Err()
+	return out, ids, rows.Err()
 }
 
 // Stats are the counts a store holds.

@@ -221,6 +221,14 @@ func Record(e *Entry) graph.Record {
 	if len(ids) > 0 {
 		r.Identifiers = ids
 	}
+	// The database of a database's BibTeX export: Scopus writes
+	// source={Scopus}; Web of Science, a Unique-ID of its UT.
+	switch src := strings.TrimSpace(get("source")); {
+	case strings.EqualFold(src, "scopus"):
+		r.Source.Database, r.Source.RecordID = "Scopus", ids[graph.IDScopus]
+	case ids[graph.IDWoS] != "" && verbatim("unique-id") != "":
+		r.Source.Database, r.Source.RecordID = "Web of Science", ids[graph.IDWoS]
+	}
 
 	if tc, err := strconv.Atoi(get("times-cited")); err == nil {
 		r.CitedByCount = &tc

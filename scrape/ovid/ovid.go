@@ -168,6 +168,10 @@ func build(fs []field, line int) graph.Record {
 		return ""
 	}
 	db := strings.ToLower(get("DB"))
+	// "Embase <1974 to 2019 Week 05>": the database, without its span.
+	r.Source.Database, _, _ = strings.Cut(get("DB"), "<")
+	r.Source.Database = strings.TrimSpace(r.Source.Database)
+	r.Source.RecordID = get("UI", "AN")
 	ids := map[string]string{}
 	seen := map[string]bool{}
 	for _, f := range fs {

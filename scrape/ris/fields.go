@@ -73,6 +73,10 @@ var (
 func buildRecord(entries []entry, line int) graph.Record {
 	r := record(entries)
 	out := graph.Record{Source: graph.Source{Line: line}}
+	// The database the record was exported from (Scopus, Embase, CINAHL,
+	// PTSDpubs …) and its accession number or reference id there.
+	out.Source.Database = graph.CleanText(r.first("DB"))
+	out.Source.RecordID = graph.CleanText(r.first("AN", "ID"))
 	ty := strings.ToUpper(r.first("TY"))
 	if t, ok := Types[ty]; ok {
 		out.Type = t
