@@ -41,6 +41,7 @@ func testConfig(t *testing.T, s *webtest.Server) Config {
 			RetryBase:    10 * time.Millisecond, RetryMax: 50 * time.Millisecond, MaxRetries: 2,
 			Timeout:     time.Second,
 			Credentials: fetch.Credentials{Mailto: "reviewer@example.org"},
+			Transport:   s.Transport(),
 		},
 	}
 }
@@ -311,4 +312,67 @@ func dedup(s []string) []string {
 		}
 	}
 	return out
+}
+
+// An interrupted --follow resumes (issue 18, item 3): a walk from the
+// eLife article (16 references with a DOI, which the test resolver answers
+// with 404: an answer the cache keeps) cancelled after its fourth page,
+// then run again with the same WARC and cache, asks the server for none of
+// what it asked before, and the WARC, which both runs appended to, replays
+// the whole walk offline to the same records.
+func TestFollowResumes(t *testing.T) {
+	s := newServer(t)
+	cfg := testConfig(t, s)
+	cfg.NoFullText = true
+	cfg.Follow, cfg.Depth, cfg.MaxPages = true, 1, 8
+	cfg.Fetch.CacheDir = filepath.Join(t.TempDir(), "cache")
+	seed := s.URL + "/pages/elife_article.html"
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var first []Fetched
+	c1 := cfg
+	c1.Progress = progressFunc(func(f Fetched) {
+		if first = append(first, f); len(first) == 4 {
+			cancel()
+		}
+	})
+	src, err := Open(c1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	werr := src.Walk(ctx, []string{seed}, scrape.Visitor{Record: func(graph.Record) error { return nil }})
+	if err := src.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !errors.Is(werr, context.Canceled) || len(first) != 4 {
+		t.Fatalf("interrupted walk: %v after %d pages, want cancelled after 4", werr, len(first))
+	}
+	before := s.Counts()
+	if len(before) < 4 {
+		t.Fatalf("the interrupted walk asked for %v, want the page, robots.txt and 3 DOIs", before)
+	}
+
+	var second []Fetched
+	c2 := cfg
+	c2.Progress = progressFunc(func(f Fetched) { second = append(second, f) })
+	resumed, _ := walk(t, c2, seed)
+	if len(second) != 8 {
+		t.Fatalf("resumed walk visited %d pages, want 8", len(second))
+	}
+	after := s.Counts()
+	for p, n := range before {
+		if after[p] != n && p != "/robots.txt" {
+			t.Errorf("%s asked %d times after the resumed walk, %d before: fetched again", p, after[p], n)
+		}
+	}
+	if len(after) <= len(before) {
+		t.Errorf("the resumed walk asked for nothing new: %v", after)
+	}
+	c3 := cfg
+	c3.Offline, c3.Fetch.CacheDir = true, ""
+	replayed, _ := walk(t, c3, seed)
+	if len(resumed) == 0 || withoutPaths(t, replayed) != withoutPaths(t, resumed) {
+		t.Errorf("offline replay gave %d records, the resumed walk %d (or they differ)", len(replayed), len(resumed))
+	}
 }

@@ -1,7 +1,9 @@
 package webtest
 
 import (
+	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -169,3 +171,33 @@ const captchaPage = `<!DOCTYPE html><html><head><title>Are you a robot?</title>
 
 const cookiePage = `<!DOCTYPE html><html><head><title>Cookies</title></head><body>
 <p>Cookies are disabled. Please enable cookies in your browser to continue to the article.</p></body></html>`
+
+// Transport is a round tripper for the tests' fetchers that reaches only
+// this server: a request for any other host (a reference's URL in a real
+// page, followed) fails at once with ErrOffTheServer, so no test reaches
+// the internet, whatever the pages link to.
+func (s *Server) Transport() http.RoundTripper {
+	return localOnly{host: strings.TrimPrefix(s.URL, "http://"), next: s.Client().Transport}
+}
+
+// ErrOffTheServer is the error of a request Transport does not send.
+var ErrOffTheServer = errors.New("webtest: not the test server (tests never reach the internet)")
+
+type localOnly struct {
+	host string
+	next http.RoundTripper
+}
+
+func (l localOnly) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.URL.Host != l.host {
+		return nil, fmt.Errorf("%s: %w", r.URL, ErrOffTheServer)
+	}
+	return l.next.RoundTrip(r)
+}
+
+// Counts returns how many requests came for each path so far.
+func (s *Server) Counts() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return maps.Clone(s.count)
+}
