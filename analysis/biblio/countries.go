@@ -102,21 +102,57 @@ UNITED ARAB EMIRATES|UNITED KINGDOM|URUGUAY|USA|UZBEKISTAN|VENEZUELA|VIETNAM|YEM
 	}
 }
 
-// institution returns the institution of an address, in upper case: its
-// first comma-separated part ("Univ Caen, Lab X, Caen, France" → "UNIV
-// CAEN").
+// institution returns the institution of an address, in upper case, as
+// bibliometrix's AU_UN finds it: of the comma-separated parts without a
+// digit, the first (in the order of instTags) holding one of the words
+// institutions are named with (UNIV, COLL, SCH, INST …), "&" written AND;
+// "" when no part holds one ("Dept Phys, Caen, France"). "Department of
+// Optometry, University of Cape Coast, Cape Coast, Ghana" → "UNIVERSITY OF
+// CAPE COAST".
 func institution(addr string) string {
-	first, _, _ := strings.Cut(addr, ",")
-	return strings.ToUpper(strings.TrimSpace(strings.TrimRight(first, ".")))
+	parts := strings.Split(strings.ToUpper(addr), ",")
+	for i, p := range parts {
+		parts[i] = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(p), "."))
+	}
+	for _, tag := range instTags {
+		for _, p := range parts {
+			if strings.Contains(p, tag) && !strings.ContainsAny(p, "0123456789") {
+				return strings.ReplaceAll(p, "&", "AND")
+			}
+		}
+	}
+	return ""
 }
 
-// correspondence returns the address of a correspondence field without
-// what Scopus appends ("…, China; email: x@y") and, for Scopus, without
-// the name before the first "; " ("Li, S.; Dept …").
+// instTags are the words bibliometrix's AU_UN takes an address part for an
+// institution by, in its order of preference.
+var instTags = []string{"UNIV", "COLL", "SCH", "INST", "ACAD", "ECOLE", "CTR", "SCI", "CENTRE", "CENTER", "CENTRO",
+	"HOSP", "ASSOC", "COUNCIL", "FONDAZ", "FOUNDAT", "ISTIT", "LAB", "TECH", "RES", "CNR", "ARCH", "SCUOLA",
+	"PATENT OFF", "CENT LIB", "HEALTH", "NATL", "LIBRAR", "CLIN", "FDN", "OECD", "FAC", "WORLD BANK", "POLITECN",
+	"INT MONETARY FUND", "CLIMA", "METEOR", "OFFICE", "ENVIR", "CONSORTIUM", "OBSERVAT", "AGRI", "MIT ", "INFN", "SUNY "}
+
+// correspondence returns the first address of a correspondence field:
+// without WoS's "Name (reprint author), " or "(corresponding author), "
+// before it, without the name Scopus puts before the first "; " ("Y. Li;
+// Department …") and without what Scopus appends ("…, China; email:
+// x@y").
 func correspondence(s string) string {
 	u := strings.ToUpper(s)
 	if i := strings.Index(u, "; EMAIL:"); i >= 0 {
-		s = s[:i]
+		s, u = s[:i], u[:i]
+	}
+	found := false
+	for _, tag := range []string{"(REPRINT AUTHOR)", "(CORRESPONDING AUTHOR)"} {
+		if i := strings.Index(u, tag); i >= 0 {
+			s, found = s[i+len(tag):], true
+			break
+		}
+	}
+	s = strings.TrimLeft(s, ", ")
+	if found { // WoS: further authors' addresses follow after "; "
+		s, _, _ = strings.Cut(s, "; ")
+	} else if _, rest, ok := strings.Cut(s, "; "); ok { // Scopus: the name first
+		s = rest
 	}
 	return strings.TrimSpace(s)
 }

@@ -10,17 +10,24 @@ import (
 // Doc is one document of the bibliometrics: a work that records describe,
 // with the fields of its records.
 type Doc struct {
-	Work           *graph.Work
-	Year           int      // 0 when unknown
-	Authors        []string // "Family, Initials", in order, each once
-	Source         string   // the venue in upper case, "" when unknown
-	Type           string   // the document type in upper case, "" when unknown
-	TimesCited     int      // the largest count its records give (WoS TC, Scopus "Cited by")
-	AuthorKeywords []string // upper case, each once
+	Work       *graph.Work
+	Year       int      // 0 when unknown
+	Authors    []string // "Family, Initials", in order, each once
+	Source     string   // the venue in upper case, "" when unknown
+	Type       string   // the document type in upper case, "" when unknown
+	TimesCited int      // the largest count its records give (WoS TC, Scopus "Cited by")
+	// AuthorKeywords, KeywordsPlus and MeSH are upper case, in the
+	// order of the export, repeated where it repeats them (Scopus's index
+	// keywords name a term of each thesaurus): bibliometrix counts
+	// occurrences, the tables count both.
+	AuthorKeywords []string
 	KeywordsPlus   []string
 	MeSH           []string
-	Affiliations   []string // the institution of each address, upper case, each once
-	Countries      []string // of the addresses, each once, in order
+	// Affiliations are the institution of each address that names one,
+	// upper case, one per address (two addresses at one university give it
+	// twice, as bibliometrix's AU_UN).
+	Affiliations []string
+	Countries    []string // of the addresses, each once, in order
 	// Country is the corresponding author's country: that of the
 	// correspondence address, else of the first address; "" when neither
 	// names one.
@@ -101,7 +108,7 @@ func newDoc(w *graph.Work, rs []*graph.Record) Doc {
 	list := func(get func(r *graph.Record) []string) []string {
 		for _, r := range rs {
 			if v := get(r); len(v) > 0 {
-				return upperSet(v)
+				return upperList(v)
 			}
 		}
 		return nil
@@ -128,8 +135,12 @@ func newDoc(w *graph.Work, rs []*graph.Record) Doc {
 	d.KeywordsPlus = list(func(r *graph.Record) []string { return r.KeywordsPlus })
 	d.MeSH = list(func(r *graph.Record) []string { return r.MeSH })
 	addrs := list(func(r *graph.Record) []string { return r.Affiliations })
+	corr := correspondence(pick(func(r *graph.Record) string { return r.CorrespondenceAddress }))
+	if len(addrs) == 0 && corr != "" {
+		addrs = []string{corr} // as bibliometrix's AU_UN and AU_CO do without C1
+	}
 	for _, a := range addrs {
-		if inst := institution(a); inst != "" && !slices.Contains(d.Affiliations, inst) {
+		if inst := institution(a); inst != "" {
 			d.Affiliations = append(d.Affiliations, inst)
 		}
 		if c := Country(a); c != "" && !slices.Contains(d.Countries, c) {
@@ -138,7 +149,7 @@ func newDoc(w *graph.Work, rs []*graph.Record) Doc {
 	}
 	// bibliometrix takes the corresponding author's country from the
 	// correspondence address alone (AU1_CO from RP): no address, no country.
-	d.Country = Country(correspondence(pick(func(r *graph.Record) string { return r.CorrespondenceAddress })))
+	d.Country = Country(corr)
 	for _, r := range rs {
 		for _, ref := range r.References {
 			if raw := strings.ToUpper(strings.TrimSpace(ref.Raw)); raw != "" && !slices.Contains(d.RefStrings, raw) {
@@ -152,12 +163,12 @@ func newDoc(w *graph.Work, rs []*graph.Record) Doc {
 	return d
 }
 
-// upperSet returns the items of v trimmed and in upper case, each once, in
-// order.
-func upperSet(v []string) []string {
+// upperList returns the items of v trimmed and in upper case, in order,
+// without the empty ones.
+func upperList(v []string) []string {
 	out := make([]string, 0, len(v))
 	for _, s := range v {
-		if s = strings.ToUpper(strings.TrimSpace(s)); s != "" && !slices.Contains(out, s) {
+		if s = strings.ToUpper(strings.TrimSpace(s)); s != "" {
 			out = append(out, s)
 		}
 	}

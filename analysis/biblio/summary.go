@@ -46,8 +46,11 @@ type Summary struct {
 	// they resolve to.
 	ReferenceStrings int `json:"reference_strings"`
 
-	AnnualProduction []YearCount    `json:"annual_production"`
-	ProductiveAuth   []AuthorCount  `json:"most_productive_authors"`
+	AnnualProduction []YearCount   `json:"annual_production"`
+	ProductiveAuth   []AuthorCount `json:"most_productive_authors"`
+	// FractionalAuth ranks the authors by fractionalised documents
+	// (bibliometrix's second column of "Most Productive Authors").
+	FractionalAuth   []AuthorCount  `json:"most_productive_authors_fractionalized"`
 	RelevantSources  []SourceCount  `json:"most_relevant_sources"`
 	RelevantAffs     []AffCount     `json:"most_relevant_affiliations"`
 	CorrCountries    []CountryCount `json:"corresponding_author_countries"`
@@ -83,10 +86,13 @@ type SourceCount struct {
 	Documents int    `json:"documents"`
 }
 
-// AffCount is an affiliation's documents.
+// AffCount is an affiliation's documents and its occurrences among the
+// documents' addresses (bibliometrix's count: two addresses of one
+// document at one institution count twice).
 type AffCount struct {
 	Affiliation string `json:"affiliation"`
 	Documents   int    `json:"documents"`
+	Occurrences int    `json:"occurrences"`
 }
 
 // CountryCount is a corresponding author's country: its documents, those
@@ -108,11 +114,13 @@ type CountryCites struct {
 }
 
 // KeywordCount is a keyword's documents in one field ("author", "plus",
-// "mesh").
+// "mesh") and its occurrences there (bibliometrix's count: a term an
+// export repeats in one document counts twice).
 type KeywordCount struct {
-	Keyword   string `json:"keyword"`
-	Field     string `json:"field"`
-	Documents int    `json:"documents"`
+	Keyword     string `json:"keyword"`
+	Field       string `json:"field"`
+	Documents   int    `json:"documents"`
+	Occurrences int    `json:"occurrences"`
 }
 
 // Cited is one of the most cited documents.
@@ -255,16 +263,19 @@ func (s *Summary) production(docs []Doc) {
 	}
 }
 
-// counted is a name with its document count and a fractional count, the
-// rows of the ranked tables before they take their JSON shape.
+// counted is a name with its occurrences, its documents and a fractional
+// count, the rows of the ranked tables before they take their JSON shape.
 type counted struct {
 	name string
-	n    int
+	n    int // occurrences: as often as the documents name it
+	docs int // documents naming it
 	frac float64
+	last int // the last document counted in docs, plus one
 }
 
-// rank counts the names of each document (each once per document) and
-// returns them by descending count, ties by name.
+// rank counts the names of each document and returns them by descending
+// occurrences, ties by name: bibliometrix's tableTag
+// order. Names a document repeats count once in docs and frac.
 func rank(docs []Doc, names func(d *Doc) []string) []counted {
 	at := map[string]int{}
 	var out []counted
@@ -277,8 +288,13 @@ func rank(docs []Doc, names func(d *Doc) []string) []counted {
 				at[nm] = j
 				out = append(out, counted{name: nm})
 			}
-			out[j].n++
-			out[j].frac += 1 / float64(len(ns))
+			c := &out[j]
+			c.n++
+			if c.last != i+1 {
+				c.last = i + 1
+				c.docs++
+				c.frac += 1 / float64(len(ns))
+			}
 		}
 	}
 	slices.SortFunc(out, func(a, b counted) int {
@@ -293,6 +309,18 @@ func (s *Summary) authors(docs []Doc, top int) {
 	for _, c := range rows[:min(top, len(rows))] {
 		s.ProductiveAuth = append(s.ProductiveAuth, AuthorCount{Author: c.name, Documents: c.n, Fractionalized: c.frac})
 	}
+	// Sums of 1/n differ in their last bits by the order they were added
+	// in: compare them to 1e-9.
+	slices.SortStableFunc(rows, func(a, b counted) int {
+		if math.Abs(a.frac-b.frac) > 1e-9 {
+			return cmp.Compare(b.frac, a.frac)
+		}
+		return cmp.Compare(a.name, b.name)
+	})
+	s.FractionalAuth = []AuthorCount{}
+	for _, c := range rows[:min(top, len(rows))] {
+		s.FractionalAuth = append(s.FractionalAuth, AuthorCount{Author: c.name, Documents: c.n, Fractionalized: c.frac})
+	}
 }
 
 func (s *Summary) places(docs []Doc, top int) {
@@ -303,7 +331,7 @@ func (s *Summary) places(docs []Doc, top int) {
 	}
 	rows = rank(docs, func(d *Doc) []string { return d.Affiliations })
 	for _, c := range rows[:min(top, len(rows))] {
-		s.RelevantAffs = append(s.RelevantAffs, AffCount{Affiliation: c.name, Documents: c.n})
+		s.RelevantAffs = append(s.RelevantAffs, AffCount{Affiliation: c.name, Documents: c.docs, Occurrences: c.n})
 	}
 	s.CorrCountries, s.CountryCitations = countries(docs, top)
 }
@@ -346,7 +374,8 @@ func countries(docs []Doc, top int) ([]CountryCount, []CountryCites) {
 }
 
 // keywords returns every keyword of each field with its documents, by
-// field (author, plus, mesh), then descending documents, then keyword.
+// field (author, plus, mesh), then descending occurrences and documents,
+// then keyword.
 func keywords(docs []Doc) []KeywordCount {
 	out := []KeywordCount{}
 	for _, f := range []struct {
@@ -358,7 +387,7 @@ func keywords(docs []Doc) []KeywordCount {
 		{"mesh", func(d *Doc) []string { return d.MeSH }},
 	} {
 		for _, c := range rank(docs, f.get) {
-			out = append(out, KeywordCount{Keyword: c.name, Field: f.name, Documents: c.n})
+			out = append(out, KeywordCount{Keyword: c.name, Field: f.name, Documents: c.docs, Occurrences: c.n})
 		}
 	}
 	return out
