@@ -517,3 +517,54 @@ func TestFractionalizedAgainstBibliometrix(t *testing.T) {
 		t.Errorf("optics fractionalized = %v, want %s", got, want)
 	}
 }
+
+// TestTables: every table has as many cells a row as columns, and the
+// Bradford table of the optics file is bibliometrix's bradford()$table,
+// row for row (source, rank, documents, cumulated, zone).
+func TestTables(t *testing.T) {
+	s := summarise(t, "wos_plaintext_34records_optics.isi", wosExtract)
+	b, err := os.ReadFile(filepath.Join("testdata", "wos_plaintext_34records_optics.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ref struct {
+		Bradford struct {
+			Table []struct {
+				SO                  string
+				Rank, Freq, CumFreq int
+				Zone                string
+			} `json:"table"`
+		} `json:"bradford"`
+	}
+	if err := json.Unmarshal(b, &ref); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, r := range ref.Bradford.Table {
+		want = append(want, fmt.Sprint(r.SO, ",", r.Rank, ",", r.Freq, ",", r.CumFreq, ",", r.Zone))
+	}
+	seen := map[string]bool{}
+	for _, tb := range s.Tables() {
+		if seen[tb.Name] {
+			t.Errorf("table %s twice", tb.Name)
+		}
+		seen[tb.Name] = true
+		for i, r := range tb.Rows {
+			if len(r) != len(tb.Header) {
+				t.Errorf("%s row %d has %d cells, header %d", tb.Name, i, len(r), len(tb.Header))
+			}
+		}
+		if tb.Name == "bradford" {
+			var got []string
+			for _, r := range tb.Rows {
+				got = append(got, strings.Join(r, ","))
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("bradford table =\n%s\nbibliometrix\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		}
+	}
+	if len(seen) != 16 {
+		t.Errorf("%d tables, want 16", len(seen))
+	}
+}

@@ -15,6 +15,8 @@
 //
 // Files: docs.go turns works and records into Docs; summary.go the
 // summary counts and ranked tables; laws.go h/g/m indexes, Bradford and
-// Lotka; countries.go reads countries out of addresses. The definitions
+// Lotka; countries.go reads countries and institutions out of addresses;
+// tables.go writes the summary's tables as text cells (Summary.Tables)
+// for the CSV files and the report. The definitions
 // and where they differ from bibliometrix's are in docs/BIBLIOMETRICS.md.
 package biblio

@@ -88,9 +88,21 @@ func hg(tc []int) (h, g, sum int) {
 	return h, g, sum
 }
 
-// Bradford holds Bradford's zones of the sources.
+// Bradford holds Bradford's zones of the sources and every source with its
+// rank, documents, cumulated documents and zone (bibliometrix's
+// bradford()$table), most productive first.
 type Bradford struct {
-	Zones []Zone `json:"zones"`
+	Zones   []Zone           `json:"zones"`
+	Sources []BradfordSource `json:"sources"`
+}
+
+// BradfordSource is one source of Bradford's table.
+type BradfordSource struct {
+	Source     string `json:"source"`
+	Rank       int    `json:"rank"`
+	Documents  int    `json:"documents"`
+	Cumulative int    `json:"cumulative"`
+	Zone       int    `json:"zone"`
 }
 
 // Zone is one of Bradford's zones: the number of sources and their
@@ -112,8 +124,9 @@ func bradford(docs []Doc) Bradford {
 		total += r.n
 	}
 	zones := []Zone{{Zone: 1}, {Zone: 2}, {Zone: 3}}
+	srcs := make([]BradfordSource, 0, len(rows))
 	cum := 0
-	for _, r := range rows {
+	for i, r := range rows {
 		z := 2
 		switch {
 		case 3*cum < total: // the zone-1 cut not yet reached before this source
@@ -124,8 +137,9 @@ func bradford(docs []Doc) Bradford {
 		cum += r.n
 		zones[z].Sources++
 		zones[z].Documents += r.n
+		srcs = append(srcs, BradfordSource{Source: r.name, Rank: i + 1, Documents: r.n, Cumulative: cum, Zone: z + 1})
 	}
-	return Bradford{Zones: zones}
+	return Bradford{Zones: zones, Sources: srcs}
 }
 
 // Lotka is Lotka's law fitted to the authors' productivity: the share of
@@ -138,6 +152,15 @@ type Lotka struct {
 	C            float64      `json:"c"`
 	R2           float64      `json:"r2"`
 	Productivity []LotkaPoint `json:"productivity"`
+}
+
+// Fitted returns the share of authors with x documents that the fitted
+// law gives, C / x^β; 0 when nothing was fitted.
+func (l Lotka) Fitted(x int) float64 {
+	if l.C == 0 {
+		return 0
+	}
+	return l.C / math.Pow(float64(x), l.Beta)
 }
 
 // LotkaPoint is the number of authors with a number of documents.

@@ -57,6 +57,10 @@ type Summary struct {
 	CountryCitations []CountryCites `json:"country_citations"`
 	Keywords         []KeywordCount `json:"keywords"`
 
+	// AuthorsOverTime is bibliometrix's authorProdOverTime: the documents
+	// and times cited of the ten most productive authors in each year.
+	AuthorsOverTime []AuthorYear `json:"authors_production_over_time"`
+
 	AuthorHIndex []HIndex `json:"author_h_index"`
 	SourceHIndex []HIndex `json:"source_h_index"`
 	Bradford     Bradford `json:"bradford"`
@@ -78,6 +82,15 @@ type AuthorCount struct {
 	Author         string  `json:"author"`
 	Documents      int     `json:"documents"`
 	Fractionalized float64 `json:"fractionalized"`
+}
+
+// AuthorYear is one author's documents in one year and their times cited;
+// years without documents are left out.
+type AuthorYear struct {
+	Author    string `json:"author"`
+	Year      int    `json:"year"`
+	Documents int    `json:"documents"`
+	Citations int    `json:"citations"`
 }
 
 // SourceCount is a source's documents.
@@ -156,6 +169,7 @@ func Compute(g *graph.Graph, docs []Doc, opt Options) Summary {
 	s.ages(docs, opt.ReferenceYear)
 	s.production(docs)
 	s.authors(docs, opt.Top)
+	s.AuthorsOverTime = overTime(docs, s.ProductiveAuth[:min(10, len(s.ProductiveAuth))])
 	s.places(docs, opt.Top)
 	s.Keywords = keywords(docs)
 	s.AuthorHIndex = hIndexes(docs, func(d *Doc) []string { return d.Authors }, opt.ReferenceYear, false)
@@ -321,6 +335,43 @@ func (s *Summary) authors(docs []Doc, top int) {
 	for _, c := range rows[:min(top, len(rows))] {
 		s.FractionalAuth = append(s.FractionalAuth, AuthorCount{Author: c.name, Documents: c.n, Fractionalized: c.frac})
 	}
+}
+
+// overTime returns the documents and citations per year of the authors
+// top, in their order, then by year.
+func overTime(docs []Doc, top []AuthorCount) []AuthorYear {
+	at := make(map[string]int, len(top))
+	for i, a := range top {
+		at[a.Author] = i
+	}
+	cells := map[[2]int]*AuthorYear{}
+	for i := range docs {
+		d := &docs[i]
+		if d.Year == 0 {
+			continue
+		}
+		for _, a := range d.Authors {
+			j, ok := at[a]
+			if !ok {
+				continue
+			}
+			c := cells[[2]int{j, d.Year}]
+			if c == nil {
+				c = &AuthorYear{Author: a, Year: d.Year}
+				cells[[2]int{j, d.Year}] = c
+			}
+			c.Documents++
+			c.Citations += d.TimesCited
+		}
+	}
+	out := make([]AuthorYear, 0, len(cells))
+	for _, c := range cells {
+		out = append(out, *c)
+	}
+	slices.SortFunc(out, func(a, b AuthorYear) int {
+		return cmp.Or(cmp.Compare(at[a.Author], at[b.Author]), cmp.Compare(a.Year, b.Year))
+	})
+	return out
 }
 
 func (s *Summary) places(docs []Doc, top int) {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/analysis"
+	"github.com/citegraph/citegraph/analysis/biblio"
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/encoding/csv"
 	"github.com/citegraph/citegraph/graph/encoding/dot"
@@ -97,7 +98,8 @@ intent, main path) and statements.csv (every statement)`, Write: writeTables},
 	{Name: "bibliometrics", Help: `bibliometrics.json: descriptive bibliometrics of the works
 the sources describe, as bibliometrix reports them (counts,
 annual production, productive authors, sources, countries,
-keywords, h-indexes, Bradford, Lotka, most cited)`, Write: writeBibliometrics},
+keywords, h-indexes, Bradford, Lotka, most cited), and the
+same tables as bibliometrics_NAME.csv for spreadsheets`, Write: writeBibliometrics},
 	{Name: "report", Help: `report.html (one self-contained file with charts and the
 ten strongest citation bursts), report.md and its charts
 report-*.svg`, Write: writeReport},
@@ -181,7 +183,8 @@ type Writer struct {
 	In      *Input
 	Opt     Options
 	written []string
-	noDot   bool // GraphViz found missing: render nothing more
+	noDot   bool            // GraphViz found missing: render nothing more
+	biblio  *biblio.Summary // computed once, for bibliometrics and report
 }
 
 // Write writes every format of the table that opt chooses (and the Always
@@ -451,6 +454,7 @@ func (w *Writer) reportInput() report.Input {
 	for _, b := range in.Result.Bursts {
 		ri.Bursts = append(ri.Bursts, report.Burst{Node: b.Node, Start: b.Start, End: b.End, Strength: b.Strength})
 	}
+	ri.Bibliometrics = bibliometricsSection(w.bibliometrics())
 	if len(ri.Bursts) > 0 {
 		ri.Notes = append(ri.Notes, "Citation bursts are Kleinberg's two-state bursts over the years of the citing works, as CiteSpace detects them (s = 2, γ = 1; works cited at least twice).")
 	}

@@ -15,7 +15,11 @@
 // the statements citing its works that support or contrast them and its
 // most confidently contrasting statements; and three
 // charts made with gonum/plot: works published per year, citations
-// received per theme and the distribution of the measure.
+// received per theme and the distribution of the measure. When the caller
+// hands over Bibliometrics, a section "Descriptive bibliometrics" follows
+// the themes: the caller's tables and five charts (annual production with
+// the growth rate, the top authors' production over time, Bradford's law,
+// Lotka's law, the corresponding authors' countries by SCP and MCP).
 //
 // The HTML is one file: no scripts, no external style sheets, fonts or
 // images. The charts stand inline as SVG, and a Content-Security-Policy
@@ -32,5 +36,6 @@
 //
 // Files: report.go holds Input, WriteHTML, WriteMarkdown and the facts
 // both show; intent.go what the statements citing each theme say;
-// charts.go the charts; html.go the HTML template.
+// charts.go the charts; biblio.go the bibliometrics section and its
+// charts; html.go the HTML template.
 package report

@@ -25,13 +25,16 @@ func WriteHTML(w io.Writer, in Input) error {
 	}
 	data := struct {
 		*facts
-		Charts []chartView
+		Charts, BibCharts []chartView
 	}{facts: f}
+	// The SVG is gonum/plot's own markup; the only text in it is the
+	// chart titles, axis labels, tick labels and legends, which vgsvg
+	// escapes with html.EscapeString after attr.Clean (see charts.go).
 	for _, c := range charts {
-		// The SVG is gonum/plot's own markup; the only text in it is the
-		// chart titles, axis labels and tick labels, which vgsvg escapes
-		// with html.EscapeString after attr.Clean (see charts.go).
 		data.Charts = append(data.Charts, chartView{c.Name, c.Title, template.HTML(c.SVG)}) //nolint:gosec // see above
+	}
+	for _, c := range f.BiblioCharts {
+		data.BibCharts = append(data.BibCharts, chartView{c.Name, c.Title, template.HTML(c.SVG)}) //nolint:gosec // see above
 	}
 	bw := bufio.NewWriter(w)
 	if err := page.Execute(bw, data); err != nil {
@@ -109,7 +112,18 @@ blockquote { margin: 0.3em 0 0.3em 1em; padding-left: 0.8em; border-left: 3px so
 {{range .Contrasting}}<blockquote>{{.Text}} <span class="tag">(citing {{.Cited}}{{if .Confidence}}; confidence {{.Confidence}}{{end}})</span></blockquote>
 {{end}}{{end}}</section>
 {{end}}{{end}}
-{{if .Notes}}<h2 id="notes">How this report was made</h2>
+{{if or .Biblio .BibCharts}}<h2 id="bibliometrics">Descriptive bibliometrics</h2>
+{{range .BibCharts}}<figure class="chart" id="chart-{{.Name}}">
+{{.SVG}}
+<figcaption>{{.Title}}</figcaption>
+</figure>
+{{end}}{{range .Biblio}}<h3>{{.Title}}</h3>
+{{if .Note}}<p class="meta">{{.Note}}</p>
+{{end}}<table class="biblio">
+<tr>{{range .Header}}<th scope="col"{{if .Numeric}} style="text-align: right"{{end}}>{{.Text}}</th>{{end}}</tr>
+{{range .Rows}}<tr>{{range .}}<td{{if .Numeric}} class="n"{{end}}>{{.Text}}</td>{{end}}</tr>
+{{end}}</table>
+{{end}}{{end}}{{if .Notes}}<h2 id="notes">How this report was made</h2>
 <ul>{{range .Notes}}<li>{{.}}</li>{{end}}</ul>{{end}}
 </body>
 </html>

@@ -43,6 +43,9 @@ type Input struct {
 	// ten (ties by node, then start) are shown in a table "Citation
 	// bursts", after the central works. None leaves the table out.
 	Bursts []Burst
+	// Bibliometrics, when not nil, adds the section "Descriptive
+	// bibliometrics" after the themes, with its tables and charts.
+	Bibliometrics *Bibliometrics
 }
 
 // Burst is a citation burst of a work: the years Start … End (inclusive)
@@ -112,6 +115,8 @@ type facts struct {
 	Themes       []themeFacts
 	Notes        []string
 	Conflicts    []string
+	Biblio       []bibTable
+	BiblioCharts []Chart
 
 	years        []yearCount
 	themes       []themeFacts
@@ -357,6 +362,11 @@ func gather(in Input) (*facts, error) {
 	for _, n := range in.Notes {
 		f.Notes = append(f.Notes, attr.Clean(n))
 	}
+	f.Biblio = in.Bibliometrics.tables()
+	var err error
+	if f.BiblioCharts, err = in.Bibliometrics.charts(); err != nil {
+		return nil, err
+	}
 	return f, nil
 }
 
@@ -415,14 +425,18 @@ func (f *facts) Mentions(rep graph.Report) {
 	)
 }
 
-// Charts returns the report's charts, for a caller that writes them as
-// files beside the Markdown.
+// Charts returns the report's charts, then those of its bibliometrics,
+// for a caller that writes them as files beside the Markdown.
 func Charts(in Input) ([]Chart, error) {
 	f, err := gather(in)
 	if err != nil {
 		return nil, err
 	}
-	return f.charts()
+	charts, err := f.charts()
+	if err != nil {
+		return nil, err
+	}
+	return append(charts, f.BiblioCharts...), nil
 }
 
 // WriteMarkdown writes the report as Markdown (CommonMark with GitHub's
@@ -536,6 +550,35 @@ func WriteMarkdown(w io.Writer, in Input) error {
 					}
 					p(")\n")
 				}
+			}
+		}
+	}
+	if len(f.Biblio)+len(f.BiblioCharts) > 0 {
+		p("\n## Descriptive bibliometrics\n")
+		for _, c := range f.BiblioCharts {
+			p("\n![%s](%s)\n", md(c.Title), in.ChartPrefix+c.Name+".svg")
+		}
+		for _, t := range f.Biblio {
+			p("\n### %s\n\n", md(t.Title))
+			if t.Note != "" {
+				p("%s\n\n", md(t.Note))
+			}
+			var head, rule []string
+			for _, h := range t.Header {
+				head = append(head, md(h.Text))
+				if h.Numeric {
+					rule = append(rule, "---:")
+				} else {
+					rule = append(rule, "---")
+				}
+			}
+			p("| %s |\n|%s|\n", strings.Join(head, " | "), strings.Join(rule, "|"))
+			for _, r := range t.Rows {
+				cells := make([]string, len(r))
+				for j, c := range r {
+					cells[j] = md(c.Text)
+				}
+				p("| %s |\n", strings.Join(cells, " | "))
 			}
 		}
 	}
