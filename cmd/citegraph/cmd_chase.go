@@ -20,11 +20,12 @@ import (
 	"github.com/citegraph/citegraph/scrape/chase"
 	"github.com/citegraph/citegraph/scrape/fetch"
 	"github.com/citegraph/citegraph/scrape/index"
+	"github.com/citegraph/citegraph/scrape/services"
 )
 
 // chaseIndexes are the indexes chase knows, in the order they are asked
 // and reported.
-var chaseIndexes = []string{"openalex", "crossref", "opencitations", "semanticscholar"}
+var chaseIndexes = services.Indexes()
 
 type chaseOptions struct {
 	seedFiles []string
@@ -111,8 +112,8 @@ func (o *chaseOptions) validate() error {
 	for _, e := range o.endpoints {
 		name, u, ok := strings.Cut(e, "=")
 		pu, err := url.Parse(u)
-		if !ok || !slices.Contains(append(slices.Clone(chaseIndexes), "scite"), name) || err != nil || pu.Host == "" || pu.Scheme != "http" && pu.Scheme != "https" {
-			return fmt.Errorf("--endpoint %q: want NAME=URL (http or https) with NAME one of %s, scite", e, strings.Join(chaseIndexes, ", "))
+		if _, known := services.Lookup(name); !ok || !known || err != nil || pu.Host == "" || pu.Scheme != "http" && pu.Scheme != "https" {
+			return fmt.Errorf("--endpoint %q: want NAME=URL (http or https) with NAME one of %s", e, strings.Join(services.Names(), ", "))
 		}
 		o.endpoint[name] = strings.TrimRight(u, "/")
 	}
@@ -167,6 +168,19 @@ on, and the exit code is 3.
 	return c
 }
 
+// services are the hosts of every service with their limits, each at the
+// host of its --endpoint when one is given.
+func (o *chaseOptions) services() []fetch.Service {
+	svcs := services.Fetch(o.creds)
+	for name, u := range o.endpoint {
+		pu, _ := url.Parse(u) // validate checked it
+		if i := slices.IndexFunc(svcs, func(s fetch.Service) bool { return s.Name == name }); i >= 0 {
+			svcs[i].Host = pu.Host
+		}
+	}
+	return svcs
+}
+
 func runChase(ctx context.Context, o chaseOptions, s streams) error {
 	seeds, err := readChaseSeeds(ctx, o, s)
 	if err != nil {
@@ -175,17 +189,7 @@ func runChase(ctx context.Context, o chaseOptions, s streams) error {
 	if len(seeds) == 0 {
 		return errors.New("chase: the seeds name no work with an identifier")
 	}
-	services := fetch.DefaultServices(o.creds)
-	for name, u := range o.endpoint {
-		pu, _ := url.Parse(u)
-		for i := range services {
-			if services[i].Name == name {
-				services[i].Host = pu.Host
-				break
-			}
-		}
-	}
-	f, err := fetch.New(fetch.Options{Credentials: o.creds, Services: services, CacheDir: o.cache,
+	f, err := fetch.New(fetch.Options{Credentials: o.creds, Services: o.services(), CacheDir: o.cache,
 		CacheMode: o.cacheMode})
 	if err != nil {
 		return err
@@ -194,23 +198,14 @@ func runChase(ctx context.Context, o chaseOptions, s streams) error {
 	cfg := func(name string) index.Config {
 		return index.Config{BaseURL: o.endpoint[name], OnResponse: tr.OnResponse(name)}
 	}
-	var ixs []index.Index
+	opt := chase.Options{Direction: o.dir, Hops: o.hops, Describe: o.describe, Tracker: tr, Progress: s.reporter()}
 	for _, n := range o.indexes {
-		switch n {
-		case "openalex":
-			ixs = append(ixs, index.NewOpenAlex(f, cfg(n)))
-		case "crossref":
-			ixs = append(ixs, index.NewCrossref(f, cfg(n)))
-		case "opencitations":
-			ixs = append(ixs, index.NewOpenCitations(f, cfg(n)))
-		case "semanticscholar":
-			ixs = append(ixs, index.NewSemanticScholar(f, cfg(n)))
-		}
+		sv, _ := services.Lookup(n) // validate checked the names
+		opt.Indexes = append(opt.Indexes, sv.Index(f, cfg(n)))
 	}
-	opt := chase.Options{Direction: o.dir, Hops: o.hops, Indexes: ixs, Describe: o.describe, Tracker: tr,
-		Progress: s.reporter()}
 	if o.creds.SciteKey != "" {
-		opt.Tallies = index.NewScite(f, cfg("scite"))
+		sv, _ := services.Lookup("scite")
+		opt.Tallies = sv.Tallies(f, cfg(sv.Name))
 	}
 	if opt.Previous, err = readPrevious(o); err != nil {
 		return err

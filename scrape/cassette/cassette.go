@@ -391,31 +391,31 @@ type reader struct {
 
 var readers = []reader{
 	{
-		name: crossref.Format{}.Name(), hosts: []string{"api.crossref.org"}, sniff: crossref.Format{}.Sniff,
+		name: crossref.Format{}.Name(), hosts: []string{crossref.Host}, sniff: crossref.Format{}.Sniff,
 		read: func(ctx context.Context, r io.Reader, _ *url.URL, emit func(graph.Record) error) error {
 			return crossref.Decode(ctx, r, emit)
 		},
 	},
 	{
-		name: openalex.Format{}.Name(), hosts: []string{"api.openalex.org"}, sniff: openalex.Format{}.Sniff,
+		name: openalex.Format{}.Name(), hosts: []string{openalex.Host}, sniff: openalex.Format{}.Sniff,
 		read: func(ctx context.Context, r io.Reader, _ *url.URL, emit func(graph.Record) error) error {
 			return openalex.Decode(ctx, r, emit)
 		},
 	},
 	{
-		name: semanticscholar.Format{}.Name(), hosts: []string{"api.semanticscholar.org"}, sniff: semanticscholar.Format{}.Sniff,
+		name: semanticscholar.Format{}.Name(), hosts: []string{semanticscholar.Host}, sniff: semanticscholar.Format{}.Sniff,
 		read: func(ctx context.Context, r io.Reader, u *url.URL, emit func(graph.Record) error) error {
 			return semanticscholar.Decode(ctx, r, S2Options(u), emit)
 		},
 	},
 	{
-		name: opencitations.Format{}.Name(), hosts: []string{"opencitations.net"}, sniff: opencitations.Format{}.Sniff,
+		name: opencitations.Format{}.Name(), hosts: []string{opencitations.HostWeb}, sniff: opencitations.Format{}.Sniff,
 		read: func(ctx context.Context, r io.Reader, _ *url.URL, emit func(graph.Record) error) error {
 			return opencitations.Decode(ctx, r, emit)
 		},
 	},
 	{
-		name: sciteapi.Format{}.Name(), hosts: []string{"api.scite.ai"}, sniff: sciteapi.Format{}.Sniff,
+		name: sciteapi.Format{}.Name(), hosts: []string{sciteapi.Host}, sniff: sciteapi.Format{}.Sniff,
 		read: func(ctx context.Context, r io.Reader, u *url.URL, emit func(graph.Record) error) error {
 			return sciteapi.Decode(ctx, r, SciteOptions(u), emit)
 		},

@@ -70,7 +70,7 @@ type Options struct {
 	Describe bool
 	// Tallies, when not nil, asks scite for the tallies of the seeds and
 	// candidates.
-	Tallies *index.Scite
+	Tallies index.Tallier
 	// Chunk is how many works one call of an index asks about; 0 means
 	// DefaultChunk.
 	Chunk int

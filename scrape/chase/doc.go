@@ -1,6 +1,6 @@
 // Package chase chases citations from a few works (the seeds: the studies
-// a systematic review included) through the open citation indexes of
-// package index: backward to the works they cite, forward to the works
+// a systematic review included) through the open citation indexes
+// (index.Index; scrape/services lists them): backward to the works they cite, forward to the works
 // citing them, or both, for one or more hops.
 //
 // What goes in is seeds (ReadSeeds reads a list of identifiers or any

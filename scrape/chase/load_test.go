@@ -12,6 +12,8 @@ import (
 	"github.com/citegraph/citegraph/scrape/fetch"
 	"github.com/citegraph/citegraph/scrape/fetch/fetchtest"
 	"github.com/citegraph/citegraph/scrape/index"
+	"github.com/citegraph/citegraph/scrape/opencitations"
+	"github.com/citegraph/citegraph/scrape/semanticscholar"
 )
 
 // raceEnabled is set by race_test.go under -race.
@@ -104,8 +106,8 @@ func runLoad(t testing.TB) loadRun {
 		t.Fatal(err)
 	}
 	ixs := []index.Index{
-		index.NewOpenCitations(f, index.Config{BaseURL: oc.URL}),
-		index.NewSemanticScholar(f, index.Config{BaseURL: s2.URL, Fields: []string{"externalIds", "title"}, PageSize: 1000}),
+		opencitations.NewIndex(f, index.Config{BaseURL: oc.URL}),
+		semanticscholar.NewIndex(f, index.Config{BaseURL: s2.URL, Fields: []string{"externalIds", "title"}, PageSize: 1000}),
 	}
 	var seeds []Seed
 	for i := range loadSeeds {

@@ -9,9 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/citegraph/citegraph/scrape/crossref"
 	"github.com/citegraph/citegraph/scrape/fetch"
 	"github.com/citegraph/citegraph/scrape/fetch/fetchtest"
 	"github.com/citegraph/citegraph/scrape/index"
+	"github.com/citegraph/citegraph/scrape/openalex"
+	"github.com/citegraph/citegraph/scrape/opencitations"
+	"github.com/citegraph/citegraph/scrape/semanticscholar"
 )
 
 // world is four local servers replaying the recorded answers of four
@@ -102,10 +106,10 @@ func (w *world) indexes(t testing.TB, lim fetch.Limit, cacheDir string, mode fet
 	s2 := cfg(w.s2, "semanticscholar")
 	s2.Fields, s2.PageSize = []string{"title"}, 50
 	return f, []index.Index{
-		index.NewOpenAlex(f, cfg(w.openalex, "openalex")),
-		index.NewCrossref(f, cfg(w.crossref, "crossref")),
-		index.NewOpenCitations(f, cfg(w.oc, "opencitations")),
-		index.NewSemanticScholar(f, s2),
+		openalex.NewIndex(f, cfg(w.openalex, "openalex")),
+		crossref.NewIndex(f, cfg(w.crossref, "crossref")),
+		opencitations.NewIndex(f, cfg(w.oc, "opencitations")),
+		semanticscholar.NewIndex(f, s2),
 	}
 }
 

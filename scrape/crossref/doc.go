@@ -38,6 +38,8 @@
 //	crossref.go    Format (scrape.StreamFormat "crossref-api"), Sniff, Decode, SyntaxError
 //	work.go        the work and reference objects, and their records; CSLType
 //	markup.go      markup in titles, JATS abstracts
+//	index.go       Index, the chasing client (index.Index) of the REST API
+//	service.go     Host, Service (registered in scrape/services), the published limits
 //
 // The JSON streaming helpers (and SyntaxError, an alias here) are shared
 // with the other answer readers in scrape/internal/jsonstream.

@@ -18,7 +18,8 @@
 //     contact from Credentials.Mailto ($CITEGRAPH_MAILTO), which puts
 //     Crossref and OpenAlex requests in their polite pools.
 //   - It paces every host with a token bucket at the limits the service
-//     publishes (DefaultServices cites each), bounds the requests in
+//     publishes (Options.Services; scrape/services lists the citation
+//     indexes', each citing its source), bounds the requests in
 //     flight per host and overall, and follows what servers announce:
 //     Crossref's X-Rate-Limit-Limit / X-Rate-Limit-Interval and
 //     X-Concurrency-Limit, Retry-After (which also holds back the other

@@ -111,7 +111,7 @@ const (
 )
 
 // Options configure a Fetcher. The zero value is a working configuration:
-// the services of DefaultServices with no credentials, no cache, robots.txt
+// every host at DefaultLimit, no credentials, no cache, robots.txt
 // honoured.
 type Options struct {
 	// Transport makes the round trips; nil means a clone of
@@ -123,8 +123,9 @@ type Options struct {
 	// User-Agent of every request and the keys into the services'
 	// requests. See CredentialsFromEnv.
 	Credentials Credentials
-	// Services are the hosts with limits and credentials of their own; nil
-	// means DefaultServices(Credentials).
+	// Services are the hosts with limits and credentials of their own
+	// (scrape/services.Fetch gives those of the citation indexes); every
+	// other host is paced by DefaultLimit.
 	Services []Service
 	// DefaultLimit applies to every other host; zero fields take the values
 	// of the package's DefaultLimit.
@@ -252,9 +253,6 @@ func New(opts Options) (*Fetcher, error) {
 	opts.DefaultLimit = fillLimit(opts.DefaultLimit, DefaultLimit)
 	if opts.Version == "" {
 		opts.Version = "dev"
-	}
-	if opts.Services == nil {
-		opts.Services = DefaultServices(opts.Credentials)
 	}
 	if opts.Progress == nil {
 		opts.Progress = NoProgress{}

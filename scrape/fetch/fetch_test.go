@@ -927,47 +927,16 @@ func TestNewValidates(t *testing.T) {
 	}
 }
 
-func TestDefaultServices(t *testing.T) {
+func TestCredentialsFromEnv(t *testing.T) {
 	env := map[string]string{"CITEGRAPH_MAILTO": " me@example.org ", "S2_API_KEY": "k2", "OPENALEX_API_KEY": "ka", "SCITE_API_KEY": "ks", "OPENCITATIONS_ACCESS_TOKEN": "ko"}
 	c := CredentialsFromEnv(func(k string) string { return env[k] })
 	if c != (Credentials{Mailto: "me@example.org", OpenAlexKey: "ka", SemanticScholarKey: "k2", SciteKey: "ks", OpenCitationsToken: "ko"}) {
 		t.Fatalf("credentials %+v", c)
 	}
-	by := func(svcs []Service) map[string]Service {
-		m := map[string]Service{}
-		for _, s := range svcs {
-			m[s.Host] = s
-		}
-		return m
-	}
-	with, without := by(DefaultServices(c)), by(DefaultServices(Credentials{}))
-	cases := []struct {
-		host          string
-		with, without Limit
-	}{
-		{HostCrossref, Limit{10, 1, 3}, Limit{5, 1, 1}},
-		{HostSemanticScholar, Limit{1, 1, 1}, Limit{1.0 / 3, 1, 1}},
-		{HostOpenAlex, Limit{10, 1, 4}, Limit{10, 1, 4}},
-		{HostOpenCitations, Limit{3, 1, 2}, Limit{3, 1, 2}},
-		{HostScite, Limit{1, 1, 1}, Limit{1, 1, 1}},
-	}
-	for _, c := range cases {
-		if with[c.host].Limit != c.with || without[c.host].Limit != c.without {
-			t.Errorf("%s: %+v / %+v, want %+v / %+v", c.host, with[c.host].Limit, without[c.host].Limit, c.with, c.without)
-		}
-	}
-	if with[HostSemanticScholar].Header.Get("X-Api-Key") != "k2" || with[HostScite].Header.Get("Authorization") != "Bearer ks" ||
-		with[HostOpenAlex].Query.Get("api_key") != "ka" || with[HostOpenAlex].Query.Get("mailto") != "me@example.org" ||
-		with[HostOpenCitations].Header.Get("Authorization") != "ko" {
-		t.Error("credentials not attached to their services")
-	}
-	if len(without[HostSemanticScholar].Header) != 0 || len(without[HostOpenAlex].Query) != 0 {
-		t.Error("credentials attached without being given")
-	}
 }
 
 // OpenAlex's cursor paging, replayed from two real pages, with the
-// OpenAlex service of DefaultServices pointed at the local server: the key
+// OpenAlex service (as scrape/openalex makes it) pointed at the local server: the key
 // and contact go out as parameters, the pages come back byte for byte, and
 // the second page's null cursor ends the walk.
 func TestReplayOpenAlexCursor(t *testing.T) {
@@ -978,14 +947,8 @@ func TestReplayOpenAlexCursor(t *testing.T) {
 	const q = "/works?filter=cited_by:W2741809807&per-page=200&cursor="
 	s.Handle("GET", q+"*", fetchtest.JSON(page1))
 	s.Handle("GET", q+"IlsxMDAuMCwgOTU3LCAnaHR0cHM6Ly9vcGVuYWxleC5vcmcvVzI3NDE4MDk4MDcnXSI%3D", fetchtest.JSON(page2))
-	var svc Service
-	for _, sv := range DefaultServices(Credentials{Mailto: "me@example.org", OpenAlexKey: "oa-key"}) {
-		if sv.Name == "openalex" {
-			svc = sv
-		}
-	}
-	svc.Host = s.Host()
-	svc.Limit = fast
+	svc := Service{Name: "openalex", Host: s.Host(), Limit: fast,
+		Query: url.Values{"api_key": {"oa-key"}, "mailto": {"me@example.org"}}}
 	f := newFetcher(t, Options{Services: []Service{svc}}, s)
 	cursor, pages := "*", 0
 	for cursor != "" {

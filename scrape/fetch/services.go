@@ -57,7 +57,7 @@ type Credentials struct {
 	// OpenAlexKey is an OpenAlex API key, sent as the api_key parameter.
 	OpenAlexKey string
 	// SemanticScholarKey is a Semantic Scholar API key, sent as x-api-key.
-	// With one the dedicated per-key rate applies (see DefaultServices).
+	// With one the dedicated per-key rate applies (see scrape/semanticscholar).
 	SemanticScholarKey string
 	// SciteKey is a scite API token, sent as "Authorization: Bearer …".
 	SciteKey string
@@ -94,100 +94,5 @@ func CredentialsFromEnv(getenv func(string) string) Credentials {
 		SemanticScholarKey: get(EnvSemanticScholarKey, "SEMANTIC_SCHOLAR_API_KEY"),
 		SciteKey:           get(EnvSciteKey),
 		OpenCitationsToken: get(EnvOpenCitationsToken),
-	}
-}
-
-// Hosts of the services DefaultServices describes.
-const (
-	HostOpenAlex         = "api.openalex.org"
-	HostCrossref         = "api.crossref.org"
-	HostOpenCitations    = "api.opencitations.net"
-	HostOpenCitationsWeb = "opencitations.net"
-	HostSemanticScholar  = "api.semanticscholar.org"
-	HostScite            = "api.scite.ai"
-)
-
-// DefaultServices returns the services citegraph chases citations through,
-// with the limits each publishes (as read in 2026; every figure below
-// names its source) and c's credentials attached. The Fetcher also follows
-// the limits a service announces in its answers (Crossref's
-// X-Rate-Limit-Limit / X-Rate-Limit-Interval and X-Concurrency-Limit), so
-// these are the starting pace, not a ceiling a server cannot change.
-//
-//   - OpenAlex: "max 100 requests per second" for all users, with a daily
-//     budget of credits (docs.openalex.org, "Rate limits and
-//     authentication"; developers.openalex.org/api-reference/authentication);
-//     earlier documentation asked for at most 10 per second. We keep to 10
-//     a second, 4 at a time: the daily budget, not the pace, is what binds.
-//     A 429 once the budget is spent names its reset (Retry-After, or
-//     X-RateLimit-Remaining: 0 with X-RateLimit-Reset); a reset further off
-//     than Options.MaxRetryWait ends the request with ErrRateLimited rather
-//     than hang the run. OpenAlex documents 403 as "rate limit exceeded;
-//     slow down" (developers.openalex.org/api-reference/errors), so 403 is
-//     retried.
-//   - Crossref (from 1 December 2025, "Announcing changes to REST API rate
-//     limits", Crossref blog, 5 November 2025, and the community notice
-//     "Updates to REST API rate limits"): public pool 5 requests a second,
-//     1 at a time; polite pool (a mailto given) 10 a second and 5 at a time.
-//     Real answers recorded in 2026 (testdata/crossref_vcr_cassette…)
-//     carry x-api-pool: polite, x-rate-limit-limit: 10, x-rate-limit-interval:
-//     1s and x-concurrency-limit: 3, so the polite pool starts at 3 at a
-//     time and follows the header.
-//   - OpenCitations: 180 requests a minute per IP address, the figure of
-//     its REST API documentation (api.opencitations.net/index/v2) as the
-//     opencitations-client crate quotes it, so 3 a second, 2 at a time;
-//     OpenCitations sends no rate-limit headers. The access token is
-//     optional (opencitations.net/accesstoken).
-//   - Semantic Scholar: with an API key, a dedicated 1 request a second on
-//     all endpoints (the introductory rate of the API key form,
-//     semanticscholar.org/product/api); without one, a pool shared by all
-//     anonymous users (1,000 a second in total) whose last per-address figure
-//     was 100 requests per 5 minutes, so one request every 3 seconds. Both
-//     one at a time.
-//   - scite: no published limit found; one request a second, one at a time.
-func DefaultServices(c Credentials) []Service {
-	openalex := Service{
-		Name:        "openalex",
-		Host:        HostOpenAlex,
-		Limit:       Limit{Rate: 10, Burst: 1, InFlight: 4},
-		Query:       url.Values{},
-		RetryStatus: []int{http.StatusForbidden},
-	}
-	if c.OpenAlexKey != "" {
-		openalex.Query.Set("api_key", c.OpenAlexKey)
-	}
-	if c.Mailto != "" {
-		openalex.Query.Set("mailto", c.Mailto)
-	}
-
-	crossref := Service{Name: "crossref", Host: HostCrossref, Limit: Limit{Rate: 5, Burst: 1, InFlight: 1}}
-	if c.Mailto != "" {
-		crossref.Limit = Limit{Rate: 10, Burst: 1, InFlight: 3}
-	}
-
-	oc := Limit{Rate: 3, Burst: 1, InFlight: 2}
-	ocHeader := http.Header{}
-	if c.OpenCitationsToken != "" {
-		ocHeader.Set("Authorization", c.OpenCitationsToken)
-	}
-
-	s2 := Service{Name: "semanticscholar", Host: HostSemanticScholar, Limit: Limit{Rate: 1.0 / 3, Burst: 1, InFlight: 1}}
-	if c.SemanticScholarKey != "" {
-		s2.Limit = Limit{Rate: 1, Burst: 1, InFlight: 1}
-		s2.Header = http.Header{"X-Api-Key": {c.SemanticScholarKey}}
-	}
-
-	scite := Service{Name: "scite", Host: HostScite, Limit: Limit{Rate: 1, Burst: 1, InFlight: 1}}
-	if c.SciteKey != "" {
-		scite.Header = http.Header{"Authorization": {"Bearer " + c.SciteKey}}
-	}
-
-	return []Service{
-		openalex,
-		crossref,
-		{Name: "opencitations", Host: HostOpenCitations, Limit: oc, Header: ocHeader},
-		{Name: "opencitations", Host: HostOpenCitationsWeb, Limit: oc, Header: ocHeader},
-		s2,
-		scite,
 	}
 }

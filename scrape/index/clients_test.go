@@ -1,4 +1,4 @@
-package index
+package index_test
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"github.com/citegraph/citegraph/scrape/crossref"
 	"github.com/citegraph/citegraph/scrape/fetch"
 	"github.com/citegraph/citegraph/scrape/fetch/fetchtest"
+	"github.com/citegraph/citegraph/scrape/index"
 	"github.com/citegraph/citegraph/scrape/openalex"
 	"github.com/citegraph/citegraph/scrape/opencitations"
 	"github.com/citegraph/citegraph/scrape/sciteapi"
@@ -62,8 +63,8 @@ func TestOpenAlexWorksPaged(t *testing.T) {
 	srv := fetchtest.NewServer()
 	defer srv.Close()
 	page1 := serveOpenAlexPages(t, srv)
-	c := NewOpenAlex(newFetcher(t, srv, fetch.Limit{}, 0, ""), Config{BaseURL: srv.URL})
-	ids := []ID{DOI("10.1016/j.joi.2017.08.007"), DOI("https://doi.org/10.7717/PEERJ.4375")}
+	c := openalex.NewIndex(newFetcher(t, srv, fetch.Limit{}, 0, ""), index.Config{BaseURL: srv.URL})
+	ids := []index.ID{index.DOI("10.1016/j.joi.2017.08.007"), index.DOI("https://doi.org/10.7717/PEERJ.4375")}
 	got, err := collect(t, func(emit func(graph.Record) error) error { return c.Works(context.Background(), ids, emit) })
 	if err != nil {
 		t.Fatal(err)
@@ -85,9 +86,9 @@ func TestOpenAlexReferences(t *testing.T) {
 	defer srv.Close()
 	srv.Fallback = notFound
 	serveOpenAlexPages(t, srv)
-	c := NewOpenAlex(newFetcher(t, srv, fetch.Limit{}, 0, ""), Config{BaseURL: srv.URL})
+	c := openalex.NewIndex(newFetcher(t, srv, fetch.Limit{}, 0, ""), index.Config{BaseURL: srv.URL})
 	got, err := collect(t, func(emit func(graph.Record) error) error {
-		return c.References(context.Background(), []ID{DOI("10.1016/j.joi.2017.08.007"), DOI("10.7717/peerj.4375")}, emit)
+		return c.References(context.Background(), []index.ID{index.DOI("10.1016/j.joi.2017.08.007"), index.DOI("10.7717/peerj.4375")}, emit)
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -108,14 +109,14 @@ func TestOpenAlexReferences(t *testing.T) {
 		if f, ok := strings.CutPrefix(q.Get("filter"), "openalex:"); ok {
 			lookups++
 			n := len(strings.Split(f, "|"))
-			if n > OpenAlexBatch {
-				t.Errorf("a look-up asks for %d works, more than %d", n, OpenAlexBatch)
+			if n > openalex.Batch {
+				t.Errorf("a look-up asks for %d works, more than %d", n, openalex.Batch)
 			}
 			asked += n
 		}
 	}
-	if asked != len(distinct) || lookups != (len(distinct)+OpenAlexBatch-1)/OpenAlexBatch {
-		t.Errorf("looked up %d IDs in %d requests; want the %d distinct referenced works in batches of %d", asked, lookups, len(distinct), OpenAlexBatch)
+	if asked != len(distinct) || lookups != (len(distinct)+openalex.Batch-1)/openalex.Batch {
+		t.Errorf("looked up %d IDs in %d requests; want the %d distinct referenced works in batches of %d", asked, lookups, len(distinct), openalex.Batch)
 	}
 }
 
@@ -127,9 +128,9 @@ func TestOpenAlexCitationsAsksCites(t *testing.T) {
 	defer srv.Close()
 	srv.Fallback = notFound
 	serveOpenAlexPages(t, srv)
-	c := NewOpenAlex(newFetcher(t, srv, fetch.Limit{}, 0, ""), Config{BaseURL: srv.URL})
+	c := openalex.NewIndex(newFetcher(t, srv, fetch.Limit{}, 0, ""), index.Config{BaseURL: srv.URL})
 	got, err := collect(t, func(emit func(graph.Record) error) error {
-		return c.Citations(context.Background(), []ID{DOI("10.1016/j.joi.2017.08.007"), DOI("10.7717/peerj.4375")}, emit)
+		return c.Citations(context.Background(), []index.ID{index.DOI("10.1016/j.joi.2017.08.007"), index.DOI("10.7717/peerj.4375")}, emit)
 	})
 	if err != nil || len(got) != 2 {
 		t.Fatalf("%d records, %v; want the 2 works looked up", len(got), err)
@@ -159,19 +160,19 @@ func TestCrossrefReferences(t *testing.T) {
 	if err := srv.Replay(ins); err != nil {
 		t.Fatal(err)
 	}
-	var ids []ID
+	var ids []index.ID
 	var want []graph.Record
 	for _, in := range ins {
 		u, _ := url.Parse(in.URL)
 		doi := strings.TrimPrefix(u.Path, "/works/")
-		ids = append(ids, DOI(doi))
+		ids = append(ids, index.DOI(doi))
 		body, err := in.Decoded()
 		if err != nil {
 			t.Fatal(err)
 		}
 		want = append(want, offline(t, body, srv.URL+"/works/"+doi, "crossref-api", decodeCrossref)...)
 	}
-	c := NewCrossref(newFetcher(t, srv, fetch.Limit{}, 0, ""), Config{BaseURL: srv.URL})
+	c := crossref.NewIndex(newFetcher(t, srv, fetch.Limit{}, 0, ""), index.Config{BaseURL: srv.URL})
 	got, err := collect(t, func(emit func(graph.Record) error) error { return c.References(context.Background(), ids, emit) })
 	if err != nil {
 		t.Fatal(err)
@@ -180,8 +181,8 @@ func TestCrossrefReferences(t *testing.T) {
 	if len(srv.Requests()) != 5 || srv.Unmatched() != 0 {
 		t.Errorf("%d requests (%d unmatched); want the 5 recorded", len(srv.Requests()), srv.Unmatched())
 	}
-	if err := c.Citations(context.Background(), ids, nil); !errors.Is(err, ErrUnsupported) {
-		t.Errorf("Citations: %v; want ErrUnsupported", err)
+	if err := c.Citations(context.Background(), ids, nil); !errors.Is(err, index.ErrUnsupported) {
+		t.Errorf("Citations: %v; want index.ErrUnsupported", err)
 	}
 }
 
@@ -190,7 +191,7 @@ func TestCrossrefReferences(t *testing.T) {
 // the paging.
 func TestCrossrefWorksList(t *testing.T) {
 	body := readTestdata(t, "crossref_works_list_3items.json")
-	var items []ID
+	var items []index.ID
 	var page struct {
 		Message struct {
 			Items []struct {
@@ -203,14 +204,14 @@ func TestCrossrefWorksList(t *testing.T) {
 	}
 	var filter []string
 	for _, it := range page.Message.Items {
-		items = append(items, DOI(it.DOI))
-		filter = append(filter, "doi:"+DOI(it.DOI).Value)
+		items = append(items, index.DOI(it.DOI))
+		filter = append(filter, "doi:"+index.DOI(it.DOI).Value)
 	}
 	srv := fetchtest.NewServer()
 	defer srv.Close()
 	q := url.Values{"filter": {strings.Join(filter, ",")}, "rows": {"1000"}, "cursor": {"*"}}
 	srv.Handle("GET", "/works?"+q.Encode(), fetchtest.JSON(body))
-	c := NewCrossref(newFetcher(t, srv, fetch.Limit{}, 0, ""), Config{BaseURL: srv.URL})
+	c := crossref.NewIndex(newFetcher(t, srv, fetch.Limit{}, 0, ""), index.Config{BaseURL: srv.URL})
 	got, err := collect(t, func(emit func(graph.Record) error) error { return c.Works(context.Background(), items, emit) })
 	if err != nil {
 		t.Fatal(err)
@@ -241,8 +242,8 @@ func TestOpenCitationsReferences(t *testing.T) {
 	header.Body = coci[:bytes.IndexByte(coci, '\n')+1]
 	srv.Handle("GET", "/citations/doi:10.1108/jd-12-2013-0166?format=csv", header)
 
-	c := NewOpenCitations(newFetcher(t, srv, fetch.Limit{}, 0, ""), Config{BaseURL: srv.URL})
-	ids := []ID{DOI("10.1108/JD-12-2013-0166"), DOI("10.1002/asi.20755"), DOI("10.9999/not-recorded")}
+	c := opencitations.NewIndex(newFetcher(t, srv, fetch.Limit{}, 0, ""), index.Config{BaseURL: srv.URL})
+	ids := []index.ID{index.DOI("10.1108/JD-12-2013-0166"), index.DOI("10.1002/asi.20755"), index.DOI("10.9999/not-recorded")}
 	got, err := collect(t, func(emit func(graph.Record) error) error { return c.References(context.Background(), ids, emit) })
 	if err != nil {
 		t.Fatal(err)
@@ -257,8 +258,8 @@ func TestOpenCitationsReferences(t *testing.T) {
 	if err != nil || len(cit) != 0 {
 		t.Errorf("citations of a work with none: %d records, %v", len(cit), err)
 	}
-	if err := c.Works(context.Background(), ids, nil); !errors.Is(err, ErrUnsupported) {
-		t.Errorf("Works: %v; want ErrUnsupported", err)
+	if err := c.Works(context.Background(), ids, nil); !errors.Is(err, index.ErrUnsupported) {
+		t.Errorf("Works: %v; want index.ErrUnsupported", err)
 	}
 }
 
@@ -278,9 +279,9 @@ func TestSemanticScholarReferencesPaged(t *testing.T) {
 	if err := srv.Replay(ins); err != nil {
 		t.Fatal(err)
 	}
-	c := NewSemanticScholar(newFetcher(t, srv, fetch.Limit{}, 0, ""), Config{BaseURL: srv.URL, Fields: []string{"title"}, PageSize: 50})
+	c := semanticscholar.NewIndex(newFetcher(t, srv, fetch.Limit{}, 0, ""), index.Config{BaseURL: srv.URL, Fields: []string{"title"}, PageSize: 50})
 	got, err := collect(t, func(emit func(graph.Record) error) error {
-		return c.References(context.Background(), []ID{DOI("10.2139/ssrn.2250500")}, emit)
+		return c.References(context.Background(), []index.ID{index.DOI("10.2139/ssrn.2250500")}, emit)
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -307,8 +308,8 @@ func TestSciteTallies(t *testing.T) {
 	srv := fetchtest.NewServer()
 	defer srv.Close()
 	srv.Handle("POST", "/tallies", fetchtest.JSON(body))
-	c := NewScite(newFetcher(t, srv, fetch.Limit{}, 0, ""), Config{BaseURL: srv.URL})
-	ids := []ID{DOI("10.1038/nature10167"), DOI("10.1016/j.biopsych.2005.08.012"), DOI("10.1891/0889-8391.13.2.158")}
+	c := sciteapi.NewClient(newFetcher(t, srv, fetch.Limit{}, 0, ""), index.Config{BaseURL: srv.URL})
+	ids := []index.ID{index.DOI("10.1038/nature10167"), index.DOI("10.1016/j.biopsych.2005.08.012"), index.DOI("10.1891/0889-8391.13.2.158")}
 	got, err := collect(t, func(emit func(graph.Record) error) error { return c.Tallies(context.Background(), ids, emit) })
 	if err != nil {
 		t.Fatal(err)
@@ -334,15 +335,15 @@ func decodeS2For(doi string) func(ctx context.Context, r *bytes.Reader, emit fun
 }
 
 // TestSemanticScholarWorksRequest checks the batch look-up's request: one
-// POST /paper/batch per S2Batch IDs, the paper fields only (not the
+// POST /paper/batch per semanticscholar.Batch IDs, the paper fields only (not the
 // citation's), IDs as the Graph API writes them. No batch answer was
 // recorded, so the server answers 404 and no record comes back.
 func TestSemanticScholarWorksRequest(t *testing.T) {
 	srv := fetchtest.NewServer()
 	defer srv.Close()
 	srv.Fallback = notFound
-	c := NewSemanticScholar(newFetcher(t, srv, fetch.Limit{}, 0, ""), Config{BaseURL: srv.URL})
-	ids := []ID{DOI("10.2139/SSRN.2250500"), {Scheme: graph.IDCorpusID, Value: "215416146"}, {Scheme: graph.IDOpenAlex, Value: "W2741809807"}}
+	c := semanticscholar.NewIndex(newFetcher(t, srv, fetch.Limit{}, 0, ""), index.Config{BaseURL: srv.URL})
+	ids := []index.ID{index.DOI("10.2139/SSRN.2250500"), {Scheme: graph.IDCorpusID, Value: "215416146"}, {Scheme: graph.IDOpenAlex, Value: "W2741809807"}}
 	got, err := collect(t, func(emit func(graph.Record) error) error { return c.Works(context.Background(), ids, emit) })
 	if err != nil || len(got) != 0 {
 		t.Fatalf("%d records, %v", len(got), err)
@@ -368,9 +369,9 @@ func TestOpenCitationsOneLineNotRows(t *testing.T) {
 	defer srv.Close()
 	srv.Handle("GET", "/citations/doi:10.1108/jd-12-2013-0166?format=csv",
 		fetchtest.Answer{Header: map[string][]string{"Content-Type": {"application/json"}}, Body: []byte(`{"error":"invalid access token"}`)})
-	c := NewOpenCitations(newFetcher(t, srv, fetch.Limit{}, 0, ""), Config{BaseURL: srv.URL})
+	c := opencitations.NewIndex(newFetcher(t, srv, fetch.Limit{}, 0, ""), index.Config{BaseURL: srv.URL})
 	got, err := collect(t, func(emit func(graph.Record) error) error {
-		return c.Citations(context.Background(), []ID{DOI("10.1108/jd-12-2013-0166")}, emit)
+		return c.Citations(context.Background(), []index.ID{index.DOI("10.1108/jd-12-2013-0166")}, emit)
 	})
 	if len(got) != 0 || err == nil || !strings.Contains(err.Error(), "/citations/doi:10.1108/jd-12-2013-0166") {
 		t.Errorf("got %d records, %v; want an error naming the URL", len(got), err)

@@ -1,4 +1,4 @@
-package index
+package index_test
 
 import (
 	"context"
@@ -10,8 +10,14 @@ import (
 	"time"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/crossref"
 	"github.com/citegraph/citegraph/scrape/fetch"
 	"github.com/citegraph/citegraph/scrape/fetch/fetchtest"
+	"github.com/citegraph/citegraph/scrape/index"
+	"github.com/citegraph/citegraph/scrape/openalex"
+	"github.com/citegraph/citegraph/scrape/opencitations"
+	"github.com/citegraph/citegraph/scrape/sciteapi"
+	"github.com/citegraph/citegraph/scrape/semanticscholar"
 )
 
 // faulty returns the script of a route whose first four attempts fail in
@@ -48,7 +54,7 @@ func TestClientsThroughFaults(t *testing.T) {
 			route := "/works?" + openalexPage1Query + "&cursor=*"
 			srv.Handle("GET", route, faulty(fetchtest.JSON(page1))...)
 			return route, func(f *fetch.Fetcher, emit func(graph.Record) error) error {
-					return NewOpenAlex(f, Config{BaseURL: srv.URL}).Works(context.Background(), []ID{DOI("10.1016/j.joi.2017.08.007"), DOI("10.7717/peerj.4375")}, emit)
+					return openalex.NewIndex(f, index.Config{BaseURL: srv.URL}).Works(context.Background(), []index.ID{index.DOI("10.1016/j.joi.2017.08.007"), index.DOI("10.7717/peerj.4375")}, emit)
 				}, func(base string) []graph.Record {
 					return offline(t, page1, base+"/works?cursor=%2A&filter=doi%3A10.1016%2Fj.joi.2017.08.007%7C10.7717%2Fpeerj.4375&per-page=200", "openalex-api", decodeOpenAlex)
 				}
@@ -65,7 +71,7 @@ func TestClientsThroughFaults(t *testing.T) {
 			route := "/works/10.1038/srep16696"
 			srv.Handle("GET", route, faulty(fetchtest.JSON(body))...)
 			return route, func(f *fetch.Fetcher, emit func(graph.Record) error) error {
-					return NewCrossref(f, Config{BaseURL: srv.URL}).References(context.Background(), []ID{DOI("10.1038/SREP16696")}, emit)
+					return crossref.NewIndex(f, index.Config{BaseURL: srv.URL}).References(context.Background(), []index.ID{index.DOI("10.1038/SREP16696")}, emit)
 				}, func(base string) []graph.Record {
 					return offline(t, body, base+route, "crossref-api", decodeCrossref)
 				}
@@ -75,7 +81,7 @@ func TestClientsThroughFaults(t *testing.T) {
 			route := "/references/doi:10.1002/asi.20755?format=csv"
 			srv.Handle("GET", route, faulty(fetchtest.Answer{Header: http.Header{"Content-Type": {"text/csv"}}, Body: body})...)
 			return route, func(f *fetch.Fetcher, emit func(graph.Record) error) error {
-					return NewOpenCitations(f, Config{BaseURL: srv.URL}).References(context.Background(), []ID{DOI("10.1002/asi.20755")}, emit)
+					return opencitations.NewIndex(f, index.Config{BaseURL: srv.URL}).References(context.Background(), []index.ID{index.DOI("10.1002/asi.20755")}, emit)
 				}, func(base string) []graph.Record {
 					return offline(t, body, base+route, "opencitations", decodeOC)
 				}
@@ -84,7 +90,7 @@ func TestClientsThroughFaults(t *testing.T) {
 			body := readTestdata(t, "scite_tallies_batch_3dois_from_scite_extension_tests.json")
 			srv.Handle("POST", "/tallies", faulty(fetchtest.JSON(body))...)
 			return "/tallies", func(f *fetch.Fetcher, emit func(graph.Record) error) error {
-					return NewScite(f, Config{BaseURL: srv.URL}).Tallies(context.Background(), []ID{DOI("10.1038/nature10167"), DOI("10.1016/j.biopsych.2005.08.012"), DOI("10.1891/0889-8391.13.2.158")}, emit)
+					return sciteapi.NewClient(f, index.Config{BaseURL: srv.URL}).Tallies(context.Background(), []index.ID{index.DOI("10.1038/nature10167"), index.DOI("10.1016/j.biopsych.2005.08.012"), index.DOI("10.1891/0889-8391.13.2.158")}, emit)
 				}, func(base string) []graph.Record {
 					return offline(t, body, base+"/tallies", "scite-api", decodeScite)
 				}
@@ -110,7 +116,7 @@ func TestClientsThroughFaults(t *testing.T) {
 				want = append(want, offline(t, body, srv.URL+route, "semanticscholar-api", decodeS2For("10.2139/ssrn.2250500"))...)
 			}
 			return first, func(f *fetch.Fetcher, emit func(graph.Record) error) error {
-					return NewSemanticScholar(f, Config{BaseURL: srv.URL, Fields: []string{"title"}, PageSize: 50}).References(context.Background(), []ID{DOI("10.2139/ssrn.2250500")}, emit)
+					return semanticscholar.NewIndex(f, index.Config{BaseURL: srv.URL, Fields: []string{"title"}, PageSize: 50}).References(context.Background(), []index.ID{index.DOI("10.2139/ssrn.2250500")}, emit)
 				}, func(string) []graph.Record {
 					return want
 				}
@@ -159,13 +165,13 @@ func TestClientRateLimit(t *testing.T) {
 		return fetchtest.Answer{Header: http.Header{"Content-Type": {"text/csv"}}, Body: body, Delay: 5 * time.Millisecond}
 	}
 	const n, rate = 60, 40
-	var ids []ID
+	var ids []index.ID
 	for i := range n {
-		ids = append(ids, DOI(fmt.Sprintf("10.5555/load.%d", i)))
+		ids = append(ids, index.DOI(fmt.Sprintf("10.5555/load.%d", i)))
 	}
 	f := newFetcher(t, srv, fetch.Limit{Rate: rate, Burst: 1, InFlight: 1}, 0, "")
 	got, err := collect(t, func(emit func(graph.Record) error) error {
-		return NewOpenCitations(f, Config{BaseURL: srv.URL}).References(context.Background(), ids, emit)
+		return opencitations.NewIndex(f, index.Config{BaseURL: srv.URL}).References(context.Background(), ids, emit)
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -147,61 +147,74 @@ type Config struct {
 	OnResponse func(*fetch.Response)
 }
 
-// client is what the clients share.
-type client struct {
-	f    *fetch.Fetcher
-	cfg  Config
-	base string
+// Client is what the clients of the services share: the Fetcher, the
+// Config and the base URL every request starts with. A service's client
+// embeds it (see crossref.Index).
+type Client struct {
+	Fetcher *fetch.Fetcher
+	Config  Config
+	Base    string
 }
 
-func newClient(f *fetch.Fetcher, cfg Config, base string, pageSize int) client {
+// NewClient returns the Client of a service whose public address is base
+// (replaced by cfg.BaseURL when set) and whose pages hold pageSize results
+// unless cfg.PageSize says otherwise.
+func NewClient(f *fetch.Fetcher, cfg Config, base string, pageSize int) Client {
 	if cfg.BaseURL != "" {
 		base = strings.TrimRight(cfg.BaseURL, "/")
 	}
 	if cfg.PageSize <= 0 {
 		cfg.PageSize = pageSize
 	}
-	return client{f: f, cfg: cfg, base: base}
+	return Client{Fetcher: f, Config: cfg, Base: base}
 }
 
-// do sends req (asking for JSON unless req says otherwise) and hands the
+// Do sends req (asking for JSON unless req says otherwise) and hands the
 // answer to OnResponse.
-func (c *client) do(ctx context.Context, req *fetch.Request) (*fetch.Response, error) {
+func (c *Client) Do(ctx context.Context, req *fetch.Request) (*fetch.Response, error) {
 	if req.Header == nil {
-		req.Header = jsonAccept()
+		req.Header = JSONAccept()
 	}
-	r, err := c.f.Do(ctx, req)
-	if err == nil && c.cfg.OnResponse != nil {
-		c.cfg.OnResponse(r)
+	r, err := c.Fetcher.Do(ctx, req)
+	if err == nil && c.Config.OnResponse != nil {
+		c.Config.OnResponse(r)
 	}
 	return r, err
 }
 
-func (c *client) get(ctx context.Context, u string) (*fetch.Response, error) {
-	return c.do(ctx, &fetch.Request{URL: u, Kind: fetch.API})
+// Get asks for u as an API call.
+func (c *Client) Get(ctx context.Context, u string) (*fetch.Response, error) {
+	return c.Do(ctx, &fetch.Request{URL: u, Kind: fetch.API})
 }
 
-func jsonAccept() map[string][]string { return map[string][]string{"Accept": {"application/json"}} }
+// JSONAccept is the header of a request for JSON.
+func JSONAccept() map[string][]string { return map[string][]string{"Accept": {"application/json"}} }
 
-// stamp returns emit with each record's source set to the answer.
-func stamp(u, format string, emit func(graph.Record) error) func(graph.Record) error {
+// Stamp returns emit with each record's source set to the answer.
+func Stamp(u, format string, emit func(graph.Record) error) func(graph.Record) error {
 	return func(r graph.Record) error {
 		r.Source.Path, r.Source.Format = u, format
 		return emit(r)
 	}
 }
 
-// batch is one call of an Index method: the caller's emit, the error it
+// Batch is one call of an Index method: the caller's emit, the error it
 // returned (which ends the call), and the requests that failed while the
 // others went on.
-type batch struct {
+type Batch struct {
 	ctx  context.Context
 	stop error
 	errs []error
 }
 
-// wrap returns emit remembering its first error.
-func (b *batch) wrap(emit func(graph.Record) error) func(graph.Record) error {
+// NewBatch starts a call under ctx.
+func NewBatch(ctx context.Context) *Batch { return &Batch{ctx: ctx} }
+
+// Context is the call's context.
+func (b *Batch) Context() context.Context { return b.ctx }
+
+// Wrap returns emit remembering its first error.
+func (b *Batch) Wrap(emit func(graph.Record) error) func(graph.Record) error {
 	return func(r graph.Record) error {
 		if b.stop != nil {
 			return b.stop
@@ -214,13 +227,13 @@ func (b *batch) wrap(emit func(graph.Record) error) func(graph.Record) error {
 	}
 }
 
-// done reports whether the call must end: emit failed or ctx is done.
-func (b *batch) done() bool { return b.stop != nil || b.ctx.Err() != nil }
+// Done reports whether the call must end: emit failed or ctx is done.
+func (b *Batch) Done() bool { return b.stop != nil || b.ctx.Err() != nil }
 
-// fail notes the outcome of one request and reports whether the call must
+// Fail notes the outcome of one request and reports whether the call must
 // end. A not-found only means the index does not hold the work.
-func (b *batch) fail(err error) bool {
-	if b.done() {
+func (b *Batch) Fail(err error) bool {
+	if b.Done() {
 		return true
 	}
 	if err != nil && !errors.Is(err, fetch.ErrNotFound) {
@@ -229,8 +242,8 @@ func (b *batch) fail(err error) bool {
 	return false
 }
 
-// result is what the call returns.
-func (b *batch) result() error {
+// Result is what the call returns.
+func (b *Batch) Result() error {
 	if err := b.ctx.Err(); err != nil {
 		return err
 	}
@@ -240,13 +253,13 @@ func (b *batch) result() error {
 	return errors.Join(b.errs...)
 }
 
-// decodeError names the answer a decoder could not read.
-func decodeError(index, u string, err error) error {
+// DecodeError names the answer a decoder could not read.
+func DecodeError(index, u string, err error) error {
 	return fmt.Errorf("index: %s: reading the answer to %s: %w", index, u, err)
 }
 
-// batches splits ids into slices of at most n.
-func batches(ids []ID, n int) [][]ID {
+// Batches splits ids into slices of at most n.
+func Batches(ids []ID, n int) [][]ID {
 	var out [][]ID
 	for len(ids) > 0 {
 		k := min(n, len(ids))
@@ -256,8 +269,8 @@ func batches(ids []ID, n int) [][]ID {
 	return out
 }
 
-// only returns the ids of the schemes accepted, without repeats, in order.
-func only(ids []ID, accept func(string) bool) []ID {
+// Only returns the ids of the schemes accepted, without repeats, in order.
+func Only(ids []ID, accept func(string) bool) []ID {
 	seen := map[ID]bool{}
 	var out []ID
 	for _, id := range ids {
@@ -270,12 +283,37 @@ func only(ids []ID, accept func(string) bool) []ID {
 	return out
 }
 
-// escapePath escapes a DOI for a path segment, keeping its slashes, as the
+// EscapePath escapes a DOI for a path segment, keeping its slashes, as the
 // services' own clients send it.
-func escapePath(s string) string {
+func EscapePath(s string) string {
 	parts := strings.Split(s, "/")
 	for i, p := range parts {
 		parts[i] = url.PathEscape(p)
 	}
 	return strings.Join(parts, "/")
+}
+
+// Service is a citation-index service as citegraph registers it (package
+// scrape/services lists them, one line each): its name, the hosts it
+// answers on with the limits it publishes, and its clients. Each service's
+// package (scrape/openalex, scrape/crossref …) holds its answer decoder,
+// its client and its Service.
+type Service struct {
+	// Name is the service's short name: "openalex", "crossref" …
+	Name string
+	// Fetch returns its hosts with their published limits and c's
+	// credentials attached, for fetch.Options.Services.
+	Fetch func(c fetch.Credentials) []fetch.Service
+	// Index returns its chasing client; nil when it is no chasing index.
+	Index func(f *fetch.Fetcher, cfg Config) Index
+	// Tallies returns its client of citation tallies; nil when it has none.
+	Tallies func(f *fetch.Fetcher, cfg Config) Tallier
+}
+
+// Tallier asks a service how many citation statements support, contrast
+// or mention each work (scite's tallies): a record per DOI with its
+// graph.Tallies, which graph.Build puts on the work the DOI names.
+type Tallier interface {
+	Name() string
+	Tallies(ctx context.Context, ids []ID, emit func(graph.Record) error) error
 }

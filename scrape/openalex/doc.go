@@ -35,6 +35,8 @@
 //
 //	openalex.go    Format (scrape.StreamFormat "openalex-api"), Sniff, Decode, SyntaxError
 //	work.go        the work object and its record
+//	index.go       Index, the chasing client (index.Index) of the API
+//	service.go     Host, Service (registered in scrape/services), the published limits
 //
 // The JSON streaming helpers (and SyntaxError, an alias here) are shared
 // with the other answer readers in scrape/internal/jsonstream.

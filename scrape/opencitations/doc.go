@@ -34,6 +34,8 @@
 //	opencitations.go  Format (scrape.StreamFormat "opencitations"), Sniff, Decode, identifiers, SyntaxError
 //	dates.go          creation dates, timespans, CitedYear
 //	metadata.go       answers of the metadata operation
+//	index.go          Index, the chasing client (index.Index) of the Index API v2
+//	service.go        Host, HostWeb, Service (registered in scrape/services), the published limits
 //
 // The JSON streaming helpers (and SyntaxError, an alias here) are shared
 // with the other answer readers in scrape/internal/jsonstream.

@@ -28,6 +28,8 @@
 // Files:
 //
 //	sciteapi.go    Format (scrape.StreamFormat "scite-api"), Options, Sniff, Decode, SyntaxError
+//	index.go       Client, the client of scite's tallies (index.Tallier)
+//	service.go     Host, Service (registered in scrape/services), the limits
 //
 // The JSON streaming helpers (and SyntaxError, an alias here) are shared
 // with the other answer readers in scrape/internal/jsonstream.

@@ -41,6 +41,8 @@
 //
 //	semanticscholar.go  Format (scrape.StreamFormat "semanticscholar-api"), Options, Sniff, Decode, SyntaxError
 //	paper.go            paper objects, contexts and intents, PaperRef
+//	index.go            Index, the chasing client (index.Index) of the Academic Graph API
+//	service.go          Host, Service (registered in scrape/services), the published limits
 //
 // The JSON streaming helpers (and SyntaxError, an alias here) are shared
 // with the other answer readers in scrape/internal/jsonstream.

@@ -13,6 +13,7 @@ import (
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape"
 	"github.com/citegraph/citegraph/scrape/fetch"
+	"github.com/citegraph/citegraph/scrape/services"
 	"github.com/citegraph/citegraph/scrape/warc"
 )
 
@@ -107,7 +108,7 @@ func Open(cfg Config) (*Source, error) {
 	s := &Source{cfg: cfg}
 	opts := cfg.Fetch
 	if opts.Services == nil {
-		opts.Services = fetch.DefaultServices(opts.Credentials)
+		opts.Services = services.Fetch(opts.Credentials)
 	}
 	opts.Services = append(append([]fetch.Service(nil), opts.Services...), europePMCService(cfg.EuropePMC))
 	if cfg.Offline {
