@@ -399,6 +399,10 @@ func (b *builder) joinBy(i, j int, rule string, score float64) bool {
 	if !b.join(i, j) {
 		return false
 	}
+	if b.g.merges == nil {
+		b.g.merges = map[string]int{}
+	}
+	b.g.merges[rule]++
 	if b.how == nil {
 		b.how = make([]merge, len(b.recs))
 	}
@@ -620,7 +624,10 @@ func sortSources(s []Source) []Source {
 		if s[i].Database != s[j].Database {
 			return s[i].Database < s[j].Database
 		}
-		return s[i].RecordID < s[j].RecordID
+		if s[i].RecordID != s[j].RecordID {
+			return s[i].RecordID < s[j].RecordID
+		}
+		return s[i].Chase < s[j].Chase
 	})
 	return slices.Compact(s)
 }
@@ -1227,6 +1234,9 @@ func (b *builder) assign() {
 	}
 	g.reviews = make([]Review, 0, len(b.reviews))
 	for _, r := range b.reviews {
+		if b.work[r.A] == b.work[r.B] {
+			continue // merged all the same, through other records
+		}
 		a, c := b.order[r.A], b.order[r.B]
 		if a > c {
 			a, c = c, a

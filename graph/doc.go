@@ -25,6 +25,8 @@
 //	graph.go      Graph, Work, Edge, NodeKind, EdgeKind and the gonum interfaces
 //	build.go      Build, BuildWith: identity resolution, mention resolution, Report
 //	decisions.go  a reviewer's rulings (same / different) that BuildWith honours
+//	dedup.go      how records without a shared identifier are compared: rules, scores, Review
+//	prisma.go     PrismaCounts: the PRISMA 2020 identification counts of a build
 //	match.go      how a reference without a shared identifier is scored against a work
 //	refparse.go   ParseReference: WoS, Scopus, Vancouver and APA reference strings
 //	compact.go    Compact: the CSR graph core the analysis runs on (gonum graph.Directed)

@@ -216,6 +216,7 @@ type Graph struct {
 	selfCitations   int
 	assigned        []Assignment // per record given to Build, in its order
 	reviews         []Review     // indexes into the records given to Build
+	merges          map[string]int
 	citesByPair     map[[2]int64]*Edge
 }
 
@@ -424,3 +425,9 @@ func (g *Graph) Assignments() []Assignment { return g.assigned }
 // disagreeing field), for a person to settle with a decisions file, by
 // A then B (indexes into the records given to Build, A < B).
 func (g *Graph) Reviews() []Review { return g.reviews }
+
+// MergesByRule counts the merges Build made by each rule (the Rule of
+// Assignment): each merge joins two works into one, so the counts add up
+// to the records given less the works they became. Nil for a graph not
+// built from records. The map is the graph's: do not modify it.
+func (g *Graph) MergesByRule() map[string]int { return g.merges }

@@ -247,6 +247,11 @@ type Source struct {
 	// PMID, an Ovid or EBSCO accession number, RIS AN or ID; "" when the
 	// export gives none.
 	RecordID string `json:"record_id,omitempty"`
+	// Chase says how citation chasing found the record in Database (a
+	// citation index): "backward" (a reference of a seed), "forward" (a
+	// work citing a seed) or "seed" (the seed itself); "" for a record a
+	// search of a database gave.
+	Chase string `json:"chase,omitempty"`
 }
 
 // String returns "path:line", or the path alone when the line is unknown.

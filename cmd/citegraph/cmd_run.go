@@ -239,11 +239,15 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 	if err != nil {
 		return err
 	}
+	prev, err := output.PreviousWorks(o.outDir)
+	if err != nil {
+		return err
+	}
 	out := output.NewInput(in.recs, in.g, res)
 	written, err := output.Write(ctx, output.Dir{Path: o.outDir}, out, output.Options{
 		Formats: o.views.chosen, Render: o.render, Layout: o.layout, HideCiting: o.hideCiting, Top: o.top,
 		Views: o.views.views, Paths: o.paths, Seed: o.seed, Resolution: o.resolution,
-		Sources: in.total, Failed: in.failed, Note: func(n string) { fmt.Fprintln(s.errOut, "note: "+n) },
+		Sources: in.total, Failed: in.failed, Previous: prev, Note: func(n string) { fmt.Fprintln(s.errOut, "note: "+n) },
 		Progress: s.reporter(),
 	})
 	if err != nil {

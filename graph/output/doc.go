@@ -43,4 +43,7 @@
 //	parse.go    parsing of the options' text forms (years, themes, edge kinds, formats) and Help
 //	summary.go  the text summaries the commands print: Input.WriteSummary, WriteMatching, WriteCycles, WriteAnalysis
 //	records.go  RecordFormats and NewRecordWriter: records as JSON Lines, RIS, BibTeX, CSL-JSON
+//	review.go   the systematic review's format: records.csv, duplicates.csv, review.csv, prisma.json
+//	            and prisma.dot (RecordRows, DuplicateRows, ReviewRows, PreviousWorks)
+//	unique.go   UniqueWorks: unique.ris and unique.csv, one record per unique work for screening
 package output

@@ -95,6 +95,21 @@ skipped with a note`, Write: writeNetworks},
 	}},
 	{Name: "tables", Help: `citations.csv (every citation: match method, statements by
 intent, main path) and statements.csv (every statement)`, Write: writeTables},
+	{Name: "review", Help: `the systematic review's files: records.csv (every record
+read: source, line, database, record_id, title, year,
+first_author, the work it was merged into and the rule and
+score of that merge), duplicates.csv (each work several
+records describe, with their databases and record ids),
+review.csv (pairs that may be one work but were not merged,
+with the score and why, for a decisions file to settle),
+unique.ris and unique.csv (one record per unique work, its
+most complete fields and every database and record id it
+was found under: RIS DB, AN and N1; for Rayyan, ASReview,
+Covidence), prisma.json (records identified per database, duplicates
+removed automatically and by decision, unique works, records
+from citation chasing per index and direction, works new
+since the previous run) and prisma.dot (+ its drawing): the
+identification part of the PRISMA 2020 flow diagram`, Write: writeReview},
 	{Name: "bibliometrics", Help: `bibliometrics.json: descriptive bibliometrics of the works
 the sources describe, as bibliometrix reports them (counts,
 annual production, productive authors, sources, countries,
@@ -140,6 +155,10 @@ type Options struct {
 	Resolution float64
 	// Sources and Failed count the sources read and failed, for the report.
 	Sources, Failed int
+	// Previous holds the keys of the works of the previous run (or build
+	// of the corpus), against which prisma.json counts the works new
+	// since; nil when there was none.
+	Previous map[string]bool
 	// ReferenceYear is the year bibliometrics.json counts ages and
 	// m-indexes from; 0 means the last year of the works (bibliometrix
 	// takes the current year, which would make the file depend on the
@@ -455,6 +474,10 @@ func (w *Writer) reportInput() report.Input {
 		ri.Bursts = append(ri.Bursts, report.Burst{Node: b.Node, Start: b.Start, End: b.End, Strength: b.Strength})
 	}
 	ri.Bibliometrics = bibliometricsSection(w.bibliometrics())
+	if in.searched() {
+		p := graph.PrismaCounts(in.Records, in.Graph, opt.Previous)
+		ri.Prisma = &p
+	}
 	if len(ri.Bursts) > 0 {
 		ri.Notes = append(ri.Notes, "Citation bursts are Kleinberg's two-state bursts over the years of the citing works, as CiteSpace detects them (s = 2, γ = 1; works cited at least twice).")
 	}

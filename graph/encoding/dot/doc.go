@@ -76,7 +76,8 @@
 //
 // dot.go holds Options and Write; views.go View, WriteView, Overview and
 // WriteOverview; gephi.go the Gephi dialect; label.go the label and
-// tooltip text; escape.go cleaning, quoting and number formatting;
+// tooltip text; prisma.go WritePrisma, the PRISMA 2020 identification
+// diagram; escape.go cleaning, quoting and number formatting;
 // palette.go the colour-blind-safe palette (Okabe–Ito, then Paul Tol's
 // muted scheme).
 package dot

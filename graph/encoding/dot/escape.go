@@ -76,12 +76,20 @@ const (
 // and the backslash, '&' is written as "&amp;" because GraphViz decodes HTML
 // entities in labels and tooltips, and U+FFFD as "&#xFFFD;" because gonum's
 // DOT lexer rejects it as a raw character.
-func quoteText(k textKind, lines ...string) string {
+func quoteText(k textKind, lines ...string) string { return quoteLines(k, `\n`, lines) }
+
+// quoteLeft is quoteText with every line left-justified (\l).
+func quoteLeft(lines ...string) string {
+	q := quoteLines(asLabel, `\l`, lines)
+	return q[:len(q)-1] + `\l"`
+}
+
+func quoteLines(k textKind, sep string, lines []string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for i, l := range lines {
 		if i > 0 {
-			b.WriteString(`\n`)
+			b.WriteString(sep)
 		}
 		for _, r := range l {
 			switch r {

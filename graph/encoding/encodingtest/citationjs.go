@@ -22,6 +22,11 @@ type CitationJSItem struct {
 	Type, Title, Container, Volume, Issue, Page, DOI, Abstract, URL string
 	Authors                                                         [][2]string
 	Year                                                            int
+	// Keyword is citation-js's keyword field: the KW lines joined by
+	// commas; Databases its source (the RIS DB lines); Note its note (N1).
+	Keyword   string
+	Databases []string
+	Note      string
 }
 
 // CitationJS reads data, a file in format ("ris", "bibtex" or "csljson"),

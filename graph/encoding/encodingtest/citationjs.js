@@ -31,5 +31,8 @@ const out = data.map(x => ({
   doi: (x.DOI || '').toLowerCase(),
   abstract: x.abstract || '',
   url: x.URL || '',
+  keyword: x.keyword ? String(x.keyword) : '',
+  databases: [].concat(x.source || []),
+  note: x.note || '',
 }))
 process.stdout.write(JSON.stringify(out))

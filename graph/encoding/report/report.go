@@ -46,6 +46,9 @@ type Input struct {
 	// Bibliometrics, when not nil, adds the section "Descriptive
 	// bibliometrics" after the themes, with its tables and charts.
 	Bibliometrics *Bibliometrics
+	// Prisma, when not nil, adds the counts of the PRISMA 2020 flow
+	// diagram (as prisma.json has them) to the corpus counts.
+	Prisma *graph.Prisma
 }
 
 // Burst is a citation burst of a work: the years Start … End (inclusive)
@@ -155,6 +158,30 @@ func gather(in Input) (*facts, error) {
 	}
 	if in.Sources > 0 || in.Failed > 0 {
 		f.Counts = append(f.Counts, row{"Sources read", fmt.Sprintf("%d (%d could not be read)", in.Sources, in.Failed)})
+	}
+	if p := in.Prisma; p != nil {
+		var dbs []string
+		for _, db := range p.Databases() {
+			dbs = append(dbs, fmt.Sprintf("%s %d", attr.Clean(db), p.Identified[db]))
+		}
+		f.Counts = append(f.Counts, row{"Records identified from databases (PRISMA)", fmt.Sprintf("%d: %s", p.IdentifiedTotal, strings.Join(dbs, ", "))})
+		if p.ChasingTotal > 0 {
+			var ixs []string
+			for _, ix := range p.Indexes() {
+				for _, dir := range []string{"backward", "forward", "seed"} {
+					if n, ok := p.Chasing[ix][dir]; ok {
+						ixs = append(ixs, fmt.Sprintf("%s %s %d", attr.Clean(ix), dir, n))
+					}
+				}
+			}
+			f.Counts = append(f.Counts, row{"Records identified from citation searching (PRISMA)", fmt.Sprintf("%d: %s", p.ChasingTotal, strings.Join(ixs, ", "))})
+		}
+		f.Counts = append(f.Counts,
+			row{"Duplicate records removed (PRISMA)", fmt.Sprintf("%d (%d automatically, %d by reviewers' decisions)", p.DuplicatesRemoved.Automatic+p.DuplicatesRemoved.Decision, p.DuplicatesRemoved.Automatic, p.DuplicatesRemoved.Decision)},
+			row{"Records to screen: unique works (PRISMA)", strconv.Itoa(p.AfterDeduplication)})
+		if p.ComparedWithPrevious {
+			f.Counts = append(f.Counts, row{"Unique works new since the previous run", strconv.Itoa(p.NewSincePrevious)})
+		}
 	}
 	f.Counts = append(f.Counts,
 		row{"Records in", strconv.Itoa(rep.Records)},

@@ -49,6 +49,55 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // Write writes one record.
 func (w *Writer) Write(r *graph.Record) error {
+	w.fields(r)
+	w.w.WriteString("ER  - \r\n\r\n")
+	return nil
+}
+
+// WriteFound writes one record with where it was found: a DB line for
+// each database of found (once each, in order), an AN line for each
+// record id the record's identifiers did not already give (in order), and
+// an N1
+// note "Found in: Database (record id); …" naming them all, which
+// screening tools (Rayyan, Covidence, ASReview) show with the record.
+func (w *Writer) WriteFound(r *graph.Record, found []graph.Source) error {
+	ans := w.fields(r)
+	seen := map[string]bool{}
+	for _, s := range found {
+		if db := oneLine(s.Database); db != "" && !seen[db] {
+			seen[db] = true
+			w.tag("DB", db)
+		}
+	}
+	for _, s := range found {
+		if id := oneLine(s.RecordID); id != "" && !ans[id] {
+			ans[id] = true
+			w.tag("AN", id)
+		}
+	}
+	var notes []string
+	for _, s := range found {
+		db, id := oneLine(s.Database), oneLine(s.RecordID)
+		switch {
+		case db != "" && id != "":
+			notes = append(notes, db+" ("+id+")")
+		case db != "":
+			notes = append(notes, db)
+		case id != "":
+			notes = append(notes, id)
+		}
+	}
+	if len(notes) > 0 {
+		w.tag("N1", "Found in: "+strings.Join(notes, "; "))
+	}
+	w.w.WriteString("ER  - \r\n\r\n")
+	return nil
+}
+
+// fields writes every tag of r but ER and returns the values of the AN
+// lines written.
+func (w *Writer) fields(r *graph.Record) map[string]bool {
+	ans := map[string]bool{}
 	ty, ok := Types[r.Type]
 	if !ok {
 		ty = "GEN"
@@ -118,14 +167,16 @@ func (w *Writer) Write(r *graph.Record) error {
 				v = "WOS:" + v
 			}
 			w.tag("AN", v)
+			ans[v] = true
 		case graph.IDScopus:
 			w.tag("AN", v)
+			ans[v] = true
 		case graph.IDPMCID:
 			w.tag("C2", v)
 		default:
 			w.tag("AN", k+": "+v)
+			ans[v] = true
 		}
 	}
-	w.w.WriteString("ER  - \r\n\r\n")
-	return nil
+	return ans
 }
