@@ -37,6 +37,7 @@ type runOptions struct {
 	args       []string // the command line, recorded with the run in the corpus
 	web        webOptions
 	minConf    float64 // --min-confidence
+	periods    []int   // --periods
 }
 
 func (o *runOptions) addFlags(f *pflag.FlagSet) {
@@ -61,6 +62,7 @@ func (o *runOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.db, "db", "", "read the works from this corpus (made by ingest); INPUTs, if any, are ingested into it first")
 	f.StringVar(&o.decisions, "decisions", "", "a file of identity rulings (\"same A B\" / \"different A B\" per line) the resolution honours")
 	f.Float64Var(&o.minConf, "min-confidence", 0, "leave unclassified the statement intents citegraph's model gives with a calibrated confidence below this (0..1); a source's intents are kept")
+	f.IntSliceVar(&o.periods, "periods", nil, "draw the thematic evolution over the periods ending in these years, e.g. 2000,2010 (…–2000, 2001–2010, 2011–…)")
 	o.web.addFlags(f, "DIR/web.warc.gz", "follow-depth")
 }
 
@@ -89,6 +91,11 @@ func (o *runOptions) validate() error {
 	}
 	if o.top < 0 {
 		return fmt.Errorf("--top %d: must not be negative", o.top)
+	}
+	for _, y := range o.periods {
+		if y <= 0 {
+			return fmt.Errorf("--periods: %d is not a year", y)
+		}
 	}
 	if o.minConf < 0 || o.minConf > 1 {
 		return fmt.Errorf("--min-confidence %v: want a probability from 0 to 1", o.minConf)
@@ -246,7 +253,7 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 	out := output.NewInput(in.recs, in.g, res)
 	written, err := output.Write(ctx, output.Dir{Path: o.outDir}, out, output.Options{
 		Formats: o.views.chosen, Render: o.render, Layout: o.layout, HideCiting: o.hideCiting, Top: o.top,
-		Views: o.views.views, Paths: o.paths, Seed: o.seed, Resolution: o.resolution,
+		Views: o.views.views, Paths: o.paths, Seed: o.seed, Resolution: o.resolution, Periods: o.periods,
 		Sources: in.total, Failed: in.failed, Previous: prev, Note: func(n string) { fmt.Fprintln(s.errOut, "note: "+n) },
 		Progress: s.reporter(),
 	})

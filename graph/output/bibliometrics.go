@@ -14,15 +14,31 @@ import (
 	"github.com/citegraph/citegraph/graph/encoding/report"
 )
 
-// bibliometrics returns biblio.Compute over the works the records
-// describe, computed once per Writer.
-func (w *Writer) bibliometrics() *biblio.Summary {
-	if w.biblio == nil {
-		g := w.In.Graph
-		s := biblio.Compute(g, biblio.Docs(g, w.In.Records), biblio.Options{ReferenceYear: w.Opt.ReferenceYear})
-		w.biblio = &s
+// bibState is what the bibliometric formats share: the documents and
+// their summary.
+type bibState struct {
+	docs []biblio.Doc
+	sum  *biblio.Summary
+}
+
+// documents returns the documents of the bibliometrics: biblio.Docs of the
+// graph and records, computed once per Writer.
+func (w *Writer) documents() []biblio.Doc {
+	if w.bib == nil {
+		w.bib = &bibState{docs: biblio.Docs(w.In.Graph, w.In.Records)}
 	}
-	return w.biblio
+	return w.bib.docs
+}
+
+// bibliometrics returns biblio.Compute over the documents, computed once
+// per Writer.
+func (w *Writer) bibliometrics() *biblio.Summary {
+	docs := w.documents()
+	if w.bib.sum == nil {
+		s := biblio.Compute(w.In.Graph, docs, biblio.Options{ReferenceYear: w.Opt.ReferenceYear})
+		w.bib.sum = &s
+	}
+	return w.bib.sum
 }
 
 // writeBibliometrics writes bibliometrics.json and each of its tables as

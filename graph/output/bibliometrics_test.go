@@ -106,3 +106,47 @@ func TestBibliometricsCSV(t *testing.T) {
 		t.Error("report.html lacks the bibliometrics section")
 	}
 }
+
+// TestScienceMaps: bibCorpus's maps. X and Y share R1: the author keywords'
+// network is one link; France (R1, R2) and Germany (R2) one link; only X
+// is in 2 documents, so the thematic map has one theme, X, whose density
+// and centrality are 0; the evolution, cut after 2000, has no theme in
+// either period and is not drawn.
+func TestScienceMaps(t *testing.T) {
+	recs := bibCorpus()
+	g := graph.Build(recs)
+	var m output.Memory
+	var notes []string
+	_, err := output.Write(context.Background(), &m, output.NewInput(recs, g, analysis.Run(g, analysis.Options{Seed: 1})),
+		output.Options{Formats: map[string]bool{"sciencemaps": true}, Periods: []int{2000}, Note: func(n string) { notes = append(notes, n) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := func(name string) string {
+		b, ok := m.Bytes(name)
+		if !ok {
+			t.Fatalf("%s not written; wrote %v", name, m.Names())
+		}
+		return string(b)
+	}
+	if got := file("vosviewer_author_keywords_network.txt"); got != "1\t2\t1\n" {
+		t.Errorf("keyword network = %q", got)
+	}
+	if got := file("vosviewer_countries_map.txt"); !strings.Contains(got, "1\tFRANCE\tFRANCE: 2 documents\t2\n2\tGERMANY\tGERMANY: 1 documents\t1\n") {
+		t.Errorf("countries map =\n%s", got)
+	}
+	if got := file("vosviewer_countries_network.txt"); got != "1\t2\t1\n" {
+		t.Errorf("countries network = %q", got)
+	}
+	for _, f := range []string{"cooccurrence_author_keywords.dot", "country_collaboration.dot", "thematic_map.dot"} {
+		if !strings.HasPrefix(file(f), "graph ") {
+			t.Errorf("%s is not an undirected DOT graph", f)
+		}
+	}
+	if got, want := file("thematic_map.csv"), "period,theme,label,quadrant,occurrences,centrality,density,rank_centrality,rank_density,keywords\n,1,X,motor,2,0,0,1,1,X\n"; got != want {
+		t.Errorf("thematic_map.csv =\n%s\nwant\n%s", got, want)
+	}
+	if _, ok := m.Bytes("thematic_evolution.dot"); ok || !strings.Contains(strings.Join(notes, "\n"), "thematic evolution is not drawn") {
+		t.Errorf("evolution without themes drawn; notes %v", notes)
+	}
+}

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/analysis"
-	"github.com/citegraph/citegraph/analysis/biblio"
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/encoding/csv"
 	"github.com/citegraph/citegraph/graph/encoding/dot"
@@ -115,6 +114,15 @@ the sources describe, as bibliometrix reports them (counts,
 annual production, productive authors, sources, countries,
 keywords, h-indexes, Bradford, Lotka, most cited), and the
 same tables as bibliometrics_NAME.csv for spreadsheets`, Write: writeBibliometrics},
+	{Name: "sciencemaps", Help: `science maps of the exports' keywords and addresses, drawn
+for GraphViz and written for VOSviewer: cooccurrence_FIELD.dot
+and vosviewer_FIELD_{map,network}.txt for FIELD author_keywords,
+keywords_plus and mesh; country_collaboration.dot and
+vosviewer_countries_*.txt; thematic_map.dot and .csv (clusters of
+keywords placed by Callon centrality and density, quadrants motor,
+niche, emerging or declining, basic); with --periods,
+thematic_evolution.dot and .csv (the themes of each period joined
+by their inclusion index); each drawn in the --render format`, Write: writeScienceMaps},
 	{Name: "report", Help: `report.html (one self-contained file with charts and the
 ten strongest citation bursts), report.md and its charts
 report-*.svg`, Write: writeReport},
@@ -159,6 +167,9 @@ type Options struct {
 	// of the corpus), against which prisma.json counts the works new
 	// since; nil when there was none.
 	Previous map[string]bool
+	// Periods are the last years of all but the last period of the
+	// thematic evolution (sciencemaps); none leaves it out.
+	Periods []int
 	// ReferenceYear is the year bibliometrics.json counts ages and
 	// m-indexes from; 0 means the last year of the works (bibliometrix
 	// takes the current year, which would make the file depend on the
@@ -202,8 +213,8 @@ type Writer struct {
 	In      *Input
 	Opt     Options
 	written []string
-	noDot   bool            // GraphViz found missing: render nothing more
-	biblio  *biblio.Summary // computed once, for bibliometrics and report
+	noDot   bool      // GraphViz found missing: render nothing more
+	bib     *bibState // the bibliometrics, computed once for the formats that show them
 }
 
 // Write writes every format of the table that opt chooses (and the Always
