@@ -32,8 +32,8 @@ var fileField = map[string]string{"author": "author_keywords", "plus": "keywords
 
 // writeScienceMaps writes the keyword co-occurrence maps of each field the
 // documents have, the country collaboration map, the thematic map of the
-// first field with keywords (author keywords, then Keywords Plus, then
-// MeSH) and, with Options.Periods, its thematic evolution. A map without
+// first field (author keywords, then Keywords Plus, then MeSH) that has
+// keywords in enough documents to map and, with Options.Periods, its thematic evolution. A map without
 // links is left out with a note.
 func writeScienceMaps(ctx context.Context, w *Writer) error {
 	docs := w.documents()
@@ -57,9 +57,21 @@ func writeScienceMaps(ctx context.Context, w *Writer) error {
 		w.Notef("no keywords: the thematic map is not drawn")
 		return nil
 	}
+	// The first field whose keywords make a map (the optics file's author
+	// keywords are each in one document; its Keywords Plus are not).
 	tm := biblio.Thematic(docs, thematic, seed)
+	for _, f := range biblio.Fields {
+		if len(tm.Themes) > 0 {
+			break
+		}
+		if f != thematic {
+			if t := biblio.Thematic(docs, f, seed); len(t.Themes) > 0 {
+				thematic, tm = f, t
+			}
+		}
+	}
 	if len(tm.Themes) == 0 {
-		w.Notef("no %s in %d documents or more: the thematic map is not drawn", biblio.FieldTitle(thematic), tm.MinDocuments)
+		w.Notef("no keywords in %d documents or more: the thematic map is not drawn", tm.MinDocuments)
 	} else {
 		if err := w.Drawing(ctx, "thematic_map", func(f io.Writer) error {
 			return dot.WriteThematicMap(f, themeMap(tm))

@@ -117,7 +117,8 @@ const mapInches = 8.0
 // (neato, pos="x,y!"), so that GraphViz draws it as a scatter plot: the
 // frame, the two axes through the means, the quadrants' names by the
 // frame's corners, and one circle per theme, its area by documents, with
-// its first keywords under it. Themes are written in the order given.
+// its first keywords under it; themes of equal ranks are spread in rows
+// around their spot. Themes are written in the order given.
 func WriteThematicMap(w io.Writer, m ThemeMap) error {
 	lox, hix, loy, hiy := m.MeanX, m.MeanX, m.MeanY, m.MeanY
 	maxSize := 0.0
@@ -163,20 +164,50 @@ func WriteThematicMap(w io.Writer, m ThemeMap) error {
 	// it on a pale ground, every label after every circle so that no circle
 	// hides one.
 	var labels strings.Builder
-	for i, t := range m.Themes {
-		d := 0.35
+	// Themes on one spot (tied ranks) are spread around it in rows of
+	// three, far enough apart for their circles and labels.
+	// The largest circle spans about one rank, so that neighbours touch
+	// rather than cover each other.
+	step := mapInches / (2 * math.Max(rx, ry))
+	big := math.Max(0.5, math.Min(1.25, 1.1*step))
+	diameter := func(t ThemeSpot) float64 {
 		if maxSize > 0 {
-			d += 0.9 * math.Sqrt(math.Max(0, t.Size)/maxSize)
+			return 0.25 + (big-0.25)*math.Sqrt(math.Max(0, t.Size)/maxSize)
 		}
+		return 0.25
+	}
+	spot := map[[2]float64][]int{}
+	for i, t := range m.Themes {
+		k := [2]float64{t.X, t.Y}
+		spot[k] = append(spot[k], i)
+	}
+	offset := make([][2]float64, len(m.Themes))
+	for _, ids := range spot {
+		if len(ids) < 2 {
+			continue
+		}
+		dmax := 0.0
+		for _, i := range ids {
+			dmax = math.Max(dmax, diameter(m.Themes[i]))
+		}
+		cols := min(3, len(ids))
+		rows := (len(ids) + cols - 1) / cols
+		dx, dy := math.Max(dmax+0.1, 1.9), dmax+0.8
+		for k, i := range ids {
+			offset[i] = [2]float64{(float64(k%cols) - float64(cols-1)/2) * dx, (float64(rows-1)/2 - float64(k/cols)) * dy}
+		}
+	}
+	for i, t := range m.Themes {
+		d := diameter(t)
 		q := ((t.Quadrant % 4) + 4) % 4
 		lines := make([]string, 0, len(t.Lines))
 		for _, l := range t.Lines {
 			lines = append(lines, shorten(cleanText(l), 4, 28))
 		}
-		x, y := px(t.X), py(t.Y)
+		x, y := px(t.X)+offset[i][0], py(t.Y)+offset[i][1]
 		p("\tt%d [shape=circle, style=filled, fixedsize=true, penwidth=0, width=%s, fillcolor=%s, pos=%s, label=\"\", tooltip=%s];\n", i, num(d),
 			quoteID(tint(quadrantColours[q], 0.55)), pin(x, y), quoteText(asTooltip, strings.Join(lines, ", ")))
-		fmt.Fprintf(&labels, "\tl%d [shape=box, style=filled, fillcolor=\"#FFFFFFC0\", margin=\"0.02,0.01\", fontsize=12, fontcolor=\"#222222\", pos=%s, label=%s];\n",
+		fmt.Fprintf(&labels, "\tl%d [shape=box, style=filled, penwidth=0, fillcolor=\"#FFFFFFC0\", margin=\"0.02,0.01\", fontsize=12, fontcolor=\"#222222\", pos=%s, label=%s];\n",
 			i, pin(x, y-d/2-0.1-0.09*float64(len(lines))), quoteText(asLabel, lines...))
 	}
 	bw.WriteString(labels.String())
