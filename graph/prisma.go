@@ -7,7 +7,7 @@ import "sort"
 // chasing gave by index and direction, the duplicates removed, and the
 // unique works left. Always
 //
-//	IdentifiedTotal + ChasingTotal − Automatic − Decision = AfterDeduplication.
+//	IdentifiedTotal + (records chasing gave) − Automatic − Decision = AfterDeduplication.
 type Prisma struct {
 	// Identified counts the records of each database searched
 	// (Source.Database; a record whose export names none is counted
@@ -24,8 +24,12 @@ type Prisma struct {
 	// AfterDeduplication is the number of unique works the records
 	// describe: the records to screen.
 	AfterDeduplication int `json:"after_deduplication"`
-	// Chasing counts the records citation chasing gave, by index and
-	// direction ("backward", "forward", "seed"); ChasingTotal sums them.
+	// Chasing counts what citation chasing identified, by index and
+	// direction (Source.Chase): "backward", the works the seeds cite
+	// according to the index (as its reference lists name them, records
+	// or not); "forward", the works citing a seed according to it;
+	// "describe", the records it gave describing candidates. The seeds
+	// themselves are not counted. ChasingTotal sums them.
 	Chasing      map[string]map[string]int `json:"chasing"`
 	ChasingTotal int                       `json:"chasing_total"`
 	// NewSincePrevious counts the unique works that the previous run (or
@@ -50,15 +54,9 @@ func PrismaCounts(recs []Record, g *Graph, previous map[string]bool) Prisma {
 		s := &recs[i].Source
 		works[as[i].Work] = true
 		if s.Chase != "" {
-			ix := s.Database
-			if ix == "" {
-				ix = s.Format
+			if s.Chase == "describe" {
+				p.chased(s, "describe", 1)
 			}
-			if p.Chasing[ix] == nil {
-				p.Chasing[ix] = map[string]int{}
-			}
-			p.Chasing[ix][s.Chase]++
-			p.ChasingTotal++
 			continue
 		}
 		db := s.Database
@@ -74,6 +72,24 @@ func PrismaCounts(recs []Record, g *Graph, previous map[string]bool) Prisma {
 		} else {
 			p.DuplicatesRemoved.Automatic += n
 		}
+	}
+	// The works each index's answers cite or are cited by, once each.
+	found := map[[3]string]bool{}
+	for _, e := range g.Edges(Cites) {
+		if e.F == e.T {
+			continue
+		}
+		for _, s := range e.Sources {
+			switch s.Chase {
+			case "backward":
+				found[[3]string{indexName(&s), "backward", e.T.Key}] = true
+			case "forward":
+				found[[3]string{indexName(&s), "forward", e.F.Key}] = true
+			}
+		}
+	}
+	for k := range found {
+		p.chased(&Source{Database: k[0]}, k[1], 1)
 	}
 	p.AfterDeduplication = len(works)
 	p.ComparedWithPrevious = previous != nil
@@ -96,4 +112,21 @@ func (p *Prisma) Indexes() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// indexName is the citation index a chased source names.
+func indexName(s *Source) string {
+	if s.Database != "" {
+		return s.Database
+	}
+	return s.Format
+}
+
+func (p *Prisma) chased(s *Source, dir string, n int) {
+	ix := indexName(s)
+	if p.Chasing[ix] == nil {
+		p.Chasing[ix] = map[string]int{}
+	}
+	p.Chasing[ix][dir] += n
+	p.ChasingTotal += n
 }

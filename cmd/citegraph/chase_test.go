@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"os"
@@ -150,6 +151,25 @@ func TestChaseCommand(t *testing.T) {
 	var n int
 	if err := sdb.QueryRow(`SELECT count(*) FROM records`).Scan(&n); err != nil || n != 2 {
 		t.Errorf("corpus: %d records, %v; want the 2 OpenAlex records (added once)", n, err)
+	}
+
+	// run --db counts the chase for PRISMA: the 115 candidates OpenAlex
+	// gave backward (as the report says), the two seed records; no
+	// database search (issue 12).
+	dir := t.TempDir()
+	if code, _, stderr := runCmd(t, context.Background(), "run", "--db", db, "-o", dir, "--formats", "review", "--render", "none"); code != exitOK {
+		t.Fatalf("run --db: exit %d\n%s", code, stderr)
+	}
+	var p struct {
+		Identified         map[string]int            `json:"identified"`
+		Chasing            map[string]map[string]int `json:"chasing"`
+		AfterDeduplication int                       `json:"after_deduplication"`
+	}
+	if err := json.Unmarshal(read(t, dir, "prisma.json"), &p); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Identified) != 0 || len(p.Chasing) != 1 || p.Chasing["openalex"]["backward"] != 115 || len(p.Chasing["openalex"]) != 1 || p.AfterDeduplication != 2 {
+		t.Errorf("prisma.json after the chase: %+v; want chasing openalex backward 115, nothing identified, 2 records after deduplication", p)
 	}
 }
 

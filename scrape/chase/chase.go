@@ -329,6 +329,7 @@ func (c *chaser) ask(ctx context.Context, hop int, ix index.Index, phase string,
 				part := ids[i*c.opt.Chunk : min((i+1)*c.opt.Chunk, len(ids))]
 				var recs []graph.Record
 				err := call(ctx, part, func(r graph.Record) error {
+					stampChase(&r, ix.Name(), phase)
 					recs = append(recs, r)
 					return nil
 				})
@@ -536,4 +537,19 @@ func reach(g *graph.Graph, cur []string, dir Direction, formats map[string]strin
 		}
 	}
 	return sortedKeys(next)
+}
+
+// chaseDirections name, for PRISMA's citation-searching counts
+// (graph.Source.Chase), what each phase of the chase looks for.
+var chaseDirections = map[string]string{"references": "backward", "citations": "forward", "describe": "describe"}
+
+// stampChase marks a record an index gave in a phase of the chase: its
+// database is the index (unless the reader named one), its Chase the
+// direction, so that graph.PrismaCounts counts what each index and
+// direction identified.
+func stampChase(r *graph.Record, indexName, phase string) {
+	if r.Source.Database == "" {
+		r.Source.Database = indexName
+	}
+	r.Source.Chase = chaseDirections[phase]
 }
