@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,6 +44,25 @@ func (e *DecisionError) Error() string {
 
 // Position returns the line of the error (column 1).
 func (e *DecisionError) Position() (int, int) { return e.Line, 1 }
+
+// ReadDecisionsFile reads the decisions file at path (see
+// ParseDecisions), its errors naming the file; "" gives none.
+func ReadDecisionsFile(path string) (Decisions, error) {
+	if path == "" {
+		return Decisions{}, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return Decisions{}, err
+	}
+	defer f.Close()
+	d, err := ParseDecisions(f)
+	if err != nil {
+		return d, fmt.Errorf("%s: %w", path, err)
+	}
+	d.Path = path
+	return d, nil
+}
 
 // ParseDecisions reads a decisions file: one ruling per line, "same A B"
 // or "different A B" (fields separated by white space; A and B as

@@ -195,7 +195,7 @@ func loadInputs(ctx context.Context, paths []string, format, direction, db strin
 	}
 	ga.End()
 	if db != "" {
-		stored, err := corpusRecords(ctx, db)
+		stored, err := store.ReadRecords(ctx, db)
 		if err != nil {
 			return in, err
 		}
@@ -271,18 +271,4 @@ func (o *analyseOptions) analysisOptions() analysis.Options {
 		}
 	}
 	return opt
-}
-
-// corpusRecords reads every record of the corpus at path.
-func corpusRecords(ctx context.Context, path string) (recs []graph.Record, err error) {
-	st, err := store.OpenExisting(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	defer func() {
-		if cerr := st.Close(); cerr != nil && err == nil {
-			err = cerr
-		}
-	}()
-	return st.Records(ctx)
 }

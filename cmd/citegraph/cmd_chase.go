@@ -182,7 +182,9 @@ func (o *chaseOptions) services() []fetch.Service {
 }
 
 func runChase(ctx context.Context, o chaseOptions, s streams) error {
-	seeds, err := readChaseSeeds(ctx, o, s)
+	seeds, err := chase.GatherSeeds(ctx, o.ids, o.seedFiles, scrape.Default(), func(p string, n int) {
+		fmt.Fprintf(s.errOut, "%s: %d records without an identifier cannot be chased and were left out\n", p, n)
+	})
 	if err != nil {
 		return err
 	}
@@ -207,7 +209,7 @@ func runChase(ctx context.Context, o chaseOptions, s streams) error {
 		sv, _ := services.Lookup("scite")
 		opt.Tallies = sv.Tallies(f, cfg(sv.Name))
 	}
-	if opt.Previous, err = readPrevious(o); err != nil {
+	if opt.Previous, err = chase.ReadPrevious(o.previous, o.out); err != nil {
 		return err
 	}
 	res, err := chase.Run(ctx, seeds, opt)
@@ -239,68 +241,10 @@ func runChase(ctx context.Context, o chaseOptions, s streams) error {
 	return nil
 }
 
-// readChaseSeeds reads the seeds of the arguments and files, in order.
-func readChaseSeeds(ctx context.Context, o chaseOptions, s streams) ([]chase.Seed, error) {
-	var ids []index.ID
-	for _, a := range o.ids {
-		id, _ := index.ParseID(a) // validated
-		ids = append(ids, id)
-	}
-	seeds := chase.SeedsFromIDs(ids...)
-	reg := scrape.Default()
-	for _, p := range o.seedFiles {
-		ss, skipped, err := chase.ReadSeeds(ctx, p, reg)
-		if err != nil {
-			return nil, err
-		}
-		if skipped > 0 {
-			fmt.Fprintf(s.errOut, "%s: %d records without an identifier cannot be chased and were left out\n", p, skipped)
-		}
-		seeds = append(seeds, ss...)
-	}
-	return seeds, nil
-}
-
-// readPrevious reads the earlier report to compare with: --previous, else
-// the report already in the output folder.
-func readPrevious(o chaseOptions) (*chase.Report, error) {
-	p := o.previous
-	if p == "" {
-		p = filepath.Join(o.out, "chase-report.json")
-		if _, err := os.Stat(p); err != nil {
-			return nil, nil
-		}
-	}
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	rep, err := chase.ReadReport(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, err)
-	}
-	return rep, nil
-}
-
 // chaseToStore adds the chase's records to the corpus as one source and
 // resolves the corpus.
-func chaseToStore(ctx context.Context, o chaseOptions, res *chase.Result) (err error) {
-	st, err := store.Open(ctx, o.db)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if cerr := st.Close(); cerr != nil && err == nil {
-			err = cerr
-		}
-	}()
-	run, err := st.BeginRun(ctx, strings.Join(o.args, " "))
-	if err != nil {
-		return err
-	}
-	if err := res.Store(ctx, st, run, filepath.Join(o.out, "records.jsonl")); err != nil {
-		return err
-	}
-	return st.FinishRun(ctx, run)
+func chaseToStore(ctx context.Context, o chaseOptions, res *chase.Result) error {
+	return store.Update(ctx, o.db, strings.Join(o.args, " "), func(st *store.Store, run int64) error {
+		return res.Store(ctx, st, run, filepath.Join(o.out, "records.jsonl"))
+	})
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/output"
 	"github.com/citegraph/citegraph/graph/store"
-	"github.com/citegraph/citegraph/scrape"
 	"github.com/citegraph/citegraph/scrape/web"
 )
 
@@ -85,36 +84,24 @@ the records it gave: fetched again with the same records, it is unchanged.
 	return c
 }
 
-func runIngest(ctx context.Context, o ingestOptions, s streams) (err error) {
-	dec, err := readDecisions(o.decisions)
+func runIngest(ctx context.Context, o ingestOptions, s streams) error {
+	dec, err := graph.ReadDecisionsFile(o.decisions)
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, o.db)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if cerr := st.Close(); cerr != nil && err == nil {
-			err = cerr
+	var n store.IngestCounts
+	var g *graph.Graph
+	var stats store.Stats
+	err = store.Update(ctx, o.db, strings.Join(o.args, " "), func(st *store.Store, run int64) (err error) {
+		if n, err = o.ingest(ctx, st, run, filepath.Dir(o.db), s); err != nil {
+			return err
 		}
-	}()
-	run, err := st.BeginRun(ctx, strings.Join(o.args, " "))
-	if err != nil {
+		if _, g, err = st.Resolve(ctx, run, graph.BuildOptions{Decisions: dec, Progress: s.reporter()}); err != nil {
+			return err
+		}
+		stats, err = st.Stats(ctx)
 		return err
-	}
-	n, err := ingestPaths(ctx, st, run, o.paths, o.format, o.database, o.web.config(filepath.Dir(o.db), o.format, s.errOut), s)
-	if err != nil {
-		return err
-	}
-	_, g, err := st.Resolve(ctx, run, graph.BuildOptions{Decisions: dec, Progress: s.reporter()})
-	if err != nil {
-		return err
-	}
-	if err := st.FinishRun(ctx, run); err != nil {
-		return err
-	}
-	stats, err := st.Stats(ctx)
+	})
 	if err != nil {
 		return err
 	}
@@ -126,74 +113,11 @@ func runIngest(ctx context.Context, o ingestOptions, s streams) (err error) {
 	return batchError(n.Failed, n.Sources)
 }
 
-// readDecisions reads a decisions file; "" gives none.
-func readDecisions(path string) (graph.Decisions, error) {
-	if path == "" {
-		return graph.Decisions{}, nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return graph.Decisions{}, err
-	}
-	defer f.Close()
-	d, err := graph.ParseDecisions(f)
-	if err != nil {
-		return d, fmt.Errorf("%s: %w", path, err)
-	}
-	d.Path = path
-	return d, nil
-}
-
-// ingestPaths reads every file under paths into the store, skipping those
-// whose content it holds, then fetches the URLs, DOIs and PMCIDs among
-// paths through web (with cfg) and stores what each page gave; database
-// names the database of records whose export does not.
-func ingestPaths(ctx context.Context, st *store.Store, run int64, paths []string, format, database string, cfg web.Config, s streams) (store.IngestCounts, error) {
-	files, remote := web.Split(paths)
-	n, err := ingestFiles(ctx, st, run, files, format, database, s)
-	if err != nil || len(remote) == 0 {
-		return n, err
-	}
-	var recs []graph.Record
-	err = web.Gather(ctx, remote, cfg, scrape.Visitor{
-		Record: func(r graph.Record) error {
-			recs = append(recs, r)
-			return nil
-		},
-		Done: func(input string, _ int, rerr error) error {
-			defer func() { recs = recs[:0] }()
-			n.Sources++
-			if rerr != nil {
-				n.Failed++
-				fmt.Fprintln(s.errOut, rerr)
-				return nil // a page that failed is fetched again next time: nothing is stored
-			}
-			added, unchanged, err := st.IngestRecords(ctx, run, input, recs)
-			n.Records += added
-			if unchanged {
-				n.Unchanged++
-			}
-			return err
-		},
-	})
-	return n, err
-}
-
-// ingestFiles reads every file under paths into the store, skipping those
-// whose content it holds.
-func ingestFiles(ctx context.Context, st *store.Store, run int64, paths []string, format, database string, s streams) (store.IngestCounts, error) {
-	if len(paths) == 0 {
-		return store.IngestCounts{}, nil
-	}
-	reg := scrape.Default()
-	return st.Ingest(ctx, run, paths, store.Reader{
-		List: scrape.ListFiles,
-		Extract: func(ctx context.Context, path string, r io.Reader, add func(graph.Record) error) error {
-			return reg.ExtractTo(ctx, path, r, format, scrape.NamingDatabase(database, add))
-		},
-		OnError:  func(err error) { fmt.Fprintln(s.errOut, err) },
-		Progress: s.reporter(),
-	})
+// ingest stores the inputs in the corpus (web.Ingest); dir is where the
+// WARC of fetched pages goes unless --warc says.
+func (o *ingestOptions) ingest(ctx context.Context, st *store.Store, run int64, dir string, s streams) (store.IngestCounts, error) {
+	return web.Ingest(ctx, st, run, o.paths, o.web.config(dir, o.format, s.errOut), web.IngestOptions{
+		Database: o.database, OnError: func(err error) { fmt.Fprintln(s.errOut, err) }, Progress: s.reporter()})
 }
 
 // printIngested says what ingestPaths did to the corpus at db.

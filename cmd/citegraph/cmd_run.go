@@ -192,38 +192,29 @@ func gatherEdgeLists(ctx context.Context, o runOptions, dec graph.Decisions, s s
 // gatherCorpus ingests the INPUTs, if any, into the corpus o.db, then reads
 // and resolves all it holds, storing the graph with the run.
 func gatherCorpus(ctx context.Context, o runOptions, dec graph.Decisions, s streams) (in gathered, err error) {
-	st, err := store.Open(ctx, o.db)
-	if err != nil {
-		return in, err
-	}
-	defer func() {
-		if cerr := st.Close(); cerr != nil && err == nil {
-			err = cerr
+	err = store.Update(ctx, o.db, strings.Join(o.args, " "), func(st *store.Store, run int64) error {
+		if len(o.paths) > 0 {
+			ing := ingestOptions{paths: o.paths, format: o.format, database: o.database, web: o.web}
+			n, err := ing.ingest(ctx, st, run, o.outDir, s)
+			if err != nil {
+				return err
+			}
+			in.total, in.failed = n.Sources, n.Failed
+			printIngested(s.errOut, n, o.db)
 		}
-	}()
-	run, err := st.BeginRun(ctx, strings.Join(o.args, " "))
-	if err != nil {
-		return in, err
-	}
-	if len(o.paths) > 0 {
-		n, err := ingestPaths(ctx, st, run, o.paths, o.format, o.database, o.web.config(o.outDir, o.format, s.errOut), s)
-		if err != nil {
-			return in, err
+		if in.recs, in.g, err = st.Resolve(ctx, run, graph.BuildOptions{Decisions: dec, Progress: s.reporter()}); err != nil {
+			return err
 		}
-		in.total, in.failed = n.Sources, n.Failed
-		printIngested(s.errOut, n, o.db)
-	}
-	if in.recs, in.g, err = st.Resolve(ctx, run, graph.BuildOptions{Decisions: dec, Progress: s.reporter()}); err != nil {
-		return in, err
-	}
-	if len(in.recs) == 0 {
-		return in, fmt.Errorf("no records: the corpus %s holds none", o.db)
-	}
-	return in, st.FinishRun(ctx, run)
+		if len(in.recs) == 0 {
+			return fmt.Errorf("no records: the corpus %s holds none", o.db)
+		}
+		return nil
+	})
+	return in, err
 }
 
 func runRun(ctx context.Context, o runOptions, s streams) error {
-	dec, err := readDecisions(o.decisions)
+	dec, err := graph.ReadDecisionsFile(o.decisions)
 	if err != nil {
 		return err
 	}

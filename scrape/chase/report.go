@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -401,4 +403,26 @@ func (r *Report) WriteSummary(w io.Writer, st fetch.Stats) {
 	}
 	fmt.Fprintf(w, "requests: %d sent, %d from the cache, %d retried, %d waits for rate limits (%s)\n",
 		st.Requests, st.CacheHits, st.Retries, st.Waits, st.WaitTime.Round(1e6))
+}
+
+// ReadPrevious reads the earlier report a chase compares with: the file
+// path, else the chase-report.json already in the output folder dir; nil
+// when path is "" and dir holds none.
+func ReadPrevious(path, dir string) (*Report, error) {
+	if path == "" {
+		path = filepath.Join(dir, "chase-report.json")
+		if _, err := os.Stat(path); err != nil {
+			return nil, nil
+		}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rep, err := ReadReport(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return rep, nil
 }

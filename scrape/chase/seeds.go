@@ -37,6 +37,32 @@ func (e *SeedError) Unwrap() error { return e.Err }
 // Position returns the line, column 1.
 func (e *SeedError) Position() (int, int) { return e.Line, 1 }
 
+// GatherSeeds returns the seeds of the identifiers ids (as ParseID reads
+// them) and then of each file (ReadSeeds), in order; skipped, when not
+// nil, is told each file's records that carry no identifier.
+func GatherSeeds(ctx context.Context, ids, files []string, reg *scrape.Registry, skipped func(path string, n int)) ([]Seed, error) {
+	var parsed []index.ID
+	for _, a := range ids {
+		id, err := index.ParseID(a)
+		if err != nil {
+			return nil, err
+		}
+		parsed = append(parsed, id)
+	}
+	seeds := SeedsFromIDs(parsed...)
+	for _, p := range files {
+		ss, n, err := ReadSeeds(ctx, p, reg)
+		if err != nil {
+			return nil, err
+		}
+		if n > 0 && skipped != nil {
+			skipped(p, n)
+		}
+		seeds = append(seeds, ss...)
+	}
+	return seeds, nil
+}
+
 // ReadSeeds reads the seeds of a chase from a file: either a list of
 // identifiers, one per line (DOIs in any common form, OpenAlex IDs,
 // "pmid:…"; blank lines and lines starting with # ignored), or any
