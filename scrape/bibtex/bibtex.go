@@ -230,6 +230,8 @@ func Record(e *Entry) graph.Record {
 		r.Source.Database, r.Source.RecordID = "Web of Science", ids[graph.IDWoS]
 	}
 
+	databaseFields(&r, e, get)
+
 	if tc, err := strconv.Atoi(get("times-cited")); err == nil {
 		r.CitedByCount = &tc
 	} else if m := reCitedBy.FindStringSubmatch(get("note")); m != nil {
@@ -250,6 +252,44 @@ func Record(e *Entry) graph.Record {
 		r.References = append(r.References, tabular.ParseScopusReferences(v)...)
 	}
 	return r
+}
+
+// databaseFields fills the fields of bibliometrics that Web of Science's
+// and Scopus's BibTeX exports carry, once Record knows the database: WoS's
+// Keywords (author keywords), Keywords-Plus, Type and Affiliation (its
+// "(Reprint Author)" line is the correspondence address, the others the
+// addresses); Scopus's author_keywords, keywords (index keywords),
+// document_type, affiliation ("; " between addresses) and
+// correspondence_address1. Other BibTeX keeps its keywords in Keywords
+// only.
+func databaseFields(r *graph.Record, e *Entry, get func(names ...string) string) {
+	switch r.Source.Database {
+	case "Web of Science":
+		r.AuthorKeywords = splitKeywords(get("keywords"))
+		r.KeywordsPlus = splitKeywords(get("keywords-plus"))
+		r.DocumentType = get("type")
+		for l := range strings.SplitSeq(e.Get("affiliation"), "\n") { // one address a line
+			switch l = strings.TrimSpace(DecodeLaTeX(l)); {
+			case l == "":
+			case strings.Contains(strings.ToLower(l), "(reprint author)") || strings.Contains(strings.ToLower(l), "(corresponding author)"):
+				if r.CorrespondenceAddress == "" {
+					r.CorrespondenceAddress = l
+				}
+			default:
+				r.Affiliations = append(r.Affiliations, l)
+			}
+		}
+	case "Scopus":
+		r.AuthorKeywords = splitKeywords(get("author_keywords"))
+		r.KeywordsPlus = splitKeywords(get("keywords"))
+		r.DocumentType = get("document_type")
+		for a := range strings.SplitSeq(get("affiliation"), ";") {
+			if a = strings.TrimSpace(a); a != "" {
+				r.Affiliations = append(r.Affiliations, a)
+			}
+		}
+		r.CorrespondenceAddress = get("correspondence_address1", "correspondence_address")
+	}
 }
 
 // date reads the date from BibLaTeX's date field or from year, month and

@@ -80,8 +80,27 @@ func TestFields(t *testing.T) {
 		t.Errorf("no reference \"*AQUA, AQUA PROJ HOM PAGE L\" among %d", len(r.References))
 	}
 
+	// The fields of bibliometrics (issue 14), as the entry prints them: its
+	// Affiliation's "(Reprint Author)" line is the correspondence address,
+	// the three lines after it the addresses.
+	if r.DocumentType != "Article" || !reflect.DeepEqual(r.AuthorKeywords, []string{"approximate query", "multi-model data reduction", "multi-resolution index"}) ||
+		len(r.Affiliations) != 3 || r.Affiliations[2] != "Ikuni Inc, Palo Alto, CA 94304 USA." ||
+		r.CorrespondenceAddress != "Lee, B (Reprint Author), Univ Vermont, Dept Comp Sci, Votey Bldg, Burlington, VT 05405 USA." {
+		t.Errorf("WoS record 2: type %q, keywords %q, addresses %q, reprint %q", r.DocumentType, r.AuthorKeywords, r.Affiliations, r.CorrespondenceAddress)
+	}
+	if r := recs[4]; !reflect.DeepEqual(r.KeywordsPlus, []string{"MULTISTAGE INTERCONNECTION NETWORKS"}) {
+		t.Errorf("WoS record 5: Keywords Plus %q", r.KeywordsPlus)
+	}
+
 	recs, _ = readertest.Read(Reader{}, readertest.ReadFile(t, "bibtex_scopus_export_46entries_with_references.bib"))
 	r = recs[0]
+	// Scopus: author_keywords, keywords (index keywords, ";" between them),
+	// document_type, affiliation ("; " between addresses).
+	if r.DocumentType != "Article" || len(r.AuthorKeywords) != 5 || r.AuthorKeywords[4] != "Regression trees" ||
+		len(r.KeywordsPlus) != 8 || r.KeywordsPlus[3] != "Regression analysis, Earth mover distances" ||
+		!reflect.DeepEqual(r.Affiliations, []string{"Department of Economics and Statistics, University of Naples Federico II, Italy", "Department of Industrial Engineering, University of Naples Federico II, Italy"}) {
+		t.Errorf("Scopus record 1: type %q, keywords %q / %q, addresses %q", r.DocumentType, r.AuthorKeywords, r.KeywordsPlus, r.Affiliations)
+	}
 	want := []graph.Author{{Family: "D'Ambrosio", Given: "A."}, {Family: "Aria", Given: "M."}, {Family: "Iorio", Given: "C."}, {Family: "Siciliano", Given: "R."}}
 	if !reflect.DeepEqual(r.Authors, want) || r.Identifiers["scopus"] != "2-s2.0-84993929598" || r.CitedByCount == nil || *r.CitedByCount != 0 {
 		t.Errorf("Scopus record 1 = %+v", r)
