@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,5 +60,50 @@ func TestBibliometricsFromCorpus(t *testing.T) {
 	// countries and the thematic map and evolution.
 	if compared < 25 {
 		t.Errorf("compared %d files, want at least 25", compared)
+	}
+}
+
+// TestRunBibliometricsScopus: run over the Scopus export (no duplicate
+// records, so its documents are bibliometrix's) with --reference-year 2026
+// writes bibliometrix 5.4's figures (analysis/biblio/testdata's
+// scopus_export_8records_newformat.json): counts, age, citations, Lotka's
+// β, and the m-index of its first author of the h-index table.
+func TestRunBibliometricsScopus(t *testing.T) {
+	dir := t.TempDir()
+	export := filepath.Join("..", "..", "analysis", "biblio", "testdata", "scopus_export_8records_newformat.csv")
+	if code, _, stderr := runCmd(t, context.Background(), "run", export, "-o", dir, "--formats", "bibliometrics", "--render", "none", "--reference-year", "2026"); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	var got struct {
+		Documents, Sources, Authors int
+		Appearances                 int     `json:"author_appearances"`
+		Age                         float64 `json:"document_average_age"`
+		Cites                       float64 `json:"average_citations_per_doc"`
+		Growth                      float64 `json:"annual_growth_rate_pct"`
+		DE                          int     `json:"author_keywords"`
+		ID                          int     `json:"keywords_plus"`
+		Lotka                       struct{ Beta float64 }
+		H                           []struct {
+			Author string
+			H      int
+			M      float64
+		} `json:"author_h_index"`
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "bibliometrics.json"))
+	if err == nil {
+		err = json.Unmarshal(b, &got)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	// bibliometrix: 8 documents, 7 sources, 37 authors, 38 appearances,
+	// age 0.625, 0.5 citations, growth −40 %, 31 DE, 118 ID, β 5.169925;
+	// AGYIRI PE h 1, m 1 (first published 2026).
+	if got.Documents != 8 || got.Sources != 7 || got.Authors != 37 || got.Appearances != 38 || got.DE != 31 || got.ID != 118 ||
+		math.Abs(got.Age-0.625) > 1e-9 || math.Abs(got.Cites-0.5) > 1e-9 || got.Growth != -40 || math.Abs(got.Lotka.Beta-5.169925) > 1e-6 {
+		t.Errorf("bibliometrics.json = %+v", got)
+	}
+	if len(got.H) == 0 || got.H[0].Author != "AGYIRI, PE" || got.H[0].H != 1 || got.H[0].M != 1 {
+		t.Errorf("author_h_index = %+v", got.H)
 	}
 }

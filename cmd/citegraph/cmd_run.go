@@ -38,6 +38,7 @@ type runOptions struct {
 	web        webOptions
 	minConf    float64 // --min-confidence
 	periods    []int   // --periods
+	refYear    int     // --reference-year
 }
 
 func (o *runOptions) addFlags(f *pflag.FlagSet) {
@@ -62,6 +63,7 @@ func (o *runOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.db, "db", "", "read the works from this corpus (made by ingest); INPUTs, if any, are ingested into it first")
 	f.StringVar(&o.decisions, "decisions", "", "a file of identity rulings (\"same A B\" / \"different A B\" per line) the resolution honours")
 	f.Float64Var(&o.minConf, "min-confidence", 0, "leave unclassified the statement intents citegraph's model gives with a calibrated confidence below this (0..1); a source's intents are kept")
+	f.IntVar(&o.refYear, "reference-year", 0, "the year bibliometrics count document ages, citations per year and m-indexes from (bibliometrix: the current year); default the last year of the works")
 	f.IntSliceVar(&o.periods, "periods", nil, "draw the thematic evolution over the periods ending in these years, e.g. 2000,2010 (…–2000, 2001–2010, 2011–…)")
 	o.web.addFlags(f, "DIR/web.warc.gz", "follow-depth")
 }
@@ -91,6 +93,9 @@ func (o *runOptions) validate() error {
 	}
 	if o.top < 0 {
 		return fmt.Errorf("--top %d: must not be negative", o.top)
+	}
+	if o.refYear < 0 {
+		return fmt.Errorf("--reference-year %d is not a year", o.refYear)
 	}
 	for _, y := range o.periods {
 		if y <= 0 {
@@ -244,7 +249,7 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 	out := output.NewInput(in.recs, in.g, res)
 	written, err := output.Write(ctx, output.Dir{Path: o.outDir}, out, output.Options{
 		Formats: o.views.chosen, Render: o.render, Layout: o.layout, HideCiting: o.hideCiting, Top: o.top,
-		Views: o.views.views, Paths: o.paths, Seed: o.seed, Resolution: o.resolution, Periods: o.periods,
+		Views: o.views.views, Paths: o.paths, Seed: o.seed, Resolution: o.resolution, Periods: o.periods, ReferenceYear: o.refYear,
 		Sources: in.total, Failed: in.failed, Previous: prev, Note: func(n string) { fmt.Fprintln(s.errOut, "note: "+n) },
 		Progress: s.reporter(),
 	})
