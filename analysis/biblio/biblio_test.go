@@ -568,3 +568,32 @@ func TestTables(t *testing.T) {
 		t.Errorf("%d tables, want 16", len(seen))
 	}
 }
+
+// TestPubMedCountry: a PubMed record has no correspondence address;
+// bibliometrix takes its corresponding author's country from its first
+// address (its RP is C1), without the "Electronic address" tail. A WoS
+// record without RP keeps none (the optics file's 17).
+func TestPubMedCountry(t *testing.T) {
+	recs := []graph.Record{
+		{Title: "One", Year: 2016, Source: graph.Source{Format: "medline"}, Authors: []graph.Author{{Family: "Gadzal", Given: "M"}},
+			Affiliations: []string{"Department of Microbial Genetics, University of Lodz, Poland. Electronic address: mgadzal@biol.uni.lodz.pl.",
+				"Institut Pasteur, Paris, France."}},
+		{Title: "Two", Year: 2016, Source: graph.Source{Format: "wos"}, Authors: []graph.Author{{Family: "Roe", Given: "R"}},
+			Affiliations: []string{"UNIV PARIS SUD,INST OPTIQUE,F-91405 ORSAY,FRANCE."}},
+	}
+	for i := range recs {
+		recs[i].Normalize()
+	}
+	g := graph.Build(recs)
+	s := biblio.Compute(g, biblio.Docs(g, recs), biblio.Options{})
+	if got := countryRows(s); got != "POLAND 1 0 1" {
+		t.Errorf("corresponding_author_countries = %s, want POLAND 1 0 1", got)
+	}
+	var affs []string
+	for _, a := range s.RelevantAffs {
+		affs = append(affs, a.Affiliation)
+	}
+	if got := strings.Join(affs, "|"); got != "INSTITUT PASTEUR|UNIV PARIS SUD|UNIVERSITY OF LODZ" {
+		t.Errorf("affiliations = %s", got)
+	}
+}

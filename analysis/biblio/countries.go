@@ -15,7 +15,7 @@ import (
 // England, Scotland, Wales and Northern Ireland are UNITED KINGDOM;
 // "Peoples R China" is CHINA, "South Korea" KOREA.
 func Country(addr string) string {
-	addr = strings.ToUpper(strings.TrimSpace(addr))
+	addr = strings.ToUpper(strings.TrimSpace(withoutEmail(addr)))
 	addr = strings.TrimRight(addr, ". ")
 	parts := strings.Split(addr, ",")
 	for k := len(parts) - 1; k >= 0 && k >= len(parts)-2; k-- {
@@ -110,7 +110,7 @@ UNITED ARAB EMIRATES|UNITED KINGDOM|URUGUAY|USA|UZBEKISTAN|VENEZUELA|VIETNAM|YEM
 // Optometry, University of Cape Coast, Cape Coast, Ghana" → "UNIVERSITY OF
 // CAPE COAST".
 func institution(addr string) string {
-	parts := strings.Split(strings.ToUpper(addr), ",")
+	parts := strings.Split(strings.ToUpper(withoutEmail(addr)), ",")
 	for i, p := range parts {
 		parts[i] = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(p), "."))
 	}
@@ -130,6 +130,15 @@ var instTags = []string{"UNIV", "COLL", "SCH", "INST", "ACAD", "ECOLE", "CTR", "
 	"HOSP", "ASSOC", "COUNCIL", "FONDAZ", "FOUNDAT", "ISTIT", "LAB", "TECH", "RES", "CNR", "ARCH", "SCUOLA",
 	"PATENT OFF", "CENT LIB", "HEALTH", "NATL", "LIBRAR", "CLIN", "FDN", "OECD", "FAC", "WORLD BANK", "POLITECN",
 	"INT MONETARY FUND", "CLIMA", "METEOR", "OFFICE", "ENVIR", "CONSORTIUM", "OBSERVAT", "AGRI", "MIT ", "INFN", "SUNY "}
+
+// withoutEmail returns addr without the "Electronic address: …" that
+// PubMed's AD lines end with ("…, Poland. Electronic address: x@y.pl.").
+func withoutEmail(addr string) string {
+	if i := strings.Index(strings.ToUpper(addr), "ELECTRONIC ADDRESS"); i > 0 {
+		return strings.TrimSpace(addr[:i])
+	}
+	return addr
+}
 
 // correspondence returns the first address of a correspondence field:
 // without WoS's "Name (reprint author), " or "(corresponding author), "

@@ -148,8 +148,13 @@ func newDoc(w *graph.Work, rs []*graph.Record) Doc {
 		}
 	}
 	// bibliometrix takes the corresponding author's country from the
-	// correspondence address alone (AU1_CO from RP): no address, no country.
+	// correspondence address alone (AU1_CO from RP): no address, no
+	// country; but for PubMed, whose records have none, from the first
+	// address (its RP is C1, the AD lines).
 	d.Country = Country(corr)
+	if corr == "" && len(addrs) > 0 && pubmed(rs) {
+		d.Country = Country(addrs[0])
+	}
 	for _, r := range rs {
 		for _, ref := range r.References {
 			if raw := strings.ToUpper(strings.TrimSpace(ref.Raw)); raw != "" && !slices.Contains(d.RefStrings, raw) {
@@ -161,6 +166,16 @@ func newDoc(w *graph.Work, rs []*graph.Record) Doc {
 		}
 	}
 	return d
+}
+
+// pubmed reports whether a record of rs is a PubMed (MEDLINE) record.
+func pubmed(rs []*graph.Record) bool {
+	for _, r := range rs {
+		if r.Source.Format == "medline" || strings.HasPrefix(r.Source.Database, "PubMed") {
+			return true
+		}
+	}
+	return false
 }
 
 // upperList returns the items of v trimmed and in upper case, in order,

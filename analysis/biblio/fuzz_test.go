@@ -42,6 +42,8 @@ func TestCountry(t *testing.T) {
 		"Univ Coll London, London WC1E 6BT, England.":                           "UNITED KINGDOM",
 		"Hunan Normal University Health Science Center, Hunan, Changsha, China": "CHINA",
 		"ALLEN PJ, 1966, AM J PHYS, V34, P1185":                                 "",
+		// PubMed's AD (pubmed_medline_175records_abc.medline, record 1).
+		"Department of Microbial Genetics, University of Lodz, Poland. Electronic address: mgadzal@biol.uni.lodz.pl.": "POLAND",
 	} {
 		if got := biblio.Country(addr); got != want {
 			t.Errorf("Country(%q) = %q, want %q", addr, got, want)
