@@ -141,7 +141,7 @@ func (b *Bibliometrics) charts() ([]Chart, error) {
 			names[i], vals[i] = strconv.Itoa(y.Year), float64(y.Documents)
 		}
 		growth := fmt.Sprintf("annual growth rate %s %%", strconv.FormatFloat(b.GrowthPct, 'f', -1, 64))
-		svg, err := bars("Annual scientific production ("+growth+")", "Year", "Documents", names, vals, barColour)
+		svg, err := annualBars("Annual scientific production ("+growth+")", names, vals)
 		if err := add("annual-production", "Documents per year ("+growth+")", svg, err); err != nil {
 			return nil, err
 		}
@@ -227,11 +227,11 @@ func authorsOverTime(cells []AuthorYear) ([]byte, error) {
 		ticks[r] = plot.Tick{Value: float64(len(names) - 1 - r), Label: n}
 	}
 	p.Y.Tick.Marker = plot.ConstantTicks(ticks)
-	p.X.Tick.Marker = yearTicks{}
 	first, last := cells[0].Year, cells[0].Year
 	for _, c := range cells {
 		first, last = min(first, c.Year), max(last, c.Year)
 	}
+	p.X.Tick.Marker = yearTicks{first, last}
 	pad := math.Max(1, 0.06*float64(last-first)) // room for the last year's label
 	p.X.Min, p.X.Max = float64(first)-pad, float64(last)+pad
 	return render(p)
@@ -248,24 +248,49 @@ func blend(a, b color.RGBA, t float64) color.RGBA {
 	return color.RGBA{mix(a.R, b.R), mix(a.G, b.G), mix(a.B, b.B), 0xFF}
 }
 
-// yearTicks labels years at a round step that gives at most 8 labels.
-type yearTicks struct{}
+// yearTicks labels the years from first to last at a round step that gives
+// at most 8 labels (none in the padding, where a label would be cut).
+type yearTicks struct{ first, last int }
 
-func (yearTicks) Ticks(lo, hi float64) []plot.Tick {
+func (t yearTicks) Ticks(lo, hi float64) []plot.Tick {
 	step := 1
 	for _, s := range []int{1, 2, 5, 10, 20, 25, 50, 100} {
 		step = s
-		if (hi-lo)/float64(s) <= 8 {
+		if float64(t.last-t.first)/float64(s) <= 8 {
 			break
 		}
 	}
 	var out []plot.Tick
-	for y := int(math.Ceil(lo)); float64(y) <= hi; y++ {
-		if y%step == 0 {
+	for y := t.first; y <= t.last; y++ {
+		if y%step == 0 || t.first == t.last {
 			out = append(out, plot.Tick{Value: float64(y), Label: strconv.Itoa(y)})
 		}
 	}
 	return out
+}
+
+// annualBars draws the documents per year as bars, with half a bar of room
+// on each side so that the first and last years' labels are not cut.
+func annualBars(title string, names []string, vals plotter.Values) ([]byte, error) {
+	p := newPlot(title, "Year", "Documents")
+	width := vg.Length(math.Max(2, math.Min(24, 360/float64(len(vals)))))
+	b, err := plotter.NewBarChart(vals, width)
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	b.Color = barColour
+	b.LineStyle.Width = 0
+	p.Add(b)
+	step := (len(names) + 11) / 12
+	shown := make([]string, len(names))
+	for i, n := range names {
+		if i%step == 0 {
+			shown[i] = n
+		}
+	}
+	p.NominalX(shown...)
+	p.X.Min, p.X.Max = -1, float64(len(vals))
+	return render(p)
 }
 
 // bradfordChart draws the documents of each source by rank on a log axis,
