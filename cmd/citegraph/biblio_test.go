@@ -69,6 +69,9 @@ func TestBibliometricsFromCorpus(t *testing.T) {
 // scopus_export_8records_newformat.json): counts, age, citations, Lotka's
 // β, and the m-index of its first author of the h-index table.
 func TestRunBibliometricsScopus(t *testing.T) {
+	if raceBuild() {
+		t.Skip("takes 10 s under the race detector; run without it")
+	}
 	dir := t.TempDir()
 	export := filepath.Join("..", "..", "analysis", "biblio", "testdata", "scopus_export_8records_newformat.csv")
 	if code, _, stderr := runCmd(t, context.Background(), "run", export, "-o", dir, "--formats", "bibliometrics", "--render", "none", "--reference-year", "2026"); code != exitOK {
