@@ -1,6 +1,11 @@
 package scrape
 
-import "github.com/citegraph/citegraph/graph/encoding/edgelist"
+import (
+	"context"
+
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/encoding/edgelist"
+)
 
 // SplitEdgeLists lists the files under roots (ListFiles) and splits them
 // into the edge lists among them (SNAP, LINQS, dates files: see
@@ -30,4 +35,44 @@ func SplitEdgeLists(roots []string, order func(path string) edgelist.Order, fail
 		}
 	}
 	return lists, others
+}
+
+// Inputs is what ReadInputs read: the edge lists into a compact builder
+// and the records of every other source.
+type Inputs struct {
+	Builder *graph.CompactBuilder
+	Records []graph.Record
+	Lists   int             // edge-list files among the inputs
+	Counts  edgelist.Counts // what the edge lists held
+	// Total and Failed count the inputs and those that could not be read
+	// (or only in part).
+	Total, Failed int
+}
+
+// ReadInputs reads roots as analyse takes them: the edge-list files (with
+// the line order order(path)) into a new CompactBuilder, the other files
+// through reg as format (detected when ""); each source's outcome goes to
+// ga, which the caller ends.
+func ReadInputs(ctx context.Context, roots []string, format string, order func(path string) edgelist.Order, reg *Registry, ga *Gathering) (in Inputs, err error) {
+	report := func(path string, err error) {
+		in.Failed++
+		_ = ga.Done(path, 0, err) // Done never fails
+	}
+	lists, others := SplitEdgeLists(roots, order, func(path string, err error) { in.Total++; report(path, err) })
+	in.Total += len(lists)
+	in.Lists = len(lists)
+	in.Builder = graph.NewCompactBuilder()
+	if in.Counts, err = edgelist.Load(ctx, in.Builder, lists, nil, report); err != nil {
+		return in, err
+	}
+	if len(others) == 0 {
+		return in, nil
+	}
+	err = reg.Walk(ctx, others, format, ga.Visitor(func(r graph.Record) error {
+		in.Records = append(in.Records, r)
+		return nil
+	}))
+	_, problems, _, _, _ := ga.Report.Counts()
+	in.Total, in.Failed = in.Total+len(others), problems
+	return in, err
 }

@@ -171,29 +171,12 @@ type loaded struct {
 func loadInputs(ctx context.Context, paths []string, format, direction, db string, dec graph.Decisions, s streams) (in loaded, err error) {
 	ga := scrape.NewGathering(s.reporter(), func(err error) { fmt.Fprintln(s.errOut, err) })
 	in.rep = &ga.Report
-	report := func(path string, err error) {
-		in.failed++
-		_ = ga.Done(path, 0, err) // Done never fails
-	}
-	lists, others := scrape.SplitEdgeLists(paths, edgelist.OrderBy(direction), func(path string, err error) { in.total++; report(path, err) })
-	in.total += len(lists)
-	in.lists = len(lists)
-	b := graph.NewCompactBuilder()
-	if in.counts, err = edgelist.Load(ctx, b, lists, nil, report); err != nil {
+	read, err := scrape.ReadInputs(ctx, paths, format, edgelist.OrderBy(direction), scrape.Default(), ga)
+	if err != nil {
 		return in, err
 	}
-	if len(others) > 0 {
-		err := scrape.Default().Walk(ctx, others, format, ga.Visitor(func(r graph.Record) error {
-			in.recs = append(in.recs, r)
-			return nil
-		}))
-		if err != nil {
-			return in, err
-		}
-		_, problems, _, _, _ := in.rep.Counts()
-		in.total, in.failed = in.total+len(others), problems
-	}
 	ga.End()
+	in.recs, in.lists, in.counts, in.total, in.failed = read.Records, read.Lists, read.Counts, read.Total, read.Failed
 	if db != "" {
 		stored, err := store.ReadRecords(ctx, db)
 		if err != nil {
@@ -203,12 +186,12 @@ func loadInputs(ctx context.Context, paths []string, format, direction, db strin
 	}
 	if len(in.recs) > 0 {
 		in.g = graph.BuildWith(in.recs, graph.BuildOptions{Decisions: dec, Progress: s.reporter()})
-		analysis.AddGraph(b, in.g, in.recs)
+		analysis.AddGraph(read.Builder, in.g, in.recs)
 	}
-	if b.Len() == 0 {
+	if read.Builder.Len() == 0 {
 		return in, fmt.Errorf("no citation graph: none of the %d inputs gave a node", in.total)
 	}
-	in.c = b.Build()
+	in.c = read.Builder.Build()
 	return in, ctx.Err()
 }
 
