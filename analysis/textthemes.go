@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"sort"
 )
 
@@ -622,8 +623,12 @@ func (x *dense) centroids(cent *dense, assign []int) {
 		}
 	}
 	// Each goroutine sums a range of columns over every row in order, so
-	// the sums are the same to the bit as one goroutine's.
-	const cols = 8
+	// the sums are the same to the bit as one goroutine's. The ranges are
+	// wide (one per processor, at least 64 columns) so that each row is
+	// read as long runs: with 8 columns per range every range re-read
+	// every row from memory, and on ../shared/data (20,171 works) themes
+	// took 370 s instead of seconds.
+	cols := max(64, (x.d+runtime.GOMAXPROCS(0)-1)/runtime.GOMAXPROCS(0))
 	parallel((x.d+cols-1)/cols, func(b int) {
 		lo, hi := b*cols, min(x.d, (b+1)*cols)
 		for i, c := range assign {
