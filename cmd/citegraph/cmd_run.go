@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -28,6 +29,7 @@ type runOptions struct {
 	resolution float64
 	layout     string
 	render     string
+	renderWait time.Duration // --render-timeout
 	hideCiting bool
 	top        int
 	views      viewFlags
@@ -49,6 +51,7 @@ func (o *runOptions) addFlags(f *pflag.FlagSet) {
 	f.Float64Var(&o.resolution, "resolution", 1, "modularity resolution of the community detection: higher gives more, smaller themes")
 	f.StringVar(&o.layout, "layout", "", "GraphViz layout engine (dot, sfdp, neato, fdp, circo, twopi); default: dot for small maps, sfdp for large")
 	f.StringVar(&o.render, "render", "svg", "render graph.dot with GraphViz to this format: svg, pdf, png, or none")
+	f.DurationVar(&o.renderWait, "render-timeout", 60*time.Second, "stop GraphViz when one drawing takes longer than this (its .dot file is kept and a note says so); 0 for no limit")
 	f.BoolVar(&o.hideCiting, "hide-citing", false, "leave out of the drawing the unnamed works known only by a citation statement")
 	f.IntVar(&o.top, "top", 10, "number of works listed in the summary and in the report")
 	f.StringVar(&o.views.formats, "formats", "all", "outputs to write besides works.jsonl, graph.dot, centrality.csv and themes.csv: all, none, or some of "+strings.Join(output.Optional(), ","))
@@ -87,6 +90,9 @@ func (o *runOptions) validate() error {
 	case "", "dot", "sfdp", "neato", "fdp", "circo", "twopi":
 	default:
 		return fmt.Errorf("--layout %q: want dot, sfdp, neato, fdp, circo or twopi", o.layout)
+	}
+	if o.renderWait < 0 {
+		return fmt.Errorf("--render-timeout %v: must not be negative", o.renderWait)
 	}
 	if o.resolution <= 0 {
 		return fmt.Errorf("--resolution %v: must be positive", o.resolution)
@@ -248,7 +254,7 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 	}
 	out := output.NewInput(in.recs, in.g, res)
 	written, err := output.Write(ctx, output.Dir{Path: o.outDir}, out, output.Options{
-		Formats: o.views.chosen, Render: o.render, Layout: o.layout, HideCiting: o.hideCiting, Top: o.top,
+		Formats: o.views.chosen, Render: o.render, RenderTimeout: o.renderWait, Layout: o.layout, HideCiting: o.hideCiting, Top: o.top,
 		Views: o.views.views, Paths: o.paths, Seed: o.seed, Resolution: o.resolution, Periods: o.periods, ReferenceYear: o.refYear,
 		Sources: in.total, Failed: in.failed, Previous: prev, Note: func(n string) { fmt.Fprintln(s.errOut, "note: "+n) },
 		Progress: s.reporter(),

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/citegraph/citegraph/analysis"
+	"github.com/citegraph/citegraph/analysis/layout"
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/encoding/csv"
 	"github.com/citegraph/citegraph/graph/encoding/dot"
@@ -49,7 +51,11 @@ var Formats = []Format{
 	{Name: "graph", Always: true, Help: `graph.dot       the map for GraphViz: one cluster per theme, node size by
                 PageRank, labels "Family Year"; drawn by GraphViz as
                 graph.svg (--render; skipped with a message when GraphViz
-                is not installed)`, Write: writeGraph},
+                is not installed); from 2,000 works placed by citegraph
+                (force-directed) and drawn by GraphViz's nop2 engine
+                (neato -n2), labels on the 300 largest works. Drawings
+                are made after every other file, each stopped after
+                --render-timeout`, Write: writeGraph},
 	{Name: "centrality", Always: true, Help: `centrality.csv  every node with its degrees, PageRank, betweenness, theme,
                 then hub and authority (HITS), kcore (coreness, citations
                 in and out), citation_age (mean citing year minus the
@@ -184,6 +190,10 @@ type Options struct {
 	// Progress, when not nil, is told each GraphViz drawing as the stage
 	// progress.Render (the file and its time).
 	Progress progress.Reporter
+	// RenderTimeout bounds each GraphViz drawing: GraphViz is killed when
+	// it expires, a note says which drawing was cut, and the run goes on
+	// (its .dot file is written). 0 means no limit.
+	RenderTimeout time.Duration
 }
 
 // Views are the options of the drawn views.
@@ -209,12 +219,13 @@ type Views struct {
 // Writer writes the formats of one analysed graph into a sink and records
 // the names of the files written. Formats' Write functions use it.
 type Writer struct {
-	Sink    Sink
-	In      *Input
-	Opt     Options
-	written []string
-	noDot   bool      // GraphViz found missing: render nothing more
-	bib     *bibState // the bibliometrics, computed once for the formats that show them
+	Sink     Sink
+	In       *Input
+	Opt      Options
+	written  []string
+	noDot    bool      // GraphViz found missing: render nothing more
+	drawings []drawing // rendered after every file is written
+	bib      *bibState // the bibliometrics, computed once for the formats that show them
 }
 
 // Write writes every format of the table that opt chooses (and the Always
@@ -246,7 +257,14 @@ func Write(ctx context.Context, sink Sink, in *Input, opt Options) ([]string, er
 			return w.written, err
 		}
 	}
-	return w.written, nil
+	err := w.render(ctx)
+	return w.written, err
+}
+
+// drawing is a DOT file waiting for GraphViz.
+type drawing struct {
+	name string // without ".dot"
+	src  []byte
 }
 
 // Written returns the names of the files written so far, in order.
@@ -276,9 +294,10 @@ func (w *Writer) Bytes(name string, b []byte) error {
 	})
 }
 
-// Drawing writes name.dot and, unless rendering is off, the drawing in the
-// Render format. A missing GraphViz is noted once.
-func (w *Writer) Drawing(ctx context.Context, name string, write func(io.Writer) error) error {
+// Drawing writes name.dot and, unless rendering is off, queues its drawing
+// in the Render format: Write draws them all once every file is written,
+// so that no table waits for GraphViz.
+func (w *Writer) Drawing(_ context.Context, name string, write func(io.Writer) error) error {
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
 		return err
@@ -286,21 +305,67 @@ func (w *Writer) Drawing(ctx context.Context, name string, write func(io.Writer)
 	if err := w.Bytes(name+".dot", buf.Bytes()); err != nil {
 		return err
 	}
-	if w.Opt.Render == "" || w.Opt.Render == "none" || w.noDot {
-		return nil
+	if w.Opt.Render != "" && w.Opt.Render != "none" {
+		w.drawings = append(w.drawings, drawing{name, buf.Bytes()})
 	}
-	st := progress.Begin(w.Opt.Progress, progress.Render, 0)
-	img, err := dot.Render(ctx, buf.Bytes(), w.Opt.Render)
-	st.End(progress.F("file", name+"."+w.Opt.Render), progress.F("dot_bytes", buf.Len()))
-	switch {
-	case errors.Is(err, dot.ErrNoGraphviz):
-		w.noDot = true
-		w.Notef("%v; the .dot files are written, their .%s drawings are not (install GraphViz, e.g. apt-get install graphviz)", err, w.Opt.Render)
-		return nil
-	case err != nil:
-		return fmt.Errorf("%s.dot: %w", name, err)
+	return nil
+}
+
+// render draws the queued drawings in order, each under RenderTimeout. The
+// file of each drawing is listed right after its .dot file. A missing
+// GraphViz is noted once; a drawing cut by the time limit is noted and
+// skipped.
+func (w *Writer) render(ctx context.Context) error {
+	drawn := map[string]string{} // .dot file → its drawing
+	defer func() {
+		if len(drawn) == 0 {
+			return
+		}
+		out := make([]string, 0, len(w.written)+len(drawn))
+		for _, f := range w.written {
+			out = append(out, f)
+			if img, ok := drawn[f]; ok {
+				out = append(out, img)
+			}
+		}
+		w.written = out
+	}()
+	for _, d := range w.drawings {
+		if w.noDot {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		file := d.name + "." + w.Opt.Render
+		rctx, cancel := ctx, context.CancelFunc(func() {})
+		if w.Opt.RenderTimeout > 0 {
+			rctx, cancel = context.WithTimeout(ctx, w.Opt.RenderTimeout)
+		}
+		st := progress.Begin(w.Opt.Progress, progress.Render, 0)
+		img, err := dot.Render(rctx, d.src, w.Opt.Render)
+		cancel()
+		st.End(progress.F("file", file), progress.F("dot_bytes", len(d.src)))
+		switch {
+		case errors.Is(err, dot.ErrNoGraphviz):
+			w.noDot = true
+			w.Notef("%v; the .dot files are written, their .%s drawings are not (install GraphViz, e.g. apt-get install graphviz)", err, w.Opt.Render)
+			return nil
+		case err != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded):
+			w.Notef("%s not drawn: GraphViz did not finish %s.dot within %s and was stopped (--render-timeout); %s.dot is written", file, d.name, w.Opt.RenderTimeout, d.name)
+			continue
+		case err != nil:
+			return fmt.Errorf("%s.dot: %w", d.name, err)
+		}
+		if err := WriteFile(w.Sink, file, func(f io.Writer) error {
+			_, err := f.Write(img)
+			return err
+		}); err != nil {
+			return err
+		}
+		drawn[d.name+".dot"] = file
 	}
-	return w.Bytes(name+"."+w.Opt.Render, img)
+	return nil
 }
 
 // dotOptions are the options every drawing of the graph shares.
@@ -348,8 +413,46 @@ func writeMatching(_ context.Context, w *Writer) error {
 	})
 }
 
+// writeGraph writes graph.dot. From dot.PositionFrom drawn works (and no
+// --layout) the positions are computed here (layout.Force, seeded by
+// --seed) and GraphViz only draws them; only the dot.LabelTop largest works
+// by PageRank are labelled, the others are dots. A note says so.
 func writeGraph(ctx context.Context, w *Writer) error {
-	return w.Drawing(ctx, "graph", func(f io.Writer) error { return dot.Write(f, w.In.Graph, w.dotOptions()) })
+	opt := w.dotOptions()
+	g := w.In.Graph
+	works := g.Works()
+	shown := 0
+	for _, wk := range works {
+		if !(opt.HideCiting && wk.Kind == graph.KindCiting) {
+			shown++
+		}
+	}
+	if opt.Layout == "" && shown >= dot.PositionFrom {
+		var edges [][2]int32
+		for _, e := range g.Edges(graph.Cites) {
+			if !(opt.HideCiting && (e.F.Kind == graph.KindCiting || e.T.Kind == graph.KindCiting)) {
+				edges = append(edges, [2]int32{int32(e.F.ID()), int32(e.T.ID())})
+			}
+		}
+		pos := layout.Force(len(works), edges, opt.Cluster, layout.Options{Seed: w.Opt.Seed})
+		opt.Pos = make([][2]float64, len(pos))
+		for i, p := range pos {
+			opt.Pos[i] = [2]float64{p.X, p.Y}
+		}
+		opt.Labelled = make([]bool, len(works))
+		n := 0
+		for _, id := range w.In.ByRank {
+			if n == dot.LabelTop {
+				break
+			}
+			if wk := works[id]; wk.Kind != graph.KindCiting {
+				opt.Labelled[id] = true
+				n++
+			}
+		}
+		w.Notef("graph.dot has %d works: placed by citegraph's force-directed layout, not by sfdp, with labels on the %d largest by PageRank (GraphViz draws it with neato -n2; --layout sfdp lays it out instead)", shown, n)
+	}
+	return w.Drawing(ctx, "graph", func(f io.Writer) error { return dot.Write(f, g, opt) })
 }
 
 func writeCentrality(_ context.Context, w *Writer) error {

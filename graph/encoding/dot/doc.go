@@ -55,7 +55,10 @@
 // path) in bold. A legend explains the theme colours, node sizes and edge
 // styles. WriteOverview draws one node per theme, sized by its works, with
 // arrows weighted by the citations between themes. Large maps default to
-// sfdp (see SFDPFrom); a historiograph is always laid out by dot.
+// sfdp (see SFDPFrom); a historiograph is always laid out by dot. Larger
+// still (PositionFrom), the caller places the nodes itself (Options.Pos)
+// and GraphViz's nop2 engine only draws them; Options.Labelled leaves
+// all but the largest works as unlabelled dots.
 //
 // # Gephi
 //
