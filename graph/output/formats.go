@@ -371,7 +371,7 @@ func (w *Writer) render(ctx context.Context) error {
 // dotOptions are the options every drawing of the graph shares.
 func (w *Writer) dotOptions() dot.Options {
 	res := w.In.Result
-	return dot.Options{Cluster: res.Theme, ClusterLabel: w.In.Labels, Size: res.PageRank,
+	return dot.Options{Cluster: res.Theme, ClusterLabel: w.In.Labels, Size: res.PageRank, Labels: w.In.WorkLabels,
 		Layout: w.Opt.Layout, HideCiting: w.Opt.HideCiting}
 }
 
@@ -457,7 +457,7 @@ func writeGraph(ctx context.Context, w *Writer) error {
 
 func writeCentrality(_ context.Context, w *Writer) error {
 	return w.File("centrality.csv", func(f io.Writer) error {
-		return csv.WriteNodes(f, w.In.Graph, w.In.ByRank, dot.Label, w.In.centralityColumns()...)
+		return csv.WriteNodes(f, w.In.Graph, w.In.ByRank, w.In.label, w.In.centralityColumns()...)
 	})
 }
 
@@ -541,7 +541,7 @@ func writeNetworks(_ context.Context, w *Writer) error {
 			item := vosviewer.Item{Label: it.Name, Description: it.Name}
 			if it.Work >= 0 {
 				wk := works[it.Work]
-				item = vosviewer.Item{Work: wk, Label: dot.Label(wk)}
+				item = vosviewer.Item{Work: wk, Label: w.In.label(wk)}
 			}
 			if nw.Weights != nil {
 				item.Weights = []float64{it.Weight}

@@ -44,13 +44,16 @@ type Input struct {
 	Labels []string
 	// ByRank are the node IDs by descending PageRank, ties by ID.
 	ByRank []int64
+	// WorkLabels are the works' labels (dot.Labels: "Smith 2015a"), per
+	// node ID; every output shows these.
+	WorkLabels []string
 
 	burstOf []int // index in Result.Bursts of the work's strongest burst, -1 for none
 }
 
 // NewInput prepares the outputs of g, its records and its analysis res.
 func NewInput(recs []graph.Record, g *graph.Graph, res analysis.Result) *Input {
-	in := &Input{Records: recs, Graph: g, Result: res}
+	in := &Input{Records: recs, Graph: g, Result: res, WorkLabels: dot.Labels(g)}
 	in.burstOf = make([]int, g.Len())
 	for i := range in.burstOf {
 		in.burstOf[i] = -1
@@ -76,7 +79,7 @@ func NewInput(recs []graph.Record, g *graph.Graph, res analysis.Result) *Input {
 		themes[i] = attr.Theme{Label: th.Label, Terms: th.Terms, Top: th.Top}
 	}
 	in.Set = attr.Set{
-		Label: dot.Label,
+		Label: in.label,
 		Node: []attr.Column{
 			attr.Ints("in_degree", "Citations in the corpus (in-degree)", res.InDegree),
 			attr.Ints("out_degree", "References in the corpus (out-degree)", res.OutDegree),
@@ -193,7 +196,7 @@ func (in *Input) themeRows() [][]string {
 	works := in.Graph.Works()
 	return ThemeRows(in.Result.Themes, func(id int64) (label, key string, ok bool) {
 		w := works[id]
-		return dot.Label(w), w.Key, w.Kind != graph.KindCiting
+		return in.label(w), w.Key, w.Kind != graph.KindCiting
 	})
 }
 
@@ -229,7 +232,7 @@ func (in *Input) citationRows() [][]string {
 	var rows [][]string
 	for i, e := range in.Graph.Edges(graph.Cites) {
 		c := attr.EdgeIntents(e)
-		rows = append(rows, []string{e.F.Key, dot.Label(e.F), e.T.Key, dot.Label(e.T), strconv.Itoa(e.N), e.Method,
+		rows = append(rows, []string{e.F.Key, in.label(e.F), e.T.Key, in.label(e.T), strconv.Itoa(e.N), e.Method,
 			strconv.Itoa(c.Statements), strconv.Itoa(c.Supporting), strconv.Itoa(c.Mentioning), strconv.Itoa(c.Contrasting),
 			strconv.Itoa(c.Other), strconv.FormatBool(in.MainPath[i]), strconv.Itoa(c.Background), strconv.Itoa(c.Method), strconv.Itoa(c.Result)})
 	}
@@ -247,7 +250,7 @@ func (in *Input) statementRows() [][]string {
 			if st.Source.Line > 0 {
 				src += ":" + strconv.Itoa(st.Source.Line)
 			}
-			rows = append(rows, append([]string{e.F.Key, dot.Label(e.F), e.T.Key, dot.Label(e.T), attr.Clean(st.Intent),
+			rows = append(rows, append([]string{e.F.Key, in.label(e.F), e.T.Key, in.label(e.T), attr.Clean(st.Intent),
 				strconv.FormatFloat(st.Confidence, 'g', -1, 64), attr.Clean(st.Section), attr.Clean(st.Text), attr.Clean(src)}, attr.StatementIntentCells(&st)...))
 		}
 	}
@@ -265,3 +268,6 @@ func FocusKey(g *graph.Graph, s string) string {
 	}
 	return s
 }
+
+// label returns the label of w (WorkLabels).
+func (in *Input) label(w *graph.Work) string { return in.WorkLabels[w.ID()] }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/citegraph/citegraph/analysis"
 	"github.com/citegraph/citegraph/graph"
-	"github.com/citegraph/citegraph/graph/encoding/dot"
 )
 
 // Summary is what WriteSummary says besides the graph and its analysis.
@@ -69,7 +68,7 @@ func (in *Input) WriteSummary(w io.Writer, s Summary) {
 		if len([]rune(title)) > 60 {
 			title = string([]rune(title)[:59]) + "…"
 		}
-		fmt.Fprintf(w, "  %-22s %.4f  %s\n", dot.Label(wk), res.PageRank[id], title)
+		fmt.Fprintf(w, "  %-22s %.4f  %s\n", in.label(wk), res.PageRank[id], title)
 	}
 	fmt.Fprintf(w, "wrote %s in %s\n", strings.Join(s.Written, ", "), s.Dir)
 }

@@ -66,6 +66,18 @@ type Options struct {
 	// label; the others are drawn as dots of their size and colour with the
 	// label in their tooltip. nil labels every node.
 	Labelled []bool
+	// Labels, when not nil, holds each node's label (per node ID), e.g.
+	// from Labels, which tells apart works that Label gives the same
+	// "Family Year"; nil labels each node by Label.
+	Labels []string
+}
+
+// label returns the label of w: Options.Labels' or Label's.
+func (d *drawing) label(w *graph.Work) string {
+	if d.opt.Labels != nil {
+		return cleanText(d.opt.Labels[w.ID()])
+	}
+	return Label(w)
 }
 
 // Node sizes, and the map sizes that change how GraphViz is asked to draw.
@@ -144,8 +156,8 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	if opt.Layout != "" && !slices.Contains(engines, opt.Layout) {
 		return fmt.Errorf("dot: unknown layout engine %q (want one of %s)", opt.Layout, strings.Join(engines, ", "))
 	}
-	if opt.Pos != nil && len(opt.Pos) != n || opt.Labelled != nil && len(opt.Labelled) != n {
-		return fmt.Errorf("dot: %d positions and %d label marks for %d works", len(opt.Pos), len(opt.Labelled), n)
+	if opt.Pos != nil && len(opt.Pos) != n || opt.Labelled != nil && len(opt.Labelled) != n || opt.Labels != nil && len(opt.Labels) != n {
+		return fmt.Errorf("dot: %d positions, %d label marks and %d labels for %d works", len(opt.Pos), len(opt.Labelled), len(opt.Labels), n)
 	}
 
 	bw := bufio.NewWriter(w)
@@ -204,7 +216,7 @@ func newDrawing(g *graph.Graph, opt Options, view *View, keep []bool) *drawing {
 			if e.F == e.T || !d.shown[e.F.ID()] || !d.shown[e.T.ID()] {
 				continue
 			}
-			a := edgeAttrs(e)
+			a := d.edgeAttrs(e)
 			if view != nil {
 				a = view.edgeAttrs(e, i, a)
 			}
@@ -252,7 +264,7 @@ func scores(size []float64, counts func(int) bool) []float64 {
 // penwidth grows with the log of an edge's count, from 1 to 4.
 func penwidth(n int) string { return num(min(4, 1+math.Log2(float64(max(1, n))))) }
 
-func edgeAttrs(e *graph.Edge) []attr {
+func (d *drawing) edgeAttrs(e *graph.Edge) []attr {
 	switch e.Kind {
 	case graph.Cites:
 		a := []attr{{"penwidth", penwidth(e.N)}}
@@ -261,7 +273,7 @@ func edgeAttrs(e *graph.Edge) []attr {
 		}
 		tip := statementTooltip(e)
 		if tip == "" {
-			tip = Label(e.F) + " cites " + Label(e.T)
+			tip = d.label(e.F) + " cites " + d.label(e.T)
 		}
 		return append(a, attr{"tooltip", quoteText(asTooltip, tip)})
 	case graph.CoCited:
@@ -451,12 +463,12 @@ func (d *drawing) nodeLook(w *graph.Work) []attr {
 		}
 	}
 	a := []attr{
-		{"label", quoteText(asLabel, Label(w))},
+		{"label", quoteText(asLabel, d.label(w))},
 		{"tooltip", quoteText(asTooltip, tooltipLines(w)...)},
 	}
 	dotOnly := d.opt.Labelled != nil && !d.opt.Labelled[id]
 	if dotOnly {
-		a = []attr{{"label", `""`}, {"tooltip", quoteText(asTooltip, append([]string{Label(w)}, tooltipLines(w)...)...)},
+		a = []attr{{"label", `""`}, {"tooltip", quoteText(asTooltip, append([]string{d.label(w)}, tooltipLines(w)...)...)},
 			{"shape", "circle"}, {"fixedsize", "true"}}
 	}
 	if w.DOI != "" {

@@ -45,7 +45,7 @@ func (d *drawing) writeGephi(bw *bufio.Writer) {
 func (d *drawing) gephiNodeAttrs(w *graph.Work) []attr {
 	id := w.ID()
 	c := d.cluster(id)
-	label := Label(w)
+	label := d.label(w)
 	fill := ClusterColour(c)
 	if w.Kind == graph.KindCiting {
 		label, fill = "", citingColour

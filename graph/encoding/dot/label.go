@@ -1,7 +1,11 @@
 package dot
 
 import (
+	"sort"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/graph"
 )
@@ -16,7 +20,9 @@ const (
 // as plain text (not escaped for any format):
 //
 //   - "Family Year" from w.Surname() and w.Year ("Kemp 2012"), with "n.d."
-//     when the year is 0;
+//     when the year is 0; a family name written in capitals only, as Web
+//     of Science writes cited authors, is put in its own case first
+//     (FamilyCase: "GARFIELD" → "Garfield", "VAN ECK" → "van Eck");
 //   - without an author name, the first words of the title, at most four
 //     and 32 characters, with "…" when cut ("Transitions from child and…");
 //   - without a title either, the venue shortened the same way and the
@@ -28,13 +34,13 @@ const (
 //
 // The text is cleaned: invalid UTF-8 becomes U+FFFD, white space runs
 // (newlines and tabs included) become one space, other control characters
-// are dropped. Two works may share a label.
+// are dropped. Two works may share a label; Labels tells them apart.
 func Label(w *graph.Work) string {
 	year := "n.d."
 	if w.Year != 0 {
 		year = strconv.Itoa(w.Year)
 	}
-	if s := cleanText(w.Surname()); s != "" {
+	if s := FamilyCase(cleanText(w.Surname())); s != "" {
 		return shorten(s, labelRunes, labelRunes) + " " + year
 	}
 	if t := cleanText(w.Title); t != "" {
@@ -47,6 +53,111 @@ func Label(w *graph.Work) string {
 		return "“" + shorten(a, labelWords, labelRunes) + "”"
 	}
 	return cleanText(w.Key)
+}
+
+// particles are the name particles FamilyCase writes in lower case when a
+// family name in capitals has more words after them ("VAN ECK").
+var particles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "del": true,
+	"della": true, "di": true, "da": true, "das": true, "dos": true, "du": true, "la": true, "le": true,
+	"ten": true, "ter": true, "zu": true, "af": true, "av": true}
+
+// FamilyCase returns a family name written only in capitals (at least two
+// letters, none lower case) in its usual case: each part capitalised
+// after a space, hyphen or apostrophe ("SMITH-JONES" → "Smith-Jones",
+// "O'BRIEN" → "O'Brien"), "Mc" names with their second capital
+// ("MCDONALD" → "McDonald"), and the particles van, von, de, der, den,
+// del, della, di, da, das, dos, du, la, le, ten, ter, zu, af and av in
+// lower case when more words follow ("VAN ECK" → "van Eck"). A name with
+// any lower-case letter is returned unchanged ("van Eck", "DiCaprio").
+func FamilyCase(s string) string {
+	upper := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			return s
+		case unicode.IsUpper(r):
+			upper++
+		}
+	}
+	if upper < 2 {
+		return s
+	}
+	words := strings.Fields(s)
+	for i, wd := range words {
+		lw := strings.ToLower(wd)
+		if particles[lw] && i < len(words)-1 {
+			words[i] = lw
+			continue
+		}
+		var b strings.Builder
+		start := true
+		for _, r := range lw {
+			if start {
+				b.WriteRune(unicode.ToUpper(r))
+			} else {
+				b.WriteRune(r)
+			}
+			start = r == '-' || r == '\'' || r == '’'
+		}
+		t := b.String()
+		if strings.HasPrefix(t, "Mc") && len(t) > 3 {
+			r, n := utf8.DecodeRuneInString(t[2:])
+			t = "Mc" + string(unicode.ToUpper(r)) + t[2+n:]
+		}
+		words[i] = t
+	}
+	return strings.Join(words, " ")
+}
+
+// Labels returns the label of every work of g (indexed by node ID) as
+// Label gives it, with works that would share a "Family Year" label told
+// apart by a letter after the year, as author–year citation styles do:
+// "Smith 2015a", "Smith 2015b" ("Smith n.d.-a" without a year). The
+// letters follow a fixed order: works the sources describe before works
+// known only from references or mentions, then by title (folded as
+// graph.Fold folds it), then by Key. Other labels (titles, venues) are
+// left as they are. Cost O(V log V).
+func Labels(g *graph.Graph) []string {
+	works := g.Works()
+	out := make([]string, len(works))
+	groups := map[string][]int{}
+	for i, w := range works {
+		out[i] = Label(w)
+		if w.Kind != graph.KindCiting && FamilyCase(cleanText(w.Surname())) != "" {
+			groups[out[i]] = append(groups[out[i]], i)
+		}
+	}
+	for label, ids := range groups {
+		if len(ids) < 2 {
+			continue
+		}
+		sort.Slice(ids, func(a, b int) bool {
+			wa, wb := works[ids[a]], works[ids[b]]
+			if ka, kb := wa.Kind == graph.KindWork, wb.Kind == graph.KindWork; ka != kb {
+				return ka
+			}
+			if ta, tb := graph.Fold(wa.Title), graph.Fold(wb.Title); ta != tb {
+				return ta < tb
+			}
+			return wa.Key < wb.Key
+		})
+		sep := ""
+		if strings.HasSuffix(label, "n.d.") {
+			sep = "-"
+		}
+		for n, id := range ids {
+			out[id] = label + sep + suffix(n)
+		}
+	}
+	return out
+}
+
+// suffix returns the n-th letter suffix: a … z, then aa, ab, ….
+func suffix(n int) string {
+	if n < 26 {
+		return string(rune('a' + n))
+	}
+	return suffix(n/26-1) + string(rune('a'+n%26))
 }
 
 // abstractStart returns the opening of a work's abstract, without the

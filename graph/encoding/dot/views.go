@@ -77,6 +77,8 @@ func WriteView(w io.Writer, g *graph.Graph, v View) error {
 		return fmt.Errorf("dot: unknown layout engine %q (want one of %s)", v.Layout, strings.Join(engines, ", "))
 	case v.Focus != "" && g.Work(v.Focus) == nil:
 		return fmt.Errorf("dot: no work with key %q to focus on", v.Focus)
+	case v.Labels != nil && len(v.Labels) != n:
+		return fmt.Errorf("dot: %d labels for %d works", len(v.Labels), n)
 	case v.Top < 0 || v.Depth < 0:
 		return fmt.Errorf("dot: negative Top or Depth")
 	}
@@ -98,7 +100,12 @@ func (v *View) title(g *graph.Graph) string {
 	case v.Historiograph:
 		parts = append(parts, "Historiograph")
 	case v.Focus != "":
-		parts = append(parts, "Neighbourhood of "+Label(g.Work(v.Focus)))
+		f := g.Work(v.Focus)
+		label := Label(f)
+		if v.Labels != nil {
+			label = v.Labels[f.ID()]
+		}
+		parts = append(parts, "Neighbourhood of "+label)
 	default:
 		parts = append(parts, "Citation map")
 	}
