@@ -70,7 +70,7 @@ func TestRunSeedCorpus(t *testing.T) {
 	if clusters < 2 {
 		t.Errorf("graph.dot: %d clusters, want one per theme", clusters)
 	}
-	for _, want := range []string{`"doi:10.2975/35.4.2012.337.340"`, `"doi:10.1007/s10488-014-0603-z"`, `label="Kemp 2012"`, `label="Watson 2015"`} {
+	for _, want := range []string{`"doi:10.2975/35.4.2012.337.340"`, `"doi:10.1007/s10488-014-0603-z"`, `label="Kemp 2012"`, `label="Watson 2015a"`, `label="Watson 2015b"`} {
 		if !bytes.Contains(src, []byte(want)) {
 			t.Errorf("graph.dot lacks %s", want)
 		}
