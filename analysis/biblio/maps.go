@@ -205,8 +205,11 @@ type ThematicMap struct {
 	To        int `json:"to"`
 	Documents int `json:"documents"`
 	// MinDocuments is the documents a keyword needed to be mapped.
-	MinDocuments int     `json:"min_documents"`
-	Themes       []Theme `json:"themes"`
+	MinDocuments int `json:"min_documents"`
+	// Isolated counts the keywords in MinDocuments documents or more that
+	// share no document with another of them, left out of the themes.
+	Isolated int     `json:"isolated_keywords"`
+	Themes   []Theme `json:"themes"`
 }
 
 // Theme is a cluster of keywords of a thematic map. Centrality is Callon's
@@ -234,7 +237,8 @@ func MinDocuments(docs int) int { return max(2, 5*docs/1000) }
 
 // Thematic returns the thematic map of the keywords of field over docs: the
 // 250 keywords in the most documents among those in at least
-// MinDocuments(len(docs)), clustered as KeywordNetwork does. Themes are
+// MinDocuments(len(docs)), clustered as KeywordNetwork does, those sharing
+// no document with another left out. Themes are
 // sorted by quadrant (motor, niche, emerging or declining, basic), then by
 // documents. Cost is that of KeywordNetwork.
 func Thematic(docs []Doc, field string, seed int64) ThematicMap {
@@ -243,28 +247,43 @@ func Thematic(docs []Doc, field string, seed int64) ThematicMap {
 	if len(nw.Items) == 0 {
 		return tm
 	}
-	k := 0
-	for _, it := range nw.Items {
-		k = max(k, it.Cluster+1)
+	// Keywords that share no document with another mapped keyword are left
+	// out, as bibliometrix's networkPlot(remove.isolates = TRUE) leaves
+	// them: each would be a theme of one keyword with neither centrality
+	// nor density.
+	linked := make([]bool, len(nw.Items))
+	for _, l := range nw.Links {
+		linked[l.A], linked[l.B] = true, true
 	}
-	themes := make([]Theme, k)
-	for _, it := range nw.Items { // items are by documents: so are the words
-		t := &themes[it.Cluster]
-		if t.Label == "" {
-			t.Label = it.Label
+	var themes []Theme
+	theme := map[int]int{}        // cluster → index in themes
+	for i, it := range nw.Items { // items are by documents: so are the words
+		if !linked[i] {
+			tm.Isolated++
+			continue
 		}
-		t.Words = append(t.Words, it.Label)
-		t.Documents += it.Documents
+		k, ok := theme[it.Cluster]
+		if !ok {
+			k = len(themes)
+			theme[it.Cluster] = k
+			themes = append(themes, Theme{Label: it.Label})
+		}
+		themes[k].Words = append(themes[k].Words, it.Label)
+		themes[k].Documents += it.Documents
+	}
+	if len(themes) == 0 {
+		return tm
 	}
 	for _, l := range nw.Links {
 		a, b := nw.Items[l.A], nw.Items[l.B]
 		e := float64(l.Documents) * float64(l.Documents) / (float64(a.Documents) * float64(b.Documents))
-		if a.Cluster == b.Cluster {
-			themes[a.Cluster].Density += e
+		ta, tb := theme[a.Cluster], theme[b.Cluster]
+		if ta == tb {
+			themes[ta].Density += e
 			continue
 		}
-		themes[a.Cluster].Centrality += e
-		themes[b.Cluster].Centrality += e
+		themes[ta].Centrality += e
+		themes[tb].Centrality += e
 	}
 	for i := range themes {
 		themes[i].Centrality *= 10

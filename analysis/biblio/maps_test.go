@@ -58,10 +58,12 @@ func TestKeywordNetwork(t *testing.T) {
 // (1 + 1/6 + 1/6) / 3 = 44.44, centrality 10 · 1/6 = 1.667; {D,E}: density
 // 100 · (2/3) / 2 = 33.33, centrality 1.667. Ranks: centrality tied (1.5
 // each), density 2 and 1; the mean rank 1.5: {A,B,C} motor, {D,E} basic.
+// F, in two documents without another keyword, is left out (bibliometrix's
+// remove.isolates); G, in one, is below the threshold.
 func TestThematic(t *testing.T) {
-	docs := kwDocs(2000, "A B C", "A B", "A B", "C D", "D E", "D E E")
+	docs := kwDocs(2000, "A B C", "A B", "A B", "C D", "D E", "D E E", "F", "F G")
 	tm := biblio.Thematic(docs, "author", 1)
-	if tm.MinDocuments != 2 || len(tm.Themes) != 2 {
+	if tm.MinDocuments != 2 || len(tm.Themes) != 2 || tm.Isolated != 1 {
 		t.Fatalf("map = %+v", tm)
 	}
 	var got []string

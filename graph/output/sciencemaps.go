@@ -71,7 +71,7 @@ func writeScienceMaps(ctx context.Context, w *Writer) error {
 		}
 	}
 	if len(tm.Themes) == 0 {
-		w.Notef("no keywords in %d documents or more: the thematic map is not drawn", tm.MinDocuments)
+		w.Notef("no two keywords in %d documents or more share a document: the thematic map is not drawn", tm.MinDocuments)
 	} else {
 		if err := w.Drawing(ctx, "thematic_map", func(f io.Writer) error {
 			return dot.WriteThematicMap(f, themeMap(tm))

@@ -3,10 +3,12 @@ package dot
 import (
 	"bufio"
 	"fmt"
+	"html"
 	"io"
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // WordMap is a co-occurrence network to draw, such as keywords that
@@ -117,8 +119,12 @@ const mapInches = 8.0
 // (neato, pos="x,y!"), so that GraphViz draws it as a scatter plot: the
 // frame, the two axes through the means, the quadrants' names by the
 // frame's corners, and one circle per theme, its area by documents, with
-// its first keywords under it; themes of equal ranks are spread in rows
-// around their spot. Themes are written in the order given.
+// its first keywords under it; the frame is mapInches square, larger when
+// a quadrant has more themes than fit. Themes whose circles or labels would
+// overlap (tied or close ranks) are moved apart as little as spread finds,
+// each kept in the quadrant its colour names (a theme on an axis goes to
+// that quadrant's side) and in the frame. Themes are written in the order
+// given.
 func WriteThematicMap(w io.Writer, m ThemeMap) error {
 	lox, hix, loy, hiy := m.MeanX, m.MeanX, m.MeanY, m.MeanY
 	maxSize := 0.0
@@ -130,8 +136,36 @@ func WriteThematicMap(w io.Writer, m ThemeMap) error {
 	// Symmetric about the means, with a margin, as bibliometrix's limits.
 	rx := 1.3 * math.Max(math.Max(m.MeanX-lox, hix-m.MeanX), 0.5)
 	ry := 1.3 * math.Max(math.Max(m.MeanY-loy, hiy-m.MeanY), 0.5)
-	px := func(x float64) float64 { return mapInches * (x - (m.MeanX - rx)) / (2 * rx) }
-	py := func(y float64) float64 { return mapInches * (y - (m.MeanY - ry)) / (2 * ry) }
+	// The largest circle spans about one rank, so that neighbours touch
+	// rather than cover each other.
+	step := mapInches / (2 * math.Max(rx, ry))
+	big := math.Max(0.5, math.Min(1.25, 1.1*step))
+	diameter := func(t ThemeSpot) float64 {
+		if maxSize > 0 {
+			return 0.25 + (big-0.25)*math.Sqrt(math.Max(0, t.Size)/maxSize)
+		}
+		return 0.25
+	}
+	// Each theme's room; a frame larger than mapInches when a quadrant's
+	// themes would fill more than crowded of it.
+	const crowded = 0.45
+	fp := make([]footprint, len(m.Themes))
+	lines := make([][]string, len(m.Themes))
+	var area [4]float64
+	for i, t := range m.Themes {
+		for _, l := range t.Lines {
+			lines[i] = append(lines[i], shorten(cleanText(l), 4, 28))
+		}
+		q := ((t.Quadrant % 4) + 4) % 4
+		fp[i] = newFootprint(diameter(t), lines[i], q == 0 || q == 3, q <= 1)
+		area[q] += fp[i].area()
+	}
+	side := mapInches
+	for _, a := range area {
+		side = math.Max(side, 2*math.Sqrt(a/crowded))
+	}
+	px := func(x float64) float64 { return side * (x - (m.MeanX - rx)) / (2 * rx) }
+	py := func(y float64) float64 { return side * (y - (m.MeanY - ry)) / (2 * ry) }
 	pin := func(x, y float64) string { return quoteID(num(x) + "," + num(y) + "!") }
 
 	bw := bufio.NewWriter(w)
@@ -142,7 +176,7 @@ func WriteThematicMap(w io.Writer, m ThemeMap) error {
 	p("\tnode [fontname=\"DejaVu Sans\"];\n")
 	// The frame and the axes: points joined by lines.
 	p("\tnode [shape=point, width=0.01, color=\"#999999\", label=\"\"];\n")
-	s := mapInches
+	s := side
 	h := s / 2
 	for _, c := range []struct {
 		id   string
@@ -164,51 +198,17 @@ func WriteThematicMap(w io.Writer, m ThemeMap) error {
 	// it on a pale ground, every label after every circle so that no circle
 	// hides one.
 	var labels strings.Builder
-	// Themes on one spot (tied ranks) are spread around it in rows of
-	// three, far enough apart for their circles and labels.
-	// The largest circle spans about one rank, so that neighbours touch
-	// rather than cover each other.
-	step := mapInches / (2 * math.Max(rx, ry))
-	big := math.Max(0.5, math.Min(1.25, 1.1*step))
-	diameter := func(t ThemeSpot) float64 {
-		if maxSize > 0 {
-			return 0.25 + (big-0.25)*math.Sqrt(math.Max(0, t.Size)/maxSize)
-		}
-		return 0.25
-	}
-	spot := map[[2]float64][]int{}
 	for i, t := range m.Themes {
-		k := [2]float64{t.X, t.Y}
-		spot[k] = append(spot[k], i)
+		fp[i].x, fp[i].y = px(t.X), py(t.Y)
 	}
-	offset := make([][2]float64, len(m.Themes))
-	for _, ids := range spot {
-		if len(ids) < 2 {
-			continue
-		}
-		dmax := 0.0
-		for _, i := range ids {
-			dmax = math.Max(dmax, diameter(m.Themes[i]))
-		}
-		cols := min(3, len(ids))
-		rows := (len(ids) + cols - 1) / cols
-		dx, dy := math.Max(dmax+0.1, 1.9), dmax+0.8
-		for k, i := range ids {
-			offset[i] = [2]float64{(float64(k%cols) - float64(cols-1)/2) * dx, (float64(rows-1)/2 - float64(k/cols)) * dy}
-		}
-	}
+	spread(fp, s)
 	for i, t := range m.Themes {
-		d := diameter(t)
+		f := fp[i]
 		q := ((t.Quadrant % 4) + 4) % 4
-		lines := make([]string, 0, len(t.Lines))
-		for _, l := range t.Lines {
-			lines = append(lines, shorten(cleanText(l), 4, 28))
-		}
-		x, y := px(t.X)+offset[i][0], py(t.Y)+offset[i][1]
-		p("\tt%d [shape=circle, style=filled, fixedsize=true, penwidth=0, width=%s, fillcolor=%s, pos=%s, label=\"\", tooltip=%s];\n", i, num(d),
-			quoteID(tint(quadrantColours[q], 0.55)), pin(x, y), quoteText(asTooltip, strings.Join(lines, ", ")))
+		p("\tt%d [shape=circle, style=filled, fixedsize=true, penwidth=0, width=%s, fillcolor=%s, pos=%s, label=\"\", tooltip=%s];\n", i, num(f.d),
+			quoteID(tint(quadrantColours[q], 0.55)), pin(f.x, f.y), quoteText(asTooltip, strings.Join(lines[i], ", ")))
 		fmt.Fprintf(&labels, "\tl%d [shape=box, style=filled, penwidth=0, fillcolor=\"#FFFFFFC0\", margin=\"0.02,0.01\", fontsize=12, fontcolor=\"#222222\", pos=%s, label=%s];\n",
-			i, pin(x, y-d/2-0.1-0.09*float64(len(lines))), quoteText(asLabel, lines...))
+			i, pin(f.x, f.y-f.d/2-labelGap-f.lh/2), quoteText(asLabel, lines[i]...))
 	}
 	bw.WriteString(labels.String())
 	p("}\n")
@@ -238,7 +238,8 @@ type EvolutionLink struct {
 }
 
 // WriteEvolution writes e as a DOT graph laid out by dot from left to
-// right: one column per period (a cluster with its label on top; "no
+// right, under its title and a key to the quadrants' colours: one column
+// per period (a cluster with its label on top; "no
 // theme" when it has none), one box per theme sized
 // by documents and coloured by its quadrant, one arrow per link whose
 // width and label give the inclusion index. It returns an error, before
@@ -259,8 +260,14 @@ func WriteEvolution(w io.Writer, e Evolution) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
 	p("digraph %s {\n", quoteID(cleanText(e.Title)))
-	p("\tgraph [layout=dot, rankdir=LR, ranksep=2.2, nodesep=0.25, newrank=true, fontname=\"DejaVu Sans\", fontsize=20, labelloc=t, label=%s];\n",
-		quoteText(asLabel, cleanText(e.Title)))
+	// The title over a key to the colours (an HTML-like label).
+	var key strings.Builder
+	for q, name := range quadrantNames {
+		fmt.Fprintf(&key, `<TD BGCOLOR="%s" STYLE="rounded"><FONT POINT-SIZE="14"> %s </FONT></TD>`, tint(quadrantColours[q], 0.55), htmlText(strings.ReplaceAll(name, "\n", " ")))
+	}
+	p("\tgraph [layout=dot, rankdir=LR, ranksep=2.2, nodesep=0.25, newrank=true, fontname=\"DejaVu Sans\", fontsize=20, labelloc=t, label=<%s>];\n",
+		`<TABLE BORDER="0" CELLSPACING="6"><TR><TD COLSPAN="5">`+htmlText(cleanText(e.Title))+`</TD></TR><TR><TD><FONT POINT-SIZE="14">Colour: the theme's quadrant in its period's thematic map</FONT></TD>`+
+			strings.ReplaceAll(key.String(), "<TD ", `<TD CELLPADDING="3" `)+`</TR></TABLE>`)
 	p("\tnode [shape=box, style=\"rounded,filled\", penwidth=0, fontname=\"DejaVu Sans\"];\n")
 	p("\tedge [arrowsize=0.6, color=\"#777777\", fontname=\"DejaVu Sans\", fontsize=13, fontcolor=\"#555555\"];\n")
 	for pi, per := range e.Periods {
@@ -306,4 +313,133 @@ func WriteEvolution(w io.Writer, e Evolution) error {
 	}
 	p("}\n")
 	return bw.Flush()
+}
+
+// The sizes of a thematic map's labels, in inches: DejaVu Sans at 12
+// points is about 0.11 wide a rune in capitals and 0.19 high a line; the
+// gap between a circle and its label.
+const (
+	runeWidth  = 0.115
+	lineHeight = 0.19
+	labelGap   = 0.06
+	spreadPad  = 0.08 // between two footprints
+)
+
+// footprint is the room a theme takes in the thematic map: its circle
+// (centre x, y and diameter d) with its label (lw by lh) under it; right
+// and up say in which half of each axis it must stay.
+type footprint struct {
+	x, y, d   float64
+	lw, lh    float64
+	right, up bool
+}
+
+func newFootprint(d float64, lines []string, right, up bool) footprint {
+	w := 0
+	for _, l := range lines {
+		w = max(w, utf8.RuneCountInString(l))
+	}
+	return footprint{d: d, lw: runeWidth*float64(w) + 0.1, lh: lineHeight*float64(len(lines)) + 0.04, right: right, up: up}
+}
+
+// area returns the footprint's area with the room spread keeps between
+// footprints.
+func (f footprint) area() float64 {
+	return (math.Max(f.d, f.lw) + spreadPad) * (f.d + labelGap + f.lh + spreadPad)
+}
+
+// box returns the footprint's left, right, bottom and top edges.
+func (f footprint) box() (l, r, b, t float64) {
+	w := math.Max(f.d, f.lw) / 2
+	return f.x - w, f.x + w, f.y - f.d/2 - labelGap - f.lh, f.y + f.d/2
+}
+
+// clamp keeps the footprint inside its quadrant of the frame of side s.
+func (f *footprint) clamp(s float64) {
+	const pad = 0.05
+	w := math.Max(f.d, f.lw) / 2
+	h := s / 2
+	below := f.d/2 + labelGap + f.lh
+	if f.right {
+		f.x = math.Min(math.Max(f.x, h+f.d/2+pad), s-w-pad)
+	} else {
+		f.x = math.Max(math.Min(f.x, h-f.d/2-pad), w+pad)
+	}
+	if f.up {
+		f.y = math.Min(math.Max(f.y, h+below+pad), s-f.d/2-pad)
+	} else {
+		f.y = math.Max(math.Min(f.y, h-f.d/2-pad), below+pad)
+	}
+}
+
+// spread moves the footprints apart, in rounds over every pair (lower
+// index first), each overlapping pair pushed apart along the axis where
+// they overlap less, then kept in its quadrant, until a round moves none or
+// after 200 rounds; what still overlaps then stays so. A thematic map has
+// at most 250 themes (its keywords): the cost is at most 200 times their
+// pairs.
+func spread(fp []footprint, s float64) {
+	const pad = spreadPad
+	for i := range fp {
+		fp[i].clamp(s)
+	}
+	for range 200 {
+		moved := false
+		for i := range fp {
+			for j := i + 1; j < len(fp); j++ {
+				a, b := &fp[i], &fp[j]
+				ox, oy := overlap(*a, *b, pad)
+				if ox <= 0 || oy <= 0 {
+					continue
+				}
+				moved = true
+				// The cheaper axis first; the other when the quadrants or the
+				// frame hold the pair back.
+				alongX := ox <= oy
+				push(a, b, alongX, ox, oy, s)
+				if ox, oy = overlap(*a, *b, pad); ox > 0 && oy > 0 {
+					push(a, b, !alongX, ox, oy, s)
+				}
+			}
+		}
+		if !moved {
+			return
+		}
+	}
+}
+
+// overlap returns how far the boxes of a and b, grown by pad, overlap
+// along x and y (not at all when either is not positive).
+func overlap(a, b footprint, pad float64) (ox, oy float64) {
+	al, ar, ab, at := a.box()
+	bl, br, bb, bt := b.box()
+	return math.Min(ar, br) - math.Max(al, bl) + pad, math.Min(at, bt) - math.Max(ab, bb) + pad
+}
+
+// push moves a and b apart by ox along x (alongX) or oy along y, half each,
+// then keeps each in its quadrant.
+func push(a, b *footprint, alongX bool, ox, oy, s float64) {
+	if alongX {
+		dir := 1.0 // b to the right of a
+		if b.x < a.x {
+			dir = -1
+		}
+		a.x -= dir * ox / 2
+		b.x += dir * ox / 2
+	} else {
+		dir := 1.0 // b above a
+		if b.y < a.y {
+			dir = -1
+		}
+		a.y -= dir * oy / 2
+		b.y += dir * oy / 2
+	}
+	a.clamp(s)
+	b.clamp(s)
+}
+
+// htmlText returns cleaned text for an HTML-like label: '&', '<', '>' and
+// '"' as entities, and U+FFFD as "&#xFFFD;" (see quoteText).
+func htmlText(s string) string {
+	return strings.ReplaceAll(html.EscapeString(s), "\uFFFD", "&#xFFFD;")
 }

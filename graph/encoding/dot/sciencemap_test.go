@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -101,7 +105,7 @@ func TestWriteThematicMap(t *testing.T) {
 }
 
 func TestWriteEvolution(t *testing.T) {
-	e := dot.Evolution{Title: "Evolution", Periods: []dot.EvolutionPeriod{
+	e := dot.Evolution{Title: "Evolution " + hostile, Periods: []dot.EvolutionPeriod{
 		{Label: "2000\n3 documents", Themes: []dot.ThemeSpot{{Size: 3, Lines: []string{hostile}}, {Size: 1, Lines: []string{"B"}}}},
 		{Label: "2001–2010", Themes: []dot.ThemeSpot{{Size: 2, Lines: []string{"C"}, Quadrant: 1}}},
 		{Label: "2011"},
@@ -123,5 +127,76 @@ func TestWriteEvolution(t *testing.T) {
 	}
 	if !strings.Contains(text, `label="2000\n3 documents"`) || !strings.Contains(text, `label="0.50"`) {
 		t.Errorf("period or inclusion label missing:\n%s", text)
+	}
+	// The title in the HTML-like label escaped, over the key to the colours.
+	countStmts(t, text)
+	for _, want := range []string{`Evolution A &#34;quoted&#34; &lt;b&gt;bold&lt;/b&gt; \ &amp; label`, "Motor themes", "Niche themes", "Emerging or declining themes", "Basic themes"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("title or key %q missing:\n%s", want, text)
+		}
+	}
+}
+
+var (
+	rePin   = regexp.MustCompile(`(?m)^\t([tl])(\d+) \[.*pos="([0-9.-]+),([0-9.-]+)!".*$`)
+	reWidth = regexp.MustCompile(`, width=([0-9.]+)`)
+)
+
+// TestThematicMapSpread: seven themes on one spot of the emerging quadrant
+// (tied ranks, as the PubMed export's one-keyword themes were) and one on
+// the mean of both axes, in the motor quadrant: every circle ends in its
+// quadrant of the frame, no two circles overlap, and no two labels share
+// a centre. (The rows of three the map drew before put
+// three of them left of the frame and the eighth on both axes.)
+func TestThematicMapSpread(t *testing.T) {
+	m := dot.ThemeMap{Title: "Ties", MeanX: 4.5, MeanY: 4.5}
+	for i := range 7 {
+		m.Themes = append(m.Themes, dot.ThemeSpot{X: 2, Y: 2, Size: 1, Lines: []string{fmt.Sprint("STAPHYLOCOCCUS AUREUS ", i)}, Quadrant: 2})
+	}
+	m.Themes = append(m.Themes, dot.ThemeSpot{X: 4.5, Y: 4.5, Size: 3, Lines: []string{"AT THE MEANS"}, Quadrant: 0})
+	var buf bytes.Buffer
+	if err := dot.WriteThematicMap(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	type circle struct{ x, y, r float64 }
+	var circles []circle
+	labels := map[[2]string]bool{}
+	for _, g := range rePin.FindAllStringSubmatch(buf.String(), -1) {
+		x, _ := strconv.ParseFloat(g[3], 64)
+		y, _ := strconv.ParseFloat(g[4], 64)
+		if g[1] == "l" {
+			if labels[[2]string{g[3], g[4]}] {
+				t.Errorf("two labels at %s,%s", g[3], g[4])
+			}
+			labels[[2]string{g[3], g[4]}] = true
+			continue
+		}
+		w, _ := strconv.ParseFloat(reWidth.FindStringSubmatch(g[0])[1], 64)
+		circles = append(circles, circle{x, y, w / 2})
+	}
+	if len(circles) != 8 || len(labels) != 8 {
+		t.Fatalf("%d circles and %d labels pinned, want 8 and 8:\n%s", len(circles), len(labels), buf.String())
+	}
+	// The frame's top right corner: the frame grows from 8 inches when a
+	// quadrant is crowded, as the seven themes' labels crowd theirs.
+	f2 := regexp.MustCompile(`f2 \[pos="([0-9.]+),`).FindStringSubmatch(buf.String())
+	side, _ := strconv.ParseFloat(f2[1], 64)
+	if side <= 8 {
+		t.Errorf("frame %.2f inches, want it grown from 8", side)
+	}
+	h := side / 2
+	for i, c := range circles {
+		if left, below := c.x+c.r <= h, c.y+c.r <= h; i < 7 && !(left && below) || i == 7 && (c.x-c.r < h || c.y-c.r < h) ||
+			c.x-c.r < 0 || c.y-c.r < 0 || c.x+c.r > side || c.y+c.r > side {
+			t.Errorf("theme %d at %.2f,%.2f (radius %.2f) left its quadrant", i, c.x, c.y, c.r)
+		}
+		for j, d := range circles[:i] {
+			if math.Hypot(c.x-d.x, c.y-d.y) < c.r+d.r {
+				t.Errorf("themes %d and %d overlap: %+v %+v", j, i, d, c)
+			}
+		}
+	}
+	if n, e, ok := renderSVG(t, buf.String()); ok && (n != 8+4+2+2*8 || e != 6) {
+		t.Errorf("GraphViz drew %d nodes and %d edges", n, e)
 	}
 }
