@@ -25,8 +25,9 @@ type IngestOptions struct {
 // folders through store.Ingest (a file whose content the corpus holds is
 // skipped), then the URLs, DOIs and PMCIDs through a Source with cfg, each
 // page as a source named by its input (store.IngestRecords). A page that
-// failed is told to OnError and not stored, so that the next ingest asks
-// for it again.
+// failed is told to OnError; one that gave no record is not stored, so
+// that the next ingest asks for it again, and the records of one read in
+// part are stored.
 func Ingest(ctx context.Context, st *store.Store, run int64, inputs []string, cfg Config, opt IngestOptions) (store.IngestCounts, error) {
 	if cfg.Registry == nil {
 		cfg.Registry = scrape.Default()
@@ -65,7 +66,11 @@ func Ingest(ctx context.Context, st *store.Store, run int64, inputs []string, cf
 			if rerr != nil {
 				n.Failed++
 				onError(rerr)
-				return nil
+				if len(recs) == 0 {
+					return nil // asked for again by the next ingest
+				}
+				// The records read before the problem are kept, as
+				// store.Ingest keeps those of a file read in part.
 			}
 			added, unchanged, err := st.IngestRecords(ctx, run, input, recs)
 			n.Records += added

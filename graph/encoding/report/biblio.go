@@ -272,23 +272,10 @@ func (t yearTicks) Ticks(lo, hi float64) []plot.Tick {
 // annualBars draws the documents per year as bars, with half a bar of room
 // on each side so that the first and last years' labels are not cut.
 func annualBars(title string, names []string, vals plotter.Values) ([]byte, error) {
-	p := newPlot(title, "Year", "Documents")
-	width := vg.Length(math.Max(2, math.Min(24, 360/float64(len(vals)))))
-	b, err := plotter.NewBarChart(vals, width)
+	p, err := barPlot(title, "Year", "Documents", names, vals, barColour)
 	if err != nil {
-		return nil, fmt.Errorf("report: %w", err)
+		return nil, err
 	}
-	b.Color = barColour
-	b.LineStyle.Width = 0
-	p.Add(b)
-	step := (len(names) + 11) / 12
-	shown := make([]string, len(names))
-	for i, n := range names {
-		if i%step == 0 {
-			shown[i] = n
-		}
-	}
-	p.NominalX(shown...)
 	p.X.Min, p.X.Max = -1, float64(len(vals))
 	return render(p)
 }

@@ -116,6 +116,16 @@ func newPlot(title, x, y string) *plot.Plot {
 }
 
 func bars(title, x, y string, names []string, vals plotter.Values, c color.Color) ([]byte, error) {
+	p, err := barPlot(title, x, y, names, vals, c)
+	if err != nil {
+		return nil, err
+	}
+	return render(p)
+}
+
+// barPlot is the plot of a bar chart, its labels thinned so that at most
+// 12 show.
+func barPlot(title, x, y string, names []string, vals plotter.Values, c color.Color) (*plot.Plot, error) {
 	p := newPlot(title, x, y)
 	width := vg.Length(math.Max(2, math.Min(24, 360/float64(len(vals)))))
 	b, err := plotter.NewBarChart(vals, width)
@@ -134,7 +144,7 @@ func bars(title, x, y string, names []string, vals plotter.Values, c color.Color
 		}
 	}
 	p.NominalX(shown...)
-	return render(p)
+	return p, nil
 }
 
 func histogram(title, x, y string, xs []float64) ([]byte, error) {
