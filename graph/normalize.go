@@ -218,20 +218,23 @@ func Fold(s string) string {
 			b.WriteByte(' ')
 		}
 		space = false
+		// Lower case first, then the special spellings: 'ẞ' lowers to 'ß',
+		// which must fold as 'ß' does (issue 16, found by trying every rune).
+		r = unicode.ToLower(r)
 		if rep, ok := foldSpecial[r]; ok {
 			b.WriteString(rep)
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b.WriteRune(r)
 	}
 	return b.String()
 }
 
-// foldSpecial maps letters that NFKD does not decompose to their usual
-// ASCII spelling.
+// foldSpecial maps lower-case letters that NFKD does not decompose to
+// their usual ASCII spelling (Fold looks them up after lowering, so the
+// capitals 'Ø', 'Æ', 'ẞ' … need no entry).
 var foldSpecial = map[rune]string{
-	'ß': "ss", 'ø': "o", 'Ø': "o", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe",
-	'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ı': "i", 'þ': "th", 'Þ': "th",
+	'ß': "ss", 'ø': "o", 'æ': "ae", 'œ': "oe", 'ł': "l", 'đ': "d", 'ı': "i", 'þ': "th",
 }
 
 // TitleKey returns the key under which two titles count as the same: the

@@ -80,11 +80,31 @@ func TestTitleKey(t *testing.T) {
 }
 
 // TestFoldIdempotent holds the case fuzzing found (issue 16): a byte that
-// is not UTF-8 before a precomposed letter kept its caron.
+// is not UTF-8 before a precomposed letter kept its caron; and the capital
+// sharp s 'ẞ' (U+1E9E), which lowered to 'ß' where 'ß' folds to "ss".
 func TestFoldIdempotent(t *testing.T) {
-	for _, s := range []string{"\xf2Ť", "ť", "a\xffé"} {
-		if k := Fold(s); Fold(k) != k || strings.ContainsAny(k, "ťé") {
+	for _, s := range []string{"\xf2Ť", "ť", "a\xffé", "STRAẞE"} {
+		if k := Fold(s); Fold(k) != k || strings.ContainsAny(k, "ťéß") {
 			t.Errorf("Fold(%q) = %q, Fold of that %q", s, k, Fold(k))
+		}
+	}
+	if got := Fold("STRAẞE"); got != Fold("Straße") || got != "strasse" {
+		t.Errorf("Fold(STRAẞE) = %q, want strasse as Fold(Straße) = %q", got, Fold("Straße"))
+	}
+}
+
+// TestFoldEveryRune: Fold(Fold(s)) == Fold(s) for every rune alone and
+// after a byte that is not UTF-8 (the two forms fuzzing found failing,
+// issue 16); the fuzz target covers longer strings.
+func TestFoldEveryRune(t *testing.T) {
+	bad := 0
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		for _, s := range []string{string(r), "\xf2" + string(r)} {
+			if k := Fold(s); Fold(k) != k {
+				if bad++; bad <= 10 {
+					t.Errorf("Fold(%q) = %q, Fold of that %q", s, k, Fold(k))
+				}
+			}
 		}
 	}
 }
@@ -109,7 +129,7 @@ func FuzzNormalizeDOI(f *testing.F) {
 }
 
 func FuzzTextNormalisers(f *testing.F) {
-	for _, s := range []string{"Emma Watson", "van der Berg, L.", "Peer support (Review)", "\u00a0 x\ty\n", "ß Æ ø", "\xf2Ť"} {
+	for _, s := range []string{"Emma Watson", "van der Berg, L.", "Peer support (Review)", "\u00a0 x\ty\n", "ß Æ ø", "\xf2Ť", "STRAẞE"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
