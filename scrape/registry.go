@@ -20,6 +20,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/sourcefile"
 )
 
 // StreamFormat is an extractor for sources read as a stream: full-text XML,
@@ -117,7 +118,7 @@ func (r *Registry) Formats() []string {
 // *Error naming the file; records read before a failure are returned with
 // it.
 func (r *Registry) ExtractFile(ctx context.Context, path, format string) ([]graph.Record, error) {
-	f, err := os.Open(path)
+	f, err := sourcefile.Open(path)
 	if err != nil {
 		return nil, &Error{Path: path, Err: unwrapPathError(err)}
 	}
@@ -506,7 +507,7 @@ func (r *Registry) Walk(ctx context.Context, paths []string, format string, v Vi
 }
 
 func (r *Registry) extractFile(ctx context.Context, path, format string, emit func(graph.Record) error) error {
-	f, err := os.Open(path)
+	f, err := sourcefile.Open(path)
 	if err != nil {
 		return &Error{Path: path, Err: unwrapPathError(err)}
 	}
@@ -514,9 +515,14 @@ func (r *Registry) extractFile(ctx context.Context, path, format string, emit fu
 	return r.ExtractTo(ctx, path, f, format, emit)
 }
 
-// ListFiles returns root itself when it is a file, or the regular files
+// ListFiles returns root itself when it is not a folder, or what lies
 // under it in lexical order, skipping names that start with "." — the
-// files Walk reads.
+// sources Walk reads. Entries that are not regular files are listed too
+// (named pipes, devices, sockets, symbolic links), so that reading them
+// reports them: sourcefile.Open reads a link to a regular file as that
+// file and refuses the rest, a link to a folder included (a walk that
+// followed them could loop or leave the folder it was given). A root that
+// is a link to a folder is walked.
 func ListFiles(root string) ([]string, error) { return listFiles(root) }
 
 // listFiles is ListFiles.
@@ -528,18 +534,22 @@ func listFiles(root string) ([]string, error) {
 	if !st.IsDir() {
 		return []string{root}, nil
 	}
+	walkRoot := root
+	if l, err := os.Lstat(root); err == nil && l.Mode()&fs.ModeSymlink != 0 {
+		walkRoot = root + string(filepath.Separator) // WalkDir follows a root ending in a separator
+	}
 	var out []string
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if p != root && strings.HasPrefix(d.Name(), ".") {
+		if p != walkRoot && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
+		if !d.IsDir() {
 			out = append(out, p)
 		}
 		return nil

@@ -64,7 +64,7 @@ BibTeX or CSL-JSON (one array), for reference managers and screening tools
 ` + webHelp + exitCodesHelp,
 		RunE: func(c *cobra.Command, args []string) error {
 			var err error
-			if o.paths, err = o.web.validate(args); err == nil && len(o.paths) == 0 {
+			if o.paths, err = o.web.validate(c.Context(), args); err == nil && len(o.paths) == 0 {
 				err = errors.New("extract: no PATH given")
 			}
 			if err == nil {

@@ -71,7 +71,7 @@ the records it gave: fetched again with the same records, it is unchanged.
 		RunE: func(c *cobra.Command, args []string) error {
 			var err error
 			o.args = os.Args
-			if o.paths, err = o.web.validate(args); err == nil {
+			if o.paths, err = o.web.validate(c.Context(), args); err == nil {
 				err = o.validate()
 			}
 			if err != nil {

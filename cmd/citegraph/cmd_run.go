@@ -136,7 +136,7 @@ the old one or the complete new one.
 		RunE: func(c *cobra.Command, args []string) error {
 			var err error
 			o.args = os.Args
-			if o.paths, err = o.web.validate(args); err == nil {
+			if o.paths, err = o.web.validate(c.Context(), args); err == nil {
 				err = o.validate()
 			}
 			if err != nil {

@@ -24,13 +24,23 @@ const (
 
 func main() {
 	setMemoryLimit()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptContext()
 	defer stop()
 	s := streams{
 		in: os.Stdin, out: os.Stdout, errOut: os.Stderr,
 		isTTY: term.IsTerminal(int(os.Stderr.Fd())),
 	}
 	os.Exit(run(ctx, os.Args[1:], s))
+}
+
+// interruptContext is the root context, cancelled by SIGINT or SIGTERM.
+// The first signal cancels it, which every step checks, and the command
+// ends with exitInterrupted; after it the signals are no longer caught, so
+// a second one ends the process at once.
+func interruptContext() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	context.AfterFunc(ctx, stop)
+	return ctx, stop
 }
 
 // run executes the command line args and returns the exit code. It is the
@@ -51,15 +61,15 @@ func exitCode(err error, s streams) int {
 	var pe *partialError
 	var spe *scrape.PartialError
 	switch {
+	case errors.Is(err, context.Canceled): // first: a step cut short by the signal may be wrapped as anything
+		fmt.Fprintln(s.errOut, "citegraph: interrupted")
+		return exitInterrupted
 	case errors.As(err, &ue):
 		fmt.Fprintf(s.errOut, "citegraph: %v\n", ue.err)
 		if ue.usage != "" {
 			fmt.Fprintf(s.errOut, "\n%s", ue.usage)
 		}
 		return exitUsage
-	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(s.errOut, "citegraph: interrupted")
-		return exitInterrupted
 	case errors.As(err, &spe):
 		fmt.Fprintf(s.errOut, "citegraph: %v\n", spe)
 		return exitPartial

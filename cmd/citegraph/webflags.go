@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -54,7 +55,7 @@ func (o *webOptions) addFlags(f *pflag.FlagSet, warcDefault, depthName string) {
 }
 
 // validate checks the flags and adds the inputs of --inputs-from to args.
-func (o *webOptions) validate(args []string) ([]string, error) {
+func (o *webOptions) validate(ctx context.Context, args []string) ([]string, error) {
 	if o.follow != "" && o.follow != "references" {
 		return nil, fmt.Errorf("--follow %q: want references", o.follow)
 	}
@@ -64,7 +65,10 @@ func (o *webOptions) validate(args []string) ([]string, error) {
 	if o.inputsFrom == "" {
 		return args, nil
 	}
-	more, err := web.ReadInputsFile(o.inputsFrom)
+	more, err := web.ReadInputsFile(ctx, o.inputsFrom)
+	if ctx.Err() != nil {
+		return nil, ctx.Err() // interrupted: not a usage error
+	}
 	if err != nil {
 		return nil, fmt.Errorf("--inputs-from: %w", err)
 	}

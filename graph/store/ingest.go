@@ -12,6 +12,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/progress"
+	"github.com/citegraph/citegraph/graph/sourcefile"
 )
 
 // Reader is how Ingest reads sources without knowing their formats: List
@@ -105,18 +106,18 @@ func (s *Store) Ingest(ctx context.Context, run int64, roots []string, rd Reader
 // ingestFile stores one file in one transaction; reading problems are a
 // *SourceError.
 func (s *Store) ingestFile(ctx context.Context, run int64, path string, extract func(context.Context, string, io.Reader, func(graph.Record) error) error) (added int, unchanged bool, err error) {
-	sum, size, err := hashFile(path)
+	f, err := sourcefile.Open(path) // a FIFO or device is refused, not waited on
+	if err != nil {
+		return 0, false, &SourceError{Path: path, Err: err}
+	}
+	defer f.Close()
+	sum, size, err := hashFile(f)
 	if err != nil {
 		return 0, false, &SourceError{Path: path, Err: err}
 	}
 	if _, ok, err := s.Has(ctx, sum); err != nil || ok {
 		return 0, ok, err
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return 0, false, &SourceError{Path: path, Err: err}
-	}
-	defer f.Close()
 	w, err := s.BeginSource(ctx, run, Source{Path: path, SHA256: sum, Size: size})
 	if err != nil {
 		return 0, false, err
@@ -151,15 +152,15 @@ func (s *Store) ingestFile(ctx context.Context, run int64, path string, extract 
 	return added, false, nil
 }
 
-func hashFile(path string) (string, int64, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", 0, err
-	}
-	defer f.Close()
+// hashFile returns the SHA-256 and size of f and rewinds it, so that what
+// is read is what was hashed.
+func hashFile(f *os.File) (string, int64, error) {
 	h := sha256.New()
 	n, err := io.Copy(h, f)
 	if err != nil {
+		return "", 0, err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return "", 0, err
 	}
 	return hex.EncodeToString(h.Sum(nil)), n, nil

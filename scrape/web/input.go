@@ -2,11 +2,13 @@ package web
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"net/url"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/citegraph/citegraph/graph"
 )
@@ -123,11 +125,41 @@ func ReadInputs(r io.Reader, name string) ([]string, error) {
 }
 
 // ReadInputsFile is ReadInputs over the file at path ("-" is not special).
-func ReadInputsFile(path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
+// The file may be a named pipe (--inputs-from <(…)): opening it waits for
+// its writer and reading it for its lines, both until ctx is done, when
+// ReadInputsFile returns ctx's error at once.
+func ReadInputsFile(ctx context.Context, path string) ([]string, error) {
+	type opened struct {
+		f   *os.File
+		err error
 	}
-	defer f.Close()
-	return ReadInputs(f, path)
+	ch := make(chan opened, 1)
+	go func() {
+		f, err := os.Open(path) // blocks on a FIFO until a writer opens it
+		ch <- opened{f, err}
+	}()
+	var o opened
+	select {
+	case <-ctx.Done():
+		go func() { // the open may still end: close what it gives
+			if o := <-ch; o.f != nil {
+				o.f.Close()
+			}
+		}()
+		return nil, ctx.Err()
+	case o = <-ch:
+	}
+	if o.err != nil {
+		return nil, o.err
+	}
+	defer o.f.Close()
+	// A read of a pipe waits in the runtime's poller, which a deadline
+	// wakes; a regular file's read does not wait.
+	stop := context.AfterFunc(ctx, func() { _ = o.f.SetReadDeadline(time.Now()) })
+	defer stop()
+	out, err := ReadInputs(o.f, path)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	return out, err
 }

@@ -7,12 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/sourcefile"
 )
 
 // Kind is the kind of a file this package reads.
@@ -102,7 +102,7 @@ func (e *Error) Unwrap() error { return e.Err }
 // Open opens the file at path for reading, decompressing it when it is
 // gzip-compressed (told by its first bytes, not its name).
 func Open(path string) (io.ReadCloser, error) {
-	f, err := os.Open(path)
+	f, err := sourcefile.Open(path) // a FIFO or device is refused, not waited on
 	if err != nil {
 		return nil, err
 	}
