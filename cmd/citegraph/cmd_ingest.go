@@ -60,7 +60,10 @@ running ingest twice on the same inputs leaves the corpus unchanged; a file
 whose content changed replaces its earlier records. Every source is written
 in one transaction: if ingest is killed, the corpus holds each source either
 completely or not at all, and the next run goes on from there. A source that
-cannot be read is recorded with its error and the others go on.
+cannot be read, or only in part, is recorded with its error and the records
+it gave (as extract prints them) and the others go on; the next ingest reads
+it again and reports it again until it reads cleanly. Two ingests into one
+corpus at once run one after the other (a lock on the corpus file).
 
 A fetched page is a source named by its URL, DOI or PMCID, whose content is
 the records it gave: fetched again with the same records, it is unchanged.
@@ -110,6 +113,15 @@ func runIngest(ctx context.Context, o ingestOptions, s streams) error {
 		stats.Sources, stats.Records, stats.References, stats.Statements)
 	output.WriteMatching(s.errOut, g.Report())
 	output.WriteCycles(s.errOut, g)
+	return ingestError(n)
+}
+
+// ingestError is batchError over what an ingest did: when every source
+// failed but some were read in part, the command did part of its work.
+func ingestError(n store.IngestCounts) error {
+	if n.Partial > 0 && n.Failed == n.Sources {
+		return &partialError{failed: n.Failed, total: n.Sources}
+	}
 	return batchError(n.Failed, n.Sources)
 }
 
@@ -122,6 +134,10 @@ func (o *ingestOptions) ingest(ctx context.Context, st *store.Store, run int64, 
 
 // printIngested says what ingestPaths did to the corpus at db.
 func printIngested(w io.Writer, n store.IngestCounts, db string) {
-	fmt.Fprintf(w, "ingested %d sources into %s: %d new (%d records), %d unchanged, %d failed\n",
-		n.Sources, db, n.Sources-n.Unchanged-n.Failed, n.Records, n.Unchanged, n.Failed)
+	partial := ""
+	if n.Partial > 0 {
+		partial = fmt.Sprintf(" (%d read in part, their good records kept; read again by the next ingest)", n.Partial)
+	}
+	fmt.Fprintf(w, "ingested %d sources into %s: %d new (%d records), %d unchanged, %d failed%s\n",
+		n.Sources, db, n.Sources-n.Unchanged-n.Failed, n.Records, n.Unchanged, n.Failed, partial)
 }

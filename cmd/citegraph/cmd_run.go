@@ -156,6 +156,7 @@ type gathered struct {
 	g             *graph.Graph
 	c             *graph.Compact // the graph read from edge lists, analysed instead of g (nil when none)
 	total, failed int
+	partial       int            // of the failed, those read in part (a corpus's ingest)
 	rep           *scrape.Report // per source; nil for a corpus
 }
 
@@ -210,7 +211,7 @@ func gatherCorpus(ctx context.Context, o runOptions, dec graph.Decisions, s stre
 			if err != nil {
 				return err
 			}
-			in.total, in.failed = n.Sources, n.Failed
+			in.total, in.failed, in.partial = n.Sources, n.Failed, n.Partial
 			printIngested(s.errOut, n, o.db)
 		}
 		if in.recs, in.g, err = st.Resolve(ctx, run, graph.BuildOptions{Decisions: dec, Progress: s.reporter()}); err != nil {
@@ -266,5 +267,5 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 	if in.rep != nil {
 		return in.rep.Err()
 	}
-	return batchError(in.failed, in.total)
+	return ingestError(store.IngestCounts{Sources: in.total, Failed: in.failed, Partial: in.partial})
 }

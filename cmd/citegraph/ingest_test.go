@@ -187,3 +187,36 @@ func TestIngestReportsCycles(t *testing.T) {
 		t.Errorf("the a-b cycle is not reported:\n%s", stderr)
 	}
 }
+
+// TestIngestRetriesFailed: issue 16, hostile item 5. A BibTeX file with a
+// broken entry (its title's brace never closes: a hand-made case of the
+// mistake BibTeX itself reports as a runaway argument) is read in part:
+// the first ingest keeps its two good entries and exits 3. The next ingest
+// used to count it unchanged and exit 0; it reads it again, says so, and
+// exits 3 again, with the corpus still holding two records, until the file
+// is mended.
+func TestIngestRetriesFailed(t *testing.T) {
+	dir := t.TempDir()
+	bib := filepath.Join(dir, "broken.bib")
+	good := "@article{a, title={Good one}, year=2001, doi={10.1/a}}\n"
+	next := "@article{c, title={Next entry}, year=2003, doi={10.1/c}}\n"
+	if err := os.WriteFile(bib, []byte(good+"@article{b, title={Broken, year=2002\n"+next), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "c.db")
+	for i := range 2 {
+		code, _, stderr := runCmd(t, context.Background(), "ingest", "--db", db, bib)
+		if code != exitPartial || strings.Count(stderr, "broken.bib:2") != 1 ||
+			!strings.Contains(stderr, "ingested 1 sources into "+db+": 0 new (2 records), 0 unchanged, 1 failed") ||
+			!strings.Contains(stderr, "corpus: 1 sources, 2 records") {
+			t.Fatalf("ingest %d: exit %d\n%s", i+1, code, stderr)
+		}
+	}
+	if err := os.WriteFile(bib, []byte(good+next), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCmd(t, context.Background(), "ingest", "--db", db, bib)
+	if code != exitOK || !strings.Contains(stderr, "1 new (2 records), 0 unchanged, 0 failed") {
+		t.Fatalf("ingest of the mended file: exit %d\n%s", code, stderr)
+	}
+}

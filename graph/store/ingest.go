@@ -31,9 +31,11 @@ type Reader struct {
 }
 
 // IngestCounts says what Ingest did: sources seen, of them unchanged (held
-// already) and failed (stored with their error), and records added.
+// already) and failed (stored with their error), of the failed those read
+// in part (that gave records), and records added.
 type IngestCounts struct {
 	Sources, Unchanged, Failed, Records int
+	Partial                             int
 }
 
 // SourceError is a source that could not be read, or was read in part:
@@ -54,11 +56,14 @@ func (e *SourceError) Error() string {
 func (e *SourceError) Unwrap() error { return e.Err }
 
 // Ingest stores every file under roots in run, each in one transaction,
-// skipping the files whose content (SHA-256) the store holds already. A
-// file that fails to read is stored with its error and the records read
-// before it, so that a later run does not read it again until it
-// changes; it is told to rd.OnError and the others go on. Ingest stops
-// on a failure of the store or when ctx is done.
+// skipping the files whose content (SHA-256) the store holds already,
+// read completely. A file that cannot be read, or only in part, is told
+// to rd.OnError, counted as failed, and stored with its error and the
+// records its reader gave (those extract prints: none for a file that
+// could not be read, the good records of one read in part); the next
+// Ingest reads it again, replacing them, and reports it again, until it
+// reads without a problem. The others go on. Ingest stops on a failure
+// of the store or when ctx is done.
 func (s *Store) Ingest(ctx context.Context, run int64, roots []string, rd Reader) (IngestCounts, error) {
 	var n IngestCounts
 	st := progress.Begin(rd.Progress, progress.Ingest, 0)
@@ -93,6 +98,9 @@ func (s *Store) Ingest(ctx context.Context, run int64, roots []string, rd Reader
 			case unchanged:
 				n.Unchanged++
 			case errors.As(err, &se):
+				if added > 0 {
+					n.Partial++
+				}
 				fail(se)
 			case err != nil:
 				return n, err // the store failed: stop

@@ -213,10 +213,11 @@ type Source struct {
 	Err    string // why reading it failed, "" when it did not
 }
 
-// Has reports whether a source with this content hash is stored (read
-// completely, whatever its path was then), and under which path.
+// Has reports whether a source with this content hash is stored and was
+// read completely (whatever its path was then), and under which path. A
+// source stored with its error is not held: the next Ingest reads it again.
 func (s *Store) Has(ctx context.Context, sha256 string) (path string, ok bool, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT path FROM sources WHERE sha256=?`, sha256).Scan(&path)
+	err = s.db.QueryRowContext(ctx, `SELECT path FROM sources WHERE sha256=? AND error=''`, sha256).Scan(&path)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", false, nil
 	}

@@ -71,10 +71,11 @@ func Ingest(ctx context.Context, st *store.Store, run int64, inputs []string, cf
 				}
 				// The records read before the problem are kept, as
 				// store.Ingest keeps those of a file read in part.
+				n.Partial++
 			}
 			added, unchanged, err := st.IngestRecords(ctx, run, input, recs)
 			n.Records += added
-			if unchanged {
+			if unchanged && rerr == nil { // a failed page is counted failed only
 				n.Unchanged++
 			}
 			return err
