@@ -3,6 +3,9 @@ package scrape
 import (
 	"errors"
 	"fmt"
+	"strings"
+
+	"github.com/citegraph/citegraph/scrape/internal/pos"
 )
 
 // Conditions callers branch on, with errors.Is.
@@ -31,18 +34,41 @@ type Error struct {
 	Err    error
 }
 
+// Error names the source, the position, the format and the cause, each
+// once: a cause that names the position itself ("line 3: …", as the
+// readers' errors do when read alone) is printed without it. A cause that
+// joins several problems (errors.Join) is printed a line each, each line
+// naming the source and that problem's own position.
 func (e *Error) Error() string {
+	parts, ok := e.Err.(interface{ Unwrap() []error })
+	if !ok || len(parts.Unwrap()) < 2 {
+		return e.line(e.Line, e.Col, e.Err)
+	}
+	var lines []string
+	for _, p := range parts.Unwrap() {
+		line, col := 0, 0
+		var at interface{ Position() (int, int) }
+		if errors.As(p, &at) {
+			line, col = at.Position()
+		}
+		lines = append(lines, e.line(line, col, p))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// line is the message of one problem of the source, at line and col.
+func (e *Error) line(line, col int, err error) string {
 	s := "scrape: " + e.Path
-	if e.Line > 0 {
-		s += fmt.Sprintf(":%d", e.Line)
-		if e.Col > 0 {
-			s += fmt.Sprintf(":%d", e.Col)
+	if line > 0 {
+		s += fmt.Sprintf(":%d", line)
+		if col > 0 {
+			s += fmt.Sprintf(":%d", col)
 		}
 	}
 	if e.Format != "" {
 		s += ": " + e.Format
 	}
-	return s + ": " + e.Err.Error()
+	return s + ": " + pos.Trim(err.Error(), line, col)
 }
 
 // Unwrap returns the cause.

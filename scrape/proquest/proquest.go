@@ -12,6 +12,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/internal/lines"
+	"github.com/citegraph/citegraph/scrape/internal/pos"
 	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
 
@@ -21,16 +22,10 @@ type Reader struct{}
 // Name returns "proquest-export".
 func (Reader) Name() string { return "proquest-export" }
 
-// SyntaxError is a malformed part of a ProQuest export.
-type SyntaxError struct {
-	Line int
-	Msg  string
-}
-
-func (e *SyntaxError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
-
-// Position returns the line (column 0: unknown).
-func (e *SyntaxError) Position() (line, col int) { return e.Line, 0 }
+// SyntaxError is a malformed part of a ProQuest export, at a line
+// (Col 0: unknown). It is the reader kit's positional error
+// (scrape/internal/pos), named here.
+type SyntaxError = pos.Error
 
 var (
 	reDocument = regexp.MustCompile(`^Document (\d+) of (\d+)$`)
@@ -117,7 +112,7 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 			break
 		}
 		if err != nil {
-			problems = append(problems, &SyntaxError{Line: n, Msg: err.Error()})
+			problems = append(problems, err) // a *SyntaxError at its line, or a read error
 			break
 		}
 		if n%4096 == 0 {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/internal/lines"
+	"github.com/citegraph/citegraph/scrape/internal/pos"
 )
 
 // Reader reads RIS, as the databases and reference managers write it:
@@ -30,16 +31,10 @@ type Reader struct{}
 func (Reader) Name() string { return "ris" }
 
 // SyntaxError is a malformed part of a RIS file. Extract reports it and
-// goes on with the next record.
-type SyntaxError struct {
-	Line int // 1-based
-	Msg  string
-}
-
-func (e *SyntaxError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
-
-// Position returns the line (column 0: unknown).
-func (e *SyntaxError) Position() (line, col int) { return e.Line, 0 }
+// goes on with the next record, at a line
+// (Col 0: unknown). It is the reader kit's positional error
+// (scrape/internal/pos), named here.
+type SyntaxError = pos.Error
 
 // Sniff reports whether a TY line stands among the first lines (after
 // blank lines and Ovid's record numbers) and another RIS tag line follows
@@ -95,7 +90,7 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 			break
 		}
 		if err != nil {
-			problems = append(problems, &SyntaxError{Line: n, Msg: err.Error()})
+			problems = append(problems, err) // a *SyntaxError at its line, or a read error
 			break
 		}
 		if n%4096 == 0 {

@@ -123,7 +123,7 @@ func (Plain) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) 
 			break
 		}
 		if err != nil {
-			problems = append(problems, &SyntaxError{Line: n, Msg: err.Error()})
+			problems = append(problems, err) // a *SyntaxError at its line, or a read error
 			break
 		}
 		if n%4096 == 0 {

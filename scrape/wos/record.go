@@ -7,20 +7,15 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/pos"
 	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
 
 // SyntaxError is a malformed part of an export. Readers report it and go
-// on with the next record.
-type SyntaxError struct {
-	Line int // 1-based
-	Msg  string
-}
-
-func (e *SyntaxError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
-
-// Position returns the line (and column 0: unknown) of the problem.
-func (e *SyntaxError) Position() (line, col int) { return e.Line, 0 }
+// on with the next record, at a line
+// (Col 0: unknown). It is the reader kit's positional error
+// (scrape/internal/pos), named here.
+type SyntaxError = pos.Error
 
 // fields holds one record's field values by tag: for the plain-text format
 // one string per line, for the tab-delimited one the cell split where

@@ -55,7 +55,7 @@ func (Tab) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) er
 		return &SyntaxError{Line: 1, Msg: "no header line"}
 	}
 	if err != nil {
-		return &SyntaxError{Line: 1, Msg: err.Error()}
+		return err
 	}
 	var cols []string
 	for c := range strings.SplitSeq(string(head), "\t") {
@@ -68,7 +68,7 @@ func (Tab) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) er
 			break
 		}
 		if err != nil {
-			problems = append(problems, &SyntaxError{Line: n, Msg: err.Error()})
+			problems = append(problems, err) // a *SyntaxError at its line, or a read error
 			break
 		}
 		if n%1024 == 0 {

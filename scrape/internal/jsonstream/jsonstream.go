@@ -11,25 +11,16 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/scrape/internal/pos"
 )
 
 // SyntaxError is a problem at a place in an answer: malformed JSON, a value
-// of the wrong type, an answer cut short. Readers report it and go on with
-// the next work where the JSON allows.
-type SyntaxError struct {
-	Line, Col int // 1-based; Col counts bytes
-	Err       error
-}
-
-func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("line %d, column %d: %v", e.Line, e.Col, e.Err)
-}
-
-// Position returns the line and column of the problem.
-func (e *SyntaxError) Position() (line, col int) { return e.Line, e.Col }
-
-// Unwrap returns the cause.
-func (e *SyntaxError) Unwrap() error { return e.Err }
+// of the wrong type, an answer cut short, with its line and column (in
+// bytes, 1-based) and the cause in Err. Readers report it and go on with
+// the next work where the JSON allows. It is the reader kit's positional
+// error (scrape/internal/pos), named here.
+type SyntaxError = pos.Error
 
 // lineReader passes a stream through, noting where its lines start, so
 // that byte offsets can be turned into lines and columns without keeping

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+
+	"github.com/citegraph/citegraph/scrape/internal/pos"
 )
 
 // maxLine is the longest line read; a longer one is an error (a binary or
@@ -27,7 +29,8 @@ func NewReader(r io.Reader) *Reader {
 }
 
 // Next returns the next line and its number, or io.EOF. The line is valid
-// until the next call.
+// until the next call. A line longer than 16 MiB is a *pos.Error at its
+// line; an error of the underlying reader is returned as it is.
 func (lr *Reader) Next() ([]byte, int, error) {
 	if lr.pending == nil {
 		lr.buf = lr.buf[:0]
@@ -35,7 +38,7 @@ func (lr *Reader) Next() ([]byte, int, error) {
 			chunk, err := lr.br.ReadSlice('\n')
 			lr.buf = append(lr.buf, chunk...)
 			if len(lr.buf) > maxLine {
-				return nil, lr.n + 1, fmt.Errorf("line %d: longer than %d MiB", lr.n+1, maxLine>>20)
+				return nil, lr.n + 1, &pos.Error{Line: lr.n + 1, Msg: fmt.Sprintf("longer than %d MiB", maxLine>>20)}
 			}
 			if err == bufio.ErrBufferFull {
 				continue
