@@ -9,15 +9,20 @@
 // by one space ("VN - …"); Ovid's label after a title ("….  [Article]") is
 // dropped.
 //
-// Mapping: TI, AU (or A1), SO (the source line: venue, volume, issue,
-// pages and year, "BMC Proceedings. Conference: … 12 (Supplement 3) (no
-// pagination), 2018."; or Journals@Ovid's "Venue Month
-// 2011;43(8):647-653"), VO/VL, IP/IS (as issue when not an ISSN), PG, YR,
-// DO or DI, IS/SN (ISSN), AB, MH and KW (keywords, "*" dropped), LG/LA,
-// PB, PT (to a CSL type), UI/AN (an Embase or MEDLINE accession number, by DB).
+// Mapping: TI (Ovid's label and Journals@Ovid's quotation marks dropped),
+// AU (or A1), SO (the source line: venue, volume, issue, pages and year,
+// in the shape of each database: Ovid MEDLINE's and BIOSIS's "Gene.
+// 576(1 Pt 3):466-75, 2016 Jan 15.", PsycINFO's "Psychological Medicine.
+// Vol.45(3), Feb 2015, pp. 461-470.", Embase's "BMC Proceedings. … 12
+// (Supplement 3) (no pagination), 2018.", Journals@Ovid's "Venue Month
+// 2011;43(8):647-653"; a book chapter's line gives the book without the
+// editors BIOSIS lists there, and its pages), BT (a chapter's book: the
+// venue), VO/VL, IP/IS (as issue when not an ISSN), PG, YR, DO or DI,
+// IS/SN (ISSN), AB, MH and KW (keywords, "*" dropped), LG/LA, PB, PT or DT
+// (to a CSL type), UI/AN (an Embase or MEDLINE accession number, by DB).
 // The CR field of an Ovid Embase record is its copyright line, not cited
 // references, and is not read.
 //
-// Files: ovid.go (Reader, mapping). Lines are read with
+// Files: ovid.go (Reader, mapping), source.go (source lines, titles). Lines are read with
 // scrape/internal/lines, ISSNs and ISBNs found with scrape/internal/stdnum.
 package ovid

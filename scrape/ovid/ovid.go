@@ -136,15 +136,9 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 }
 
 var (
-	// "Journal. 12 (3) (pp 1-10), 2018." and its variants.
-	reSource = regexp.MustCompile(`^(.+?)\.\s+(\S+)\s*(?:\(([^)]*)\))?\s*(?:\(([^)]*)\))?\s*,\s*((?:1[5-9]|20)\d\d)\b`)
-	reYear   = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
-	// Journals@Ovid: "Acta Biochimica et Biophysica Sinica August
-	// 2011;43(8):647-653" (venue, date, year; volume(issue):pages).
-	reJournalsOvid = regexp.MustCompile(`^(.+?)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Fall|Autumn|Winter)[a-z]*\.?(?:\s*[-/]\s*[A-Za-z]+\.?)?(?:\s+\d{1,2})?,?\s+)?((?:1[5-9]|20)\d\d)\s*;\s*([^\s(:;]*)\s*(?:\(([^)]*)\))?\s*(?::\s*([A-Za-z]?\d+(?:\s*-\s*[A-Za-z]?\d+)?))?`)
+	reYear = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
 	// The label Ovid puts after a title: "….  [Article]".
 	reLabel = regexp.MustCompile(`\s+\[(?i:article|review|editorial|letter|comment|commentary|erratum|correction|retraction|note|news|report|case reports?|miscellaneous|abstract|book review|interview|biography|obituary|historical article|clinical trial|journal article)\]\s*$`)
-	rePP    = regexp.MustCompile(`^(?:pp?\s*)?([A-Za-z]?\d+(?:\s*-\s*[A-Za-z]?\d+)?)$`)
 )
 
 func build(fs []field, line int) graph.Record {
@@ -193,7 +187,7 @@ func build(fs []field, line int) graph.Record {
 			}
 		}
 	}
-	r.Title = reLabel.ReplaceAllString(get("TI", "T1"), "")
+	r.Title = cleanTitle(get("TI", "T1"))
 	// The abstract keeps its structure: Ovid puts each heading of a
 	// structured abstract on a line of its own.
 	for _, f := range fs {
@@ -216,44 +210,22 @@ func build(fs []field, line int) graph.Record {
 	if y, err := strconv.Atoi(get("YR", "PY", "YE")); err == nil {
 		r.Year = y
 	}
-	so := get("SO", "JN", "JF")
-	if m := reJournalsOvid.FindStringSubmatch(so); m != nil {
-		r.Venue = m[1]
-		if r.Volume == "" {
-			r.Volume = m[3]
-		}
-		if r.Issue == "" {
-			r.Issue = m[4]
-		}
-		if r.Pages == "" {
-			r.Pages = strings.ReplaceAll(m[5], " ", "")
-		}
-		if r.Year == 0 {
-			r.Year, _ = strconv.Atoi(m[2])
-		}
-	} else if m := reSource.FindStringSubmatch(so); m != nil {
-		r.Venue = m[1]
-		if r.Volume == "" {
-			r.Volume = m[2]
-		}
-		if r.Issue == "" && m[3] != "" {
-			r.Issue = m[3]
-		}
-		if r.Pages == "" {
-			if pm := rePP.FindStringSubmatch(strings.TrimSpace(m[4])); pm != nil {
-				r.Pages = strings.ReplaceAll(pm[1], " ", "")
-			}
-		}
-		if r.Year == 0 {
-			r.Year, _ = strconv.Atoi(m[5])
-		}
-	} else if so != "" {
-		r.Venue, _, _ = strings.Cut(so, ". ")
-		if r.Year == 0 {
-			if y := reYear.FindString(so); y != "" {
-				r.Year, _ = strconv.Atoi(y)
-			}
-		}
+	so := parseSource(get("SO", "JN", "JF"))
+	r.Venue = so.venue
+	if bt := get("BT"); bt != "" && bt != r.Title {
+		r.Venue = bt // BIOSIS: the book a chapter is in
+	}
+	if r.Volume == "" {
+		r.Volume = so.volume
+	}
+	if r.Issue == "" {
+		r.Issue = so.issue
+	}
+	if r.Pages == "" {
+		r.Pages = so.pages
+	}
+	if r.Year == 0 {
+		r.Year = so.year
 	}
 	if r.Year != 0 {
 		r.Date = strconv.Itoa(r.Year)
@@ -269,7 +241,7 @@ func build(fs []field, line int) graph.Record {
 	if len(ids) > 0 {
 		r.Identifiers = ids
 	}
-	r.Type = pubType(get("PT"), get("ST"))
+	r.Type = pubType(get("PT", "DT"), get("ST"))
 	return r
 }
 

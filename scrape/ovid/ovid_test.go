@@ -134,3 +134,110 @@ func TestJournalsAtOvid(t *testing.T) {
 		t.Errorf("record 2 = %+v", r)
 	}
 }
+
+// The source lines (SO) of Ovid's databases, each split as the database
+// writes it. The shapes are those Ovid prints for each database (Ovid
+// MEDLINE and BIOSIS "Journal. volume(issue):pages, date."; PsycINFO
+// "Journal. Vol.volume(issue), date, pp. pages."; Embase "Journal.
+// volume (issue) (pp pages), year."; Journals@Ovid "Journal Month
+// year;volume(issue):pages", issue 16's example); the articles are real:
+// the Gene article is PMID 26524502 of the PubMed test file (its VI, IP,
+// PG and DP lines), the Embase one the first record of the Ovid Embase
+// test file. BIOSIS book chapters print the editors ("[Editor]") in the
+// source line (issue 16): they are no part of the venue, and the pages
+// stay (the chapter is a made-up one in that shape).
+func TestSourceLines(t *testing.T) {
+	for _, c := range []struct {
+		so   string
+		want source
+	}{
+		{"Gene. 576(1 Pt 3):466-75, 2016 Jan 15.", source{"Gene", "576", "1 Pt 3", "466-75", 2016}},
+		{"Journal of Biological Chemistry. 275(12):8456-8462, March 24, 2000.", source{"Journal of Biological Chemistry", "275", "12", "8456-8462", 2000}},
+		{"Depression & Anxiety. 30(4):297-306, 2013 Apr.", source{"Depression & Anxiety", "30", "4", "297-306", 2013}},
+		{"Journal of Things. 12:e0123456, 2019.", source{"Journal of Things", "12", "", "e0123456", 2019}},
+		{"Psychological Medicine. Vol.45(3), Feb 2015, pp. 461-470.", source{"Psychological Medicine", "45", "3", "461-470", 2015}},
+		{"Journal of Abnormal Psychology. Vol 118(2) May 2009, 351-360.", source{"Journal of Abnormal Psychology", "118", "2", "351-360", 2009}},
+		{"BMC Proceedings. Conference: 2nd BEAT-PCD Conference and 3rd PCD Training School: Part 2. Spain. 12 (Supplement 3) (no pagination), 2018. Date of Publication: 2018.",
+			source{"BMC Proceedings. Conference: 2nd BEAT-PCD Conference and 3rd PCD Training School: Part 2. Spain", "12", "Supplement 3", "", 2018}},
+		{"Journal of Crohn's and Colitis. 11 (Supplement 1) (pp S123-S124), 2017. Date of Publication: February 2017.", source{"Journal of Crohn's and Colitis", "11", "Supplement 1", "S123-S124", 2017}},
+		{"Acta Biochimica et Biophysica Sinica August 2011;43(8):647-653", source{"Acta Biochimica et Biophysica Sinica", "43", "8", "647-653", 2011}},
+		{"Vitamin D, 2nd ed.. Feldman, David [Editor], Pike, J. Wesley [Editor]. 2005. p. 1341-1354. Elsevier Academic Press: Burlington, MA, USA.",
+			source{"Vitamin D, 2nd ed.", "", "", "1341-1354", 2005}},
+		{"Feldman, David [Editor]; Pike, J. Wesley [Editor]. Vitamin D. Pp. 1341-1354. 2005.", source{"Vitamin D", "", "", "1341-1354", 2005}},
+		{"Gene. 2016 Jan 15.", source{"Gene", "", "", "", 2016}},
+		{"", source{}},
+	} {
+		if got := parseSource(c.so); got != c.want {
+			t.Errorf("parseSource(%q)\n = %+v\nwant %+v", c.so, got, c.want)
+		}
+	}
+}
+
+// Journals@Ovid writes a title in quotation marks, then a full stop and
+// its label (issue 16: "\"…Seafarers\".  [Article]"); the title is what
+// is inside. A title that merely starts with a quotation is kept.
+func TestCleanTitle(t *testing.T) {
+	for in, want := range map[string]string{
+		`"Fatigue and Health in Seafarers".  [Article]`: "Fatigue and Health in Seafarers",
+		`Oxidative stress in the heart.  [Article]`:     "Oxidative stress in the heart.",
+		`"Why me?" Patients' views of illness.`:         `"Why me?" Patients' views of illness.`,
+		`A title`:                                       "A title",
+	} {
+		if got := cleanTitle(in); got != want {
+			t.Errorf("cleanTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A BIOSIS book chapter as an Ovid export holds it: the chapter's title,
+// the book in BT, the editors in the source line. The record is made up
+// in the shape of issue 16's report (editors in SO, pages after them).
+func TestBIOSISChapter(t *testing.T) {
+	in := "<1>\nVN  - Ovid Technologies\nDB  - BIOSIS Previews\nAN  - PREV200500123456\nTI  - Vitamin D and the kidney.\n" +
+		"AU  - Doe, Jane\nSO  - Feldman, David [Editor]; Pike, J. Wesley [Editor]. Vitamin D. Pp. 1341-1354. 2005. Elsevier Academic Press.\n" +
+		"PT  - Book Chapter\nYR  - 2005\n\n" +
+		"<2>\nDB  - BIOSIS Previews\nTI  - Another chapter.\nBT  - Methods in Vitamin Research\n" +
+		"SO  - Methods in Vitamin Research. Smith, J. (Ed.). p. 10-20. 2006.\nPT  - Book Chapter\n"
+	if !(Reader{}).Sniff([]byte(in)) {
+		t.Error("Sniff rejects the export")
+	}
+	recs := readAll(t, []byte(in))
+	if len(recs) != 2 {
+		t.Fatalf("%d records, want 2", len(recs))
+	}
+	r := recs[0]
+	if r.Venue != "Vitamin D" || r.Pages != "1341-1354" || r.Year != 2005 || r.Type != "chapter" ||
+		!reflect.DeepEqual(r.Authors, []graph.Author{{Family: "Doe", Given: "Jane"}}) {
+		t.Errorf("chapter 1 = %+v", r)
+	}
+	r = recs[1]
+	if r.Venue != "Methods in Vitamin Research" || r.Pages != "10-20" || r.Year != 2006 || r.Type != "chapter" {
+		t.Errorf("chapter 2 = %+v", r)
+	}
+}
+
+// An Ovid MEDLINE record as Ovid's EndNote format writes it (the Gene
+// article of the PubMed test file, PMID 26524502, its fields as Ovid
+// names them): the source line gives venue, volume, issue, pages and
+// year when the record has no VO/IP/PG lines; UI is the PMID.
+func TestOvidMedline(t *testing.T) {
+	in := " <1>\n VN  - Ovid Technologies\n DB  - Ovid MEDLINE(R)\n UI  - 26524502\n" +
+		" TI  - Bioinformatic survey of ABC transporters in dermatophytes.\n" +
+		" SO  - Gene. 576(1 Pt 3):466-75, 2016 Jan 15.\n AU  - Gadzalski M\n AU  - Ciesielska A\n AU  - Staczek P\n" +
+		" IS  - 0378-1119\n PT  - Journal Article\n YR  - 2016\n DO  - https://dx.doi.org/10.1016/j.gene.2015.10.064\n"
+	if !(Reader{}).Sniff([]byte(in)) {
+		t.Error("Sniff rejects the export")
+	}
+	recs := readAll(t, []byte(in))
+	if len(recs) != 1 {
+		t.Fatalf("%d records, want 1", len(recs))
+	}
+	r := recs[0]
+	want := []graph.Author{{Family: "Gadzalski", Given: "M"}, {Family: "Ciesielska", Given: "A"}, {Family: "Staczek", Given: "P"}}
+	if r.Title != "Bioinformatic survey of ABC transporters in dermatophytes." || r.Venue != "Gene" || r.Volume != "576" ||
+		r.Issue != "1 Pt 3" || r.Pages != "466-75" || r.Year != 2016 || r.DOI != "10.1016/j.gene.2015.10.064" ||
+		r.Type != "article-journal" || !reflect.DeepEqual(r.Authors, want) ||
+		!reflect.DeepEqual(r.Identifiers, map[string]string{"pmid": "26524502", "issn": "0378-1119"}) {
+		t.Errorf("record = %+v", r)
+	}
+}
