@@ -8,6 +8,14 @@
 // memory. A malformed record is reported as a *SyntaxError (with its line)
 // and reading goes on; the errors are joined at the end.
 //
+// A continuation line whose indent was lost still continues its field;
+// one that starts like a tag ("AN EXPERIMENTAL STUDY", "SU Y") is told
+// from a field by Clarivate's tag list: a tag Clarivate does not define
+// (or only for Derwent's patents, in another record), a tag the record has
+// already, a name with initials among names, a cited reference in CR all
+// continue. Derwent's names without a comma ("YANG Y") are family then
+// initials; PS, the page span, gives the pages when BP does not.
+//
 // ParseCitedReference reads one cited reference in Web of Science's short
 // form; the BibTeX reader uses it for Web of Science's Cited-References
 // field.

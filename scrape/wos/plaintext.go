@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
@@ -71,19 +72,65 @@ func isTag(line []byte) bool {
 	return len(line) == 2 || line[2] == ' ' || line[2] == '\r'
 }
 
-// knownTags are Clarivate's field tags of the Web of Science Core
-// Collection and of Derwent's patent records. Inside a record, a line that
-// starts like a tag ("US Bureau of Labor…", a cited reference wrapped
-// without its indent) but names none of these continues the field before.
-var knownTags = map[string]bool{}
+// coreTags are Clarivate's field tags of the Web of Science Core
+// Collection; derwentTags those only Derwent's patent records (PT P)
+// have.
+const (
+	coreTags = `FN VR PT AU AF BA BF CA GP BE TI SO SE BS LA DT CT CY CL SP HO DE ID AB
+		C1 C3 RP EM RI OI FU FP FX CR NR TC Z9 U1 U2 PU PI PA SN EI BN J9 JI PD PY VL IS PN SU SI MA BP EP AR
+		DI DL D2 EA PG PS WC WE SC GA PM OA HC HP DA UT ER EF`
+	derwentTags = `AE DC MC IP AD FD DS FS CP DN MN CI RG FA PR AN EX TF`
+)
+
+// knownTags holds every tag, core[tag] the core ones.
+var (
+	core      = map[string]bool{}
+	knownTags = map[string]bool{}
+)
 
 func init() {
-	for t := range strings.FieldsSeq(`FN VR PT AU AF BA BF CA GP BE TI SO SE BS LA DT CT CY CL SP HO DE ID AB
-		C1 C3 RP EM RI OI FU FP FX CR NR TC Z9 U1 U2 PU PI PA SN EI BN J9 JI PD PY VL IS PN SU SI MA BP EP AR
-		DI DL D2 EA PG PS WC WE SC GA PM OA HC HP DA UT ER EF
-		AE DC MC IP AD FD DS FS CP DN MN CI RG FA PR AN EX`) {
+	for t := range strings.FieldsSeq(coreTags) {
+		core[t] = true
 		knownTags[t] = true
 	}
+	for t := range strings.FieldsSeq(derwentTags) {
+		knownTags[t] = true
+	}
+}
+
+// nameFields hold one name a line.
+var nameFields = map[string]bool{"AU": true, "AF": true, "BA": true, "BF": true, "CA": true, "GP": true, "BE": true}
+
+// reInitials is the rest of a patent name without a comma ("YANG Y",
+// "LI X-M"): initials only.
+var reInitials = regexp.MustCompile(`^[A-Z]{1,4}(?:-[A-Z]{1,3})?$`)
+
+// continues reports whether line, which starts like a field ("XX …"),
+// continues the field cur of the record rec instead, its indent lost: its
+// tag is none of Clarivate's (none of the core tags in a record that is
+// not a patent's); or the record has that field already (no tag repeats
+// in a record); or the line has the shape of what cur holds: a name
+// with initials in a field of names ("SU Y", "MA XL"), a cited reference
+// in CR ("MA H, 2000, J FINANC, V55, P1").
+func continues(line []byte, cur string, rec fields) bool {
+	t := string(line[:2])
+	patent := rec.first("PT") == "P"
+	switch {
+	case !knownTags[t] || (!patent && !core[t]):
+		return true
+	case t == "ER" || t == "EF" || t == "PT":
+		return false
+	case len(rec[t]) > 0:
+		return true
+	}
+	rest := strings.TrimSpace(string(line[2:]))
+	switch {
+	case nameFields[cur]:
+		return reInitials.MatchString(rest)
+	case cur == "CR":
+		return reCitedRef.MatchString(string(line))
+	}
+	return false
 }
 
 // gluedTag reports whether line is a field whose tag lost its space
@@ -134,7 +181,7 @@ func (Plain) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) 
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		if isTag(line) && (start == 0 || tag == "" || knownTags[string(line[:2])]) {
+		if isTag(line) && (start == 0 || tag == "" || !continues(line, tag, rec)) {
 			t := string(line[:2])
 			val := ""
 			if len(line) > 3 {

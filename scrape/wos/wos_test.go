@@ -266,11 +266,12 @@ func TestCitesEdges(t *testing.T) {
 
 // Continuation lines written without their indent are continuations still
 // (issue 16): these files, their continuation lines unindented here, give
-// the records the files give. (Not every file can: in the 96-record file a
-// cited reference "MA H, 2000, …" starts with the tag MA, meeting
-// abstract, and unindented it is that field.)
+// the records the files give. In the 96-record file a cited reference
+// "MA H, 2000, …" starts like the tag MA (meeting abstract): in CR it has
+// the shape of a cited reference, and continues CR.
 func TestUnindentedContinuations(t *testing.T) {
-	for _, name := range []string{"wos_plaintext_1record_bom_multiline_au.isi", "wos_plaintext_8records_clarivate_bibliometrics.txt", "wos_plaintext_biochem_reprint_author.txt"} {
+	for _, name := range []string{"wos_plaintext_1record_bom_multiline_au.isi", "wos_plaintext_8records_clarivate_bibliometrics.txt",
+		"wos_plaintext_biochem_reprint_author.txt", "wos_plaintext_96records_value_creation_mgmt.txt", "wos_plaintext_2records_bom.isi"} {
 		data := readFile(t, name)
 		want, err := readertest.Read(Plain{}, data)
 		if err != nil {
@@ -335,5 +336,34 @@ func TestPlainBibliometricFields(t *testing.T) {
 	r = recs[0]
 	if !reflect.DeepEqual(r.Affiliations, []string{"UNIV TRONDHEIM,INST THEORET PHYS,N-7034 TRONDHEIM,NORWAY.", "LUFTKRIGSSKOLEN,TRONDHEIM MIL 7000,NORWAY."}) {
 		t.Errorf("record 1 affiliations = %q", r.Affiliations)
+	}
+}
+
+// A continuation line without its indent that starts like a tag is told
+// from a field by Clarivate's tag list (issue 16): AN is Derwent's, not a
+// journal record's, so "AN EXPERIMENTAL STUDY" continues the title; a tag
+// the record has already ("AB INITIO …" in an abstract) continues the
+// field before, as no tag repeats in a record; in a field of names, "SU Y" and "MA XL" (SU and
+// MA are tags: supplement, meeting abstract) are names with initials, the
+// shape of Derwent's names ("AU YANG Y"). The records are made up in the
+// shape of Clarivate's field tags; the authors and title are counted by
+// hand.
+func TestContinuationsThatLookLikeTags(t *testing.T) {
+	in := "FN Clarivate Analytics Web of Science\nVR 1.0\n" +
+		"PT J\nAU Smith, J\nDoe, K\nTI THE EFFECT OF TEMPERATURE\nAN EXPERIMENTAL STUDY\nSO J CHEM PHYS\nAB WE COMPUTED IT.\nAB INITIO RESULTS AGREE.\nPY 1990\nSU 2\nER\n\n" +
+		"PT P\nAU YANG Y\nSU Y\nMA XL\nTI Method for making a thing\nAN 2019-12345\nPY 2019\nER\n\nEF\n"
+	recs, err := readertest.Read(Plain{}, []byte(in))
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("%d records, error %v; want 2", len(recs), err)
+	}
+	r := recs[0]
+	if r.Title != "THE EFFECT OF TEMPERATURE AN EXPERIMENTAL STUDY" || r.Venue != "J CHEM PHYS" || r.Abstract != "WE COMPUTED IT. AB INITIO RESULTS AGREE." ||
+		!reflect.DeepEqual(r.Authors, []graph.Author{{Family: "Smith", Given: "J"}, {Family: "Doe", Given: "K"}}) {
+		t.Errorf("record 1 = %+v", r)
+	}
+	r = recs[1]
+	want := []graph.Author{{Family: "YANG", Given: "Y"}, {Family: "SU", Given: "Y"}, {Family: "MA", Given: "XL"}}
+	if r.Title != "Method for making a thing" || !reflect.DeepEqual(r.Authors, want) || r.Year != 2019 {
+		t.Errorf("record 2 = %+v", r)
 	}
 }
