@@ -10,7 +10,10 @@
 // or ISBN), UR, LA, PB; accession numbers (AN) and links to identifiers
 // (WoS UT, Scopus EID, PMID, PMCID, Embase, ProQuest); Scopus's "Cited By"
 // note to CitedByCount; Scopus's "References:" note and PsycINFO's M1
-// cited references to References, each with its text in Raw.
+// cited references to References, each with its text in Raw. A thesis's
+// T2 is EndNote's academic department, no part of the title, except in
+// Pure's exports (T1 with the date as PY and Y1 alike), where it is the
+// subtitle.
 //
 // A malformed record is reported as a *SyntaxError with its line, and
 // reading goes on; the problems are joined at the end.

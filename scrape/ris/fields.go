@@ -92,9 +92,9 @@ func buildRecord(entries []entry, line int) graph.Record {
 	switch ty {
 	case "THES":
 		// Pure writes a thesis's title as T1 and its subtitle as T2;
-		// EndNote writes the title as TI and the academic department as
-		// T2, which is no part of the title.
-		if sub := r.first("T2"); sub != "" && journal == "" && out.Title != "" && r.first("TI") == "" && r.first("T1") != "" {
+		// EndNote writes the title as TI (T1 in its older exports) and
+		// the academic department as T2, which is no part of the title.
+		if sub := r.first("T2"); sub != "" && journal == "" && out.Title != "" && r.first("TI") == "" && pureExport(r) {
 			out.Title += ": " + sub
 		}
 	case "BOOK", "EBOOK", "EDBOOK":
@@ -201,6 +201,16 @@ func buildRecord(entries []entry, line int) graph.Record {
 		}
 	}
 	return out
+}
+
+// pureExport reports whether a record is as Pure's RIS export writes it:
+// the title as T1, the date twice (PY and Y1, alike) and the abstract
+// twice (N2 and AB, alike) when it has one (the Pure portal's thesis of
+// the test data). EndNote writes each once.
+func pureExport(r record) bool {
+	py, y1 := r.first("PY"), r.first("Y1")
+	n2, ab := r.first("N2"), r.first("AB")
+	return r.first("T1") != "" && py != "" && py == y1 && n2 == ab
 }
 
 // scopusReferences reads Scopus's "N1  - References:" note: one reference

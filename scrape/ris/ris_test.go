@@ -146,6 +146,18 @@ func TestEndNoteThesisDepartment(t *testing.T) {
 	if r := recs[0]; r.Title != "Peer support in community mental health" || r.Type != "thesis" || r.Publisher != "University of Leeds" {
 		t.Errorf("record = %+v", r)
 	}
+	// EndNote's older exports write the title as T1 (and the year as Y1
+	// alone): T2 is still the department. Without Pure's signature (the
+	// date as PY and Y1 alike) a T1 record's T2 stays out of the title.
+	for name, in := range map[string]string{
+		"older EndNote": "TY  - THES\nA1  - Smith, Anna\nT1  - Peer support in community mental health\nT2  - Department of Psychology\nY1  - 2015///\nPB  - University of Leeds\nER  - \n",
+		"T1, T2, PY":    "TY  - THES\nAU  - Smith, Anna\nT1  - Peer support in community mental health\nT2  - School of Nursing\nPY  - 2015\nER  - \n",
+	} {
+		recs, err := readertest.Read(Reader{}, []byte(in))
+		if err != nil || len(recs) != 1 || recs[0].Title != "Peer support in community mental health" {
+			t.Errorf("%s: records %+v, error %v", name, recs, err)
+		}
+	}
 }
 
 func TestDamaged(t *testing.T) {
