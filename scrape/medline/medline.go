@@ -147,6 +147,7 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 var (
 	reERIC   = regexp.MustCompile(`^E[JD]\d+$`)
 	reDP     = regexp.MustCompile(`^(\d{4})(?:\s+([A-Za-z]{3})[a-z]*(?:\s+(\d{1,2}))?)?`)
+	reDEP    = regexp.MustCompile(`^(\d{4})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$`)
 	rePages  = regexp.MustCompile(`^(\d+)-(\d+)$`)
 	monthNum = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 )
@@ -267,7 +268,7 @@ func build(fs []field, line int) graph.Record {
 	}
 	// A Bookshelf chapter has its own TI and the book's title in BTI: the
 	// book is the chapter's venue. A book has only BTI.
-	r.Title = get("TI")
+	r.Title = untranslated(get("TI"))
 	r.Venue = get("JT")
 	if r.Venue == "" {
 		r.Venue = get("TA")
@@ -284,8 +285,52 @@ func build(fs []field, line int) graph.Record {
 	r.Language = get("LA")
 	r.Publisher = get("PB")
 	r.Year, r.Date = pubDate(get("DP"))
+	fromSource(&r, get("SO"))
+	if r.Year == 0 {
+		r.Year, r.Date = pubDate(get("DEP")) // "20151030"
+	}
 	r.Type = pubType(fs)
 	return r
+}
+
+// reSO is the citation of SO: "Gene. 2016 Jan 15;576(1 Pt
+// 3):466-75. doi: …" (venue. date;volume(issue):pages.).
+var reSO = regexp.MustCompile(`^(.+?)\.\s+(\d{4}(?:\s[^;:.]*)?)\s*(?:;\s*([^(:;.\s]+)?\s*(?:\(([^)]*)\))?)?\s*(?::\s*([^.;\s]+))?`)
+
+// fromSource fills what the record's own fields leave empty from its
+// source line (SO), which repeats them.
+func fromSource(r *graph.Record, so string) {
+	m := reSO.FindStringSubmatch(so)
+	if m == nil {
+		return
+	}
+	if r.Venue == "" && r.Title != "" {
+		r.Venue = m[1]
+	}
+	if r.Year == 0 {
+		r.Year, r.Date = pubDate(m[2])
+	}
+	if r.Volume == "" {
+		r.Volume = m[3]
+	}
+	if r.Issue == "" {
+		r.Issue = m[4]
+	}
+	if r.Pages == "" {
+		r.Pages = expandPages(m[5])
+	}
+}
+
+// reBracketed is a title MEDLINE translated into English: in brackets
+// ("[Cystic fibrosis in adults]."), NLM's mark of a translation.
+var reBracketed = regexp.MustCompile(`^\[([^\[\]]+)\](\.?)$`)
+
+// untranslated returns the title without the brackets of a translation.
+func untranslated(t string) string {
+	if m := reBracketed.FindStringSubmatch(t); m != nil {
+		return m[1] + m[2]
+	}
+	return t
 }
 
 func hasAny(s []string) bool {
@@ -317,8 +362,13 @@ func medlineName(s string) graph.Author {
 	return graph.Author{Family: s}
 }
 
-// pubDate reads DP ("2016 Jan 15", "2015 Nov-Dec", "2016 Spring", "2016").
+// pubDate reads DP ("2016 Jan 15", "2015 Nov-Dec", "2016 Spring", "2016")
+// or DEP ("20151030").
 func pubDate(dp string) (int, string) {
+	if m := reDEP.FindStringSubmatch(dp); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y, m[1] + "-" + m[2] + "-" + m[3]
+	}
 	m := reDP.FindStringSubmatch(dp)
 	if m == nil {
 		return 0, ""
@@ -344,26 +394,54 @@ func expandPages(pg string) string {
 	return m[1] + "-" + m[1][:len(m[1])-len(m[2])] + m[2]
 }
 
-// pubType maps the publication types (PT) to a CSL type.
+// pubType maps the publication types (PT) to a CSL type: PubMed's
+// ("Journal Article", "Review", "Book Chapter", "Preprint") and ERIC's
+// ("Journal Articles", "Reports - Research", "Books",
+// "Dissertations/Theses - Doctoral Dissertations", "Speeches/Meeting
+// Papers"). A journal article stays one whatever else it is (ERIC gives a
+// research article both "Journal Articles" and "Reports - Research").
 func pubType(fs []field) string {
-	t := ""
+	var types []string
 	for _, f := range fs {
-		if f.tag != "PT" {
-			continue
-		}
-		switch strings.ToLower(f.val) {
-		case "book chapter":
-			return "chapter"
-		case "book", "monograph":
-			t = "book"
-		case "preprint":
-			return "article"
-		case "dataset":
-			return "dataset"
-		}
-		if t == "" {
-			t = "article-journal"
+		if f.tag == "PT" {
+			types = append(types, strings.ToLower(f.val))
 		}
 	}
-	return t
+	if len(types) == 0 {
+		return ""
+	}
+	has := func(words ...string) bool {
+		for _, t := range types {
+			for _, w := range words {
+				if strings.Contains(t, w) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	switch {
+	case has("book chapter"):
+		return "chapter"
+	case has("journal article"):
+		return "article-journal"
+	case has("preprint"):
+		return "article"
+	case has("dataset"):
+		return "dataset"
+	case has("book", "monograph"):
+		return "book"
+	case has("dissertation", "thesis", "theses"):
+		return "thesis"
+	case has("meeting paper", "congress", "conference"):
+		return "paper-conference"
+	case has("reports - "):
+		return "report"
+	}
+	for _, f := range fs {
+		if f.tag == "OWN" && f.val == "ERIC" {
+			return "report" // ERIC's documents (ED numbers) outside journals
+		}
+	}
+	return "article-journal"
 }

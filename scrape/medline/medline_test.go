@@ -195,3 +195,68 @@ func TestBibliometricFields(t *testing.T) {
 		t.Errorf("MH lines read as %+v (%v)", recs, err)
 	}
 }
+
+// Fields as NLM's MEDLINE/PubMed Data Element (Field) Descriptions define
+// them: a title translated into English is in brackets (TI: "enclosed in
+// square brackets"), which are no part of it; SO, the source, repeats the
+// citation ("Gene. 2016 Jan 15;576(1 Pt 3):466-75. doi: …") and fills
+// what a record lacks; DEP, the date of electronic publication
+// ("20151030"), dates a record without DP. The first record is PMID
+// 26524502 of the PubMed test file with its JT, VI, IP, PG and DP lines
+// removed (its SO line is PubMed's for it); the others are made up.
+func TestElementDescriptions(t *testing.T) {
+	in := `PMID- 26524502
+TI  - Bioinformatic survey of ABC transporters in dermatophytes.
+DEP - 20151030
+TA  - Gene
+SO  - Gene. 2016 Jan 15;576(1 Pt 3):466-75. doi: 10.1016/j.gene.2015.10.064. Epub 2015
+      Oct 30.
+
+PMID- 2
+TI  - [Cystic fibrosis in adults].
+TT  - Mucoviscidose chez l'adulte.
+LA  - fre
+DEP - 20200131
+PT  - English Abstract
+PT  - Journal Article
+`
+	recs, err := readertest.Read(Reader{}, []byte(in))
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("%d records, error %v; want 2", len(recs), err)
+	}
+	r := recs[0]
+	if r.Venue != "Gene" || r.Year != 2016 || r.Date != "2016-01-15" || r.Volume != "576" || r.Issue != "1 Pt 3" || r.Pages != "466-475" {
+		t.Errorf("record 1 = %+v", r)
+	}
+	r = recs[1]
+	if r.Title != "Cystic fibrosis in adults." || r.Year != 2020 || r.Date != "2020-01-31" || r.Type != "article-journal" || r.Language != "fre" {
+		t.Errorf("record 2 = %+v", r)
+	}
+}
+
+// ERIC's publication types (its own vocabulary, as ERIC's records list
+// them) give the CSL type: a journal article stays one whatever else it
+// is; ERIC's documents outside journals are reports unless a book or a
+// thesis. The records are made up, in ERIC's .nbib shape.
+func TestERICTypes(t *testing.T) {
+	for want, pts := range map[string][]string{
+		"article-journal":  {"Journal Articles", "Reports - Research"},
+		"report":           {"Reports - Evaluative"},
+		"book":             {"Books", "Guides - General"},
+		"thesis":           {"Dissertations/Theses - Doctoral Dissertations"},
+		"paper-conference": {"Speeches/Meeting Papers"},
+	} {
+		in := "OWN - ERIC\nTI  - A title\nOID - ED123456\n"
+		for _, pt := range pts {
+			in += "PT  - " + pt + "\n"
+		}
+		recs, err := readertest.Read(Reader{}, []byte(in))
+		if err != nil || len(recs) != 1 || recs[0].Type != want {
+			t.Errorf("PT %q: records %+v, error %v; want type %s", pts, recs, err, want)
+		}
+	}
+	recs, _ := readertest.Read(Reader{}, []byte("OWN - ERIC\nTI  - A guide\nPT  - Guides - Classroom - Teacher\n"))
+	if len(recs) != 1 || recs[0].Type != "report" {
+		t.Errorf("ERIC guide = %+v, want a report", recs)
+	}
+}
