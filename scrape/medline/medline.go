@@ -28,16 +28,29 @@ func (Reader) Name() string { return "medline" }
 type SyntaxError = pos.Error
 
 // Sniff reports whether the first non-blank line is a MEDLINE field
-// whose tag has three or four letters ("PMID- ", "OWN - ERIC": ERIC's
-// .nbib files have no PMID). RIS tags have two characters.
+// ("PMID- ", "OWN - ERIC": ERIC's .nbib files have no PMID; a record may
+// open with any field) and a field whose tag has three or four letters
+// ("PMID", "FAU", "OWN") comes in the first lines: RIS, whose lines look
+// alike, has two-letter tags only, and opens with TY.
 func (Reader) Sniff(head []byte) bool {
+	first := true
+	n := 0
 	for l := range bytes.SplitSeq(head, []byte("\n")) {
 		l = bytes.TrimRight(l, " \t\r")
 		if len(l) == 0 {
 			continue
 		}
 		t, _, ok := tag(l)
-		return ok && len(t) >= 3
+		switch {
+		case first && (!ok || t == "TY"):
+			return false
+		case ok && len(t) >= 3:
+			return true
+		}
+		first = false
+		if n++; n > 60 {
+			break
+		}
 	}
 	return false
 }

@@ -260,3 +260,24 @@ func TestERICTypes(t *testing.T) {
 		t.Errorf("ERIC guide = %+v, want a report", recs)
 	}
 }
+
+// A file whose first record opens with a two-letter field ("TI  - ") is
+// MEDLINE still when a MEDLINE tag of three or four letters (FAU, OID)
+// follows; RIS, whose tags have two letters and whose records open with
+// TY, is not. The inputs are made up in each format's shape.
+func TestSniff(t *testing.T) {
+	for in, want := range map[string]bool{
+		"OWN - ERIC\nTI  - x\n":                            true,
+		"PMID- 1\nTI  - x\n":                               true,
+		"\n\nTI  - A title\nAU  - Guo, Wenbo\nOID - EJ1\n": true,
+		"TI  - A title\nFAU - Doe, Jane\n":                 true,
+		"TY  - JOUR\nTI  - x\nER  - \n":                    false,
+		"TI  - A title\nAU  - Doe J\n":                     false, // nothing MEDLINE's alone
+		"PT J\nAU Smith, J\n":                              false,
+		"Some text\nPMID- 1\n":                             false,
+	} {
+		if got := (Reader{}).Sniff([]byte(in)); got != want {
+			t.Errorf("Sniff(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
