@@ -17,12 +17,14 @@
 // (Supplement 3) (no pagination), 2018.", Journals@Ovid's "Venue Month
 // 2011;43(8):647-653"; a book chapter's line gives the book without the
 // editors BIOSIS lists there, and its pages), BT (a chapter's book: the
-// venue), VO/VL, IP/IS (as issue when not an ISSN), PG, YR, DO or DI,
-// IS/SN (ISSN), AB, MH and KW (keywords, "*" dropped), LG/LA, PB, PT or DT
-// (to a CSL type), UI/AN (an Embase or MEDLINE accession number, by DB).
-// The CR field of an Ovid Embase record is its copyright line, not cited
-// references, and is not read.
+// venue), JN/JF (the journal's name, before SO's), VO/VL, IP/IS (as issue
+// when not an ISSN), PG, YR, DO or DI, IS/SN/IB (ISSN or ISBN), AB, MH and
+// KW (keywords, "*" dropped), LG/LA, PB, PT or DT (to a CSL type), UI/AN
+// (an Embase or MEDLINE accession number, by DB). The CR field of an Ovid
+// Embase record is its copyright line, not cited references, and is not
+// read.
 //
-// Files: ovid.go (Reader, mapping), source.go (source lines, titles). Lines are read with
-// scrape/internal/lines, ISSNs and ISBNs found with scrape/internal/stdnum.
+// Files: ovid.go (Reader, mapping), source.go (source lines, titles).
+// Lines are read with scrape/internal/lines, ISSNs and ISBNs found with
+// scrape/internal/stdnum.
 package ovid

@@ -177,7 +177,7 @@ func build(fs []field, line int) graph.Record {
 					r.Keywords = append(r.Keywords, k)
 				}
 			}
-		case "IS", "SN":
+		case "IS", "SN", "IB":
 			if s := stdnum.FindISBN(joined(f)); s != "" && len(joined(f)) > 9 {
 				if ids[graph.IDISBN] == "" {
 					ids[graph.IDISBN] = s
@@ -212,6 +212,9 @@ func build(fs []field, line int) graph.Record {
 	}
 	so := parseSource(get("SO", "JN", "JF"))
 	r.Venue = so.venue
+	if jn := get("JN", "JF"); jn != "" {
+		r.Venue = jn // the journal's name, where SO may abbreviate it
+	}
 	if bt := get("BT"); bt != "" && bt != r.Title {
 		r.Venue = bt // BIOSIS: the book a chapter is in
 	}

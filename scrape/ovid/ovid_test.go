@@ -191,11 +191,12 @@ func TestCleanTitle(t *testing.T) {
 
 // A BIOSIS book chapter as an Ovid export holds it: the chapter's title,
 // the book in BT, the editors in the source line. The record is made up
-// in the shape of issue 16's report (editors in SO, pages after them).
+// in the shape of issue 16's report (editors in SO, pages after them);
+// IB is the ISBN.
 func TestBIOSISChapter(t *testing.T) {
 	in := "<1>\nVN  - Ovid Technologies\nDB  - BIOSIS Previews\nAN  - PREV200500123456\nTI  - Vitamin D and the kidney.\n" +
 		"AU  - Doe, Jane\nSO  - Feldman, David [Editor]; Pike, J. Wesley [Editor]. Vitamin D. Pp. 1341-1354. 2005. Elsevier Academic Press.\n" +
-		"PT  - Book Chapter\nYR  - 2005\n\n" +
+		"PT  - Book Chapter\nYR  - 2005\nIB  - 0-12-252687-1\n\n" +
 		"<2>\nDB  - BIOSIS Previews\nTI  - Another chapter.\nBT  - Methods in Vitamin Research\n" +
 		"SO  - Methods in Vitamin Research. Smith, J. (Ed.). p. 10-20. 2006.\nPT  - Book Chapter\n"
 	if !(Reader{}).Sniff([]byte(in)) {
@@ -206,7 +207,7 @@ func TestBIOSISChapter(t *testing.T) {
 		t.Fatalf("%d records, want 2", len(recs))
 	}
 	r := recs[0]
-	if r.Venue != "Vitamin D" || r.Pages != "1341-1354" || r.Year != 2005 || r.Type != "chapter" ||
+	if r.Venue != "Vitamin D" || r.Pages != "1341-1354" || r.Year != 2005 || r.Type != "chapter" || r.Identifiers["isbn"] == "" ||
 		!reflect.DeepEqual(r.Authors, []graph.Author{{Family: "Doe", Given: "Jane"}}) {
 		t.Errorf("chapter 1 = %+v", r)
 	}
@@ -236,7 +237,7 @@ func TestOvidMedline(t *testing.T) {
 	want := []graph.Author{{Family: "Gadzalski", Given: "M"}, {Family: "Ciesielska", Given: "A"}, {Family: "Staczek", Given: "P"}}
 	if r.Title != "Bioinformatic survey of ABC transporters in dermatophytes." || r.Venue != "Gene" || r.Volume != "576" ||
 		r.Issue != "1 Pt 3" || r.Pages != "466-75" || r.Year != 2016 || r.DOI != "10.1016/j.gene.2015.10.064" ||
-		r.Type != "article-journal" || !reflect.DeepEqual(r.Authors, want) ||
+		r.Type != "article-journal" || !reflect.DeepEqual(r.Authors, want) || recs[0].Venue != "Gene" ||
 		!reflect.DeepEqual(r.Identifiers, map[string]string{"pmid": "26524502", "issn": "0378-1119"}) {
 		t.Errorf("record = %+v", r)
 	}
