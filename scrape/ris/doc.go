@@ -6,7 +6,8 @@
 //
 // Records are emitted as they are read, in bounded memory. The fields a
 // reviewer relies on are mapped to graph.Record: TY to a CSL type (Types),
-// TI/T1, AU/A1, PY/Y1/DA, JF/JO/T2, VL, IS, SP/EP, DO, AB/N2, KW, SN (ISSN
+// TI/T1, AU/A1 ("Family, Given", or "Family Initials" without the
+// comma), PY/Y1/DA, JF/T2/JO (the venue, the full name first), VL, IS, SP/EP, DO, AB/N2, KW, SN (ISSN
 // or ISBN), UR, LA, PB; accession numbers (AN) and links to identifiers
 // (WoS UT, Scopus EID, PMID, PMCID, Embase, ProQuest); Scopus's "Cited By"
 // note to CitedByCount; Scopus's "References:" note and PsycINFO's M1

@@ -99,14 +99,15 @@ func buildRecord(entries []entry, line int) graph.Record {
 		}
 	case "BOOK", "EBOOK", "EDBOOK":
 	default:
-		out.Venue = journal
-		if out.Venue == "" {
-			out.Venue = r.first("T2", "JA", "J2", "J1", "BT")
-		}
+		// JF is the full name; T2 the secondary title, a journal's full
+		// name (RIS 2011, Zotero, EndNote, Scopus) where JO is often its
+		// abbreviation (the specification calls JO full, exporters write
+		// either); then the abbreviations.
+		out.Venue = r.first("JF", "T2", "JO", "JA", "J2", "J1", "BT")
 	}
 
 	for _, a := range r.all("AU", "A1") {
-		if au := graph.ParseName(a); au.Family != "" {
+		if au := risName(a); au.Family != "" {
 			out.Authors = append(out.Authors, au)
 		}
 	}
@@ -211,6 +212,22 @@ func pureExport(r record) bool {
 	py, y1 := r.first("PY"), r.first("Y1")
 	n2, ab := r.first("N2"), r.first("AB")
 	return r.first("T1") != "" && py != "" && py == y1 && n2 == ab
+}
+
+// reInitials are a name's initials written after it: "JA", "J.A.".
+var reInitials = regexp.MustCompile(`^(?:[A-Z]{1,3}|(?:[A-Z]\.-?){1,3})$`)
+
+// risName reads an author: "Family, Given" as the specification writes
+// it, or "Family Initials" without the comma as PubMed-style exporters
+// do ("Gadzalski M"), or "Given Family".
+func risName(s string) graph.Author {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, ",") {
+		if i := strings.LastIndexByte(s, ' '); i > 0 && reInitials.MatchString(s[i+1:]) {
+			return graph.Author{Family: graph.CleanText(s[:i]), Given: s[i+1:]}
+		}
+	}
+	return graph.ParseName(s)
 }
 
 // scopusReferences reads Scopus's "N1  - References:" note: one reference

@@ -202,3 +202,24 @@ func TestParseTag(t *testing.T) {
 		}
 	}
 }
+
+// RIS fields as exporters fill them: a journal's full name is JF or T2
+// (the RIS specification's secondary title; Zotero, EndNote and Scopus
+// write it), where JO may be its abbreviation; an author without the
+// comma the specification asks for is "Family Initials" when the last
+// word is initials ("Gadzalski M", as PubMed-style exporters write names;
+// the article is PMID 26524502 of the MEDLINE test file), "Given Family"
+// otherwise.
+func TestVenueAndNames(t *testing.T) {
+	in := "TY  - JOUR\nTI  - Bioinformatic survey of ABC transporters in dermatophytes\nAU  - Gadzalski M\nAU  - Ciesielska A.\n" +
+		"AU  - Pawel Staczek\nAU  - Doe, J.\nJO  - Gene\nT2  - Gene: An International Journal on Genes and Genomes\nPY  - 2016\nER  - \n"
+	recs, err := readertest.Read(Reader{}, []byte(in))
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("%d records, error %v", len(recs), err)
+	}
+	r := recs[0]
+	want := []graph.Author{{Family: "Gadzalski", Given: "M"}, {Family: "Ciesielska", Given: "A."}, {Family: "Staczek", Given: "Pawel"}, {Family: "Doe", Given: "J."}}
+	if r.Venue != "Gene: An International Journal on Genes and Genomes" || !reflect.DeepEqual(r.Authors, want) {
+		t.Errorf("venue %q, authors %v; want %v", r.Venue, r.Authors, want)
+	}
+}
