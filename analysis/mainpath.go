@@ -1,9 +1,9 @@
 package analysis
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 
 	"github.com/citegraph/citegraph/graph"
 )
@@ -136,10 +136,19 @@ const spcTie = 1e-9
 // the citation of greatest SPC among those to a work that cites nothing in
 // the graph (the start of the field's knowledge flow) and, from each
 // citing work reached, follows the citation to it of greatest SPC, until
-// it reaches a work nobody cites; ties are all followed. The result is the
-// set of citations on the path as (citing, cited) node ID pairs, sorted:
-// the edges a historiograph highlights. A graph without citations outside
-// cycles gives an empty slice. Cost is that of SPC.
+// it reaches a work nobody cites.
+//
+// Ties are broken, not followed, so that the result is one path from old
+// to new works and never a star (a thousand works citing one classic once
+// each all tie): among citations of equal SPC the one whose citing work
+// starts the longest chain of citations still ahead wins (the path that
+// carries the flow furthest), then the one whose cited work is older (at
+// the start), then the one whose citing work is older (the smallest step
+// forward in time; an unknown year counts as newest), then the lower node
+// ID. The path marks at most one citation per work on it.
+// The result is the set of citations on the path as (citing, cited) node
+// ID pairs, sorted: the edges a historiograph highlights. A graph without
+// citations outside cycles gives an empty slice. Cost is that of SPC.
 func MainPath(g Citations) [][2]int64 {
 	c := compactOf(g)
 	logSPC, _ := SPC(c)
@@ -152,16 +161,40 @@ func mainPath(c *graph.Compact, logSPC []float64) [][2]int64 {
 	// spcOf returns the log SPC of u citing v.
 	spcOf := func(u, v int32) float64 {
 		row := out.Row(u)
-		i := sort.Search(len(row), func(i int) bool { return row[i] >= v })
+		i, _ := slices.BinarySearch(row, v)
 		return logSPC[out.Start[u]+int64(i)]
 	}
-	// Starting citations: to works citing nothing outside cycles.
-	best := math.Inf(-1)
-	var frontier []int32 // citing works reached
-	var edges [][2]int64
-	seen := map[[2]int64]bool{}
-	type cite struct{ u, v int32 }
-	var starts []cite
+	// year orders works by year, an unknown year last.
+	year := func(v int32) int {
+		if y := c.Year(v); y != 0 {
+			return y
+		}
+		return math.MaxInt
+	}
+	ahead := chainsAhead(c, logSPC)
+	// better reports whether citation a (citing a[0], cited a[1]) of log
+	// SPC sa beats b of sb under the rules of MainPath.
+	better := func(sa float64, a [2]int32, sb float64, b [2]int32) bool {
+		if sa > sb+spcTie || sb > sa+spcTie {
+			return sa > sb
+		}
+		if ha, hb := ahead[a[0]], ahead[b[0]]; ha != hb {
+			return ha > hb
+		}
+		for _, v := range [...][2]int32{{a[1], b[1]}, {a[0], b[0]}} {
+			if ya, yb := year(v[0]), year(v[1]); ya != yb {
+				return ya < yb
+			}
+		}
+		if a[1] != b[1] {
+			return a[1] < b[1]
+		}
+		return a[0] < b[0]
+	}
+	// The start: the best citation to a work citing nothing outside
+	// cycles.
+	none := [2]int32{-1, -1}
+	start, best := none, math.Inf(-1)
 	for v := range int32(n) {
 		origin := true
 		for p := out.Start[v]; p < out.Start[v+1]; p++ {
@@ -175,62 +208,72 @@ func mainPath(c *graph.Compact, logSPC []float64) [][2]int64 {
 		}
 		for _, u := range in.Row(v) {
 			s := spcOf(u, v)
-			switch {
-			case math.IsInf(s, -1):
-			case s > best+spcTie:
-				best = s
-				starts = append(starts[:0], cite{u, v})
-			case s >= best-spcTie:
-				starts = append(starts, cite{u, v})
+			if !math.IsInf(s, -1) && (start == none || better(s, [2]int32{u, v}, best, start)) {
+				start, best = [2]int32{u, v}, s
 			}
 		}
 	}
-	add := func(u, v int32) {
-		e := [2]int64{int64(u), int64(v)}
-		if !seen[e] {
-			seen[e] = true
-			edges = append(edges, e)
-			frontier = append(frontier, u)
-		}
-	}
-	for _, s := range starts {
-		add(s.u, s.v)
-	}
-	visited := map[int32]bool{}
-	for len(frontier) > 0 {
-		v := frontier[0]
-		frontier = frontier[1:]
-		if visited[v] {
-			continue
-		}
-		visited[v] = true
-		best := math.Inf(-1)
-		var next []int32
+	edges := [][2]int64{}
+	// Forward: the kept citations are acyclic, so each step reaches a
+	// work not on the path yet and the walk ends within n steps.
+	for e := start; e != none; {
+		edges = append(edges, [2]int64{int64(e[0]), int64(e[1])})
+		v := e[0]
+		e, best = none, math.Inf(-1)
 		for _, u := range in.Row(v) {
 			s := spcOf(u, v)
-			switch {
-			case math.IsInf(s, -1):
-			case s > best+spcTie:
-				best = s
-				next = append(next[:0], u)
-			case s >= best-spcTie:
-				next = append(next, u)
+			if !math.IsInf(s, -1) && (e == none || better(s, [2]int32{u, v}, best, e)) {
+				e, best = [2]int32{u, v}, s
 			}
 		}
-		for _, u := range next {
-			add(u, v)
-		}
 	}
-	sort.Slice(edges, func(i, j int) bool {
-		if edges[i][0] != edges[j][0] {
-			return edges[i][0] < edges[j][0]
+	slices.SortFunc(edges, func(a, b [2]int64) int {
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
 		}
-		return edges[i][1] < edges[j][1]
+		return cmp.Compare(a[1], b[1])
 	})
-	if edges == nil {
-		edges = [][2]int64{}
-	}
 	return edges
+}
+
+// chainsAhead returns, for each work, the number of citations on the
+// longest chain of citations counted by SPC that leads from it to a work
+// nobody cites: 0 for a work nobody cites. Cost is O(n + m).
+func chainsAhead(c *graph.Compact, logSPC []float64) []int32 {
+	n := c.Len()
+	out := c.Out()
+	kept := func(p int64) bool { return !math.IsInf(logSPC[p], -1) }
+	// Kahn over the kept citations, citing before cited.
+	indeg := make([]int32, n)
+	for _, v := range out.Adj {
+		indeg[v]++
+	}
+	for p, v := range out.Adj {
+		if !kept(int64(p)) {
+			indeg[v]--
+		}
+	}
+	order := make([]int32, 0, n)
+	for v := range int32(n) {
+		if indeg[v] == 0 {
+			order = append(order, v)
+		}
+	}
+	ahead := make([]int32, n)
+	for head := 0; head < len(order); head++ {
+		u := order[head]
+		for p := out.Start[u]; p < out.Start[u+1]; p++ {
+			if !kept(p) {
+				continue
+			}
+			v := out.Adj[p]
+			ahead[v] = max(ahead[v], ahead[u]+1)
+			if indeg[v]--; indeg[v] == 0 {
+				order = append(order, v)
+			}
+		}
+	}
+	return ahead
 }
 
 // backEdges marks, by position in c.Out().Adj, the citations SPC leaves

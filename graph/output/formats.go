@@ -480,7 +480,7 @@ func writeViews(ctx context.Context, w *Writer) error {
 		return err
 	}
 	hist := view
-	hist.Historiograph, hist.MainPath, hist.Kinds = true, in.MainPath, []graph.EdgeKind{graph.Cites}
+	hist.Historiograph, hist.MainPath, hist.Kinds = true, in.MainPath, []graph.EdgeKind{graph.Cites, graph.CoCited}
 	hist.Layout = ""
 	if err := w.Drawing(ctx, "historiograph", func(f io.Writer) error { return dot.WriteView(f, g, hist) }); err != nil {
 		return err

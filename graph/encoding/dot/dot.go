@@ -213,7 +213,7 @@ func newDrawing(g *graph.Graph, opt Options, view *View, keep []bool) *drawing {
 					}
 				}
 			}
-			if e.F == e.T || !d.shown[e.F.ID()] || !d.shown[e.T.ID()] {
+			if e.F == e.T || !d.shown[e.F.ID()] || !d.shown[e.T.ID()] || view != nil && view.leaveOut(g, e) {
 				continue
 			}
 			a := d.edgeAttrs(e)

@@ -439,3 +439,43 @@ func closeColour(gephi, hex string) bool {
 	d := func(x int, y uint64) bool { return math.Abs(float64(x)-float64(y)) <= 2 }
 	return d(r, v>>16) && d(g, v>>8&255) && d(b, v&255)
 }
+
+// TestHistoriographCoCitation: in the fixture, statements cite Kemp 2012,
+// Coleman 2009 and Watson 2015 together in pairs (graph.CoCited), and
+// Watson 2015 also cites Kemp. The historiograph shows the co-citations of
+// Kemp and Coleman and of Coleman and Watson, which no citation joins, as
+// pale dotted lines, and leaves out that of Kemp and Watson, where the
+// arrow already joins them.
+func TestHistoriographCoCitation(t *testing.T) {
+	g := graph.Build(fixture())
+	watson := ""
+	for _, e := range g.Edges(graph.Cites) {
+		if e.T.Key == kempKey && e.F.Kind == graph.KindWork {
+			watson = e.F.Key
+		}
+	}
+	if watson == "" {
+		t.Fatal("the fixture has no work citing Kemp")
+	}
+	coCited := map[[2]string]bool{}
+	for _, e := range g.Edges(graph.CoCited) {
+		coCited[[2]string{e.F.Key, e.T.Key}], coCited[[2]string{e.T.Key, e.F.Key}] = true, true
+	}
+	if !coCited[[2]string{kempKey, colemanID}] || !coCited[[2]string{kempKey, watson}] {
+		t.Fatalf("fixture co-citations %v lack Kemp–Coleman or Kemp–Watson", coCited)
+	}
+	v := parseView(t, writeView(t, g, dot.View{Historiograph: true, Kinds: []graph.EdgeKind{graph.Cites, graph.CoCited}, Legend: true}))
+	var dotted [][2]string
+	for _, e := range v.edges {
+		if e.attrs["dir"] != "none" {
+			continue
+		}
+		if e.attrs["style"] != "dotted" || e.attrs["constraint"] != "false" {
+			t.Errorf("co-citation %s – %s drawn %v, want dotted and unconstrained", e.from, e.to, e.attrs)
+		}
+		dotted = append(dotted, [2]string{e.from, e.to})
+	}
+	if want := [][2]string{{kempKey, colemanID}, {colemanID, watson}}; !slices.Equal(dotted, want) {
+		t.Errorf("dotted co-citations %v, want %v (Kemp–Watson is a citation)", dotted, want)
+	}
+}
