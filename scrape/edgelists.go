@@ -45,7 +45,8 @@ type Inputs struct {
 	Lists   int             // edge-list files among the inputs
 	Counts  edgelist.Counts // what the edge lists held
 	// Total and Failed count the inputs and those that could not be read
-	// (or only in part).
+	// at all (one read in part is not failed: its problems are in the
+	// Gathering's Report).
 	Total, Failed int
 }
 
@@ -72,7 +73,7 @@ func ReadInputs(ctx context.Context, roots []string, format string, order func(p
 		in.Records = append(in.Records, r)
 		return nil
 	}))
-	_, problems, _, _, _ := ga.Report.Counts()
-	in.Total, in.Failed = in.Total+len(others), problems
+	_, _, failed, _, _ := ga.Report.Counts()
+	in.Total, in.Failed = in.Total+len(others), failed
 	return in, err
 }

@@ -22,6 +22,10 @@ var (
 	ErrTruncated = errors.New("truncated")
 	// ErrTooLarge means a page is larger than the extractors accept.
 	ErrTooLarge = errors.New("page too large")
+	// ErrNothingRead means a source read in a format the caller named
+	// (--format) gave no record with a title, an identifier or an author:
+	// it is not in that format.
+	ErrNothingRead = errors.New("nothing read")
 )
 
 // Error reports a failure to read one source, with the position in it when

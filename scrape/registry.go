@@ -179,10 +179,116 @@ func (r *Registry) ExtractTo(ctx context.Context, name string, rd io.Reader, for
 			}
 		}
 	}
-	if sf != nil {
-		return readStream(ctx, name, sf, decodingReader(br, enc), emit)
+	var fc *forcedCheck
+	if format != "" {
+		// detected now: reading reuses the buffer raw is in.
+		fc = &forcedCheck{emit: emit, detected: r.detect(raw, enc)}
+		emit = fc.record
 	}
-	return r.readPage(ctx, name, pf, br, emit)
+	if sf != nil {
+		err = readStream(ctx, name, sf, decodingReader(br, enc), emit)
+	} else {
+		err = r.readPage(ctx, name, pf, br, emit)
+	}
+	if fc != nil {
+		err = fc.result(ctx, name, format, err)
+	}
+	return err
+}
+
+// detect returns the name of the stream format detection would choose
+// for a source that starts with raw, "an HTML page" for a page, "" when
+// none.
+func (r *Registry) detect(raw []byte, enc encoding) string {
+	if enc == encBinary {
+		return ""
+	}
+	if looksLikeHTML(bytes.TrimPrefix(raw, utf8BOM)) {
+		return "an HTML page"
+	}
+	head := decodeHead(raw, enc)
+	for _, f := range r.streams {
+		if f.Sniff(head) {
+			return f.Name()
+		}
+	}
+	return ""
+}
+
+// forcedCheck watches the records of a source read in a format named by
+// the caller (--format) rather than detected. A record that holds none of
+// a title, an identifier (DOI or other), an author, a reference, a URL
+// or a citation statement is what a reader gives for the lines of another
+// format: it is left out, and a source that gives nothing else is an error
+// (ErrNothingRead) instead of a heap of empty records.
+type forcedCheck struct {
+	emit         func(graph.Record) error
+	detected     string // the format detection chooses, "" for none
+	usable, void int
+}
+
+func (fc *forcedCheck) record(rec graph.Record) error {
+	if !describesWork(&rec) {
+		fc.void++
+		return nil
+	}
+	fc.usable++
+	return fc.emit(rec)
+}
+
+// result is the error of the source: err, or ErrNothingRead when no
+// usable record was read and either the reader gave records holding
+// nothing, or the source is not what detection would read it as (an
+// empty answer read in its own format stays a source without records).
+// A problem the reader met is kept in the error (errors.Is finds it) and
+// its message.
+func (fc *forcedCheck) result(ctx context.Context, name, format string, err error) error {
+	if fc.usable > 0 || ctx.Err() != nil || (fc.void == 0 && fc.detected == format) {
+		return err
+	}
+	var se *Error
+	if err != nil && (!errors.As(err, &se) || errors.Is(err, ErrEmpty) || errors.Is(err, ErrBinary) || errors.Is(err, ErrTooLarge)) {
+		return err // emit's error, or a source that was never read
+	}
+	what := "no record"
+	if fc.void > 0 {
+		what = plural(fc.void, "record", "records") + ", none with a title, an identifier or an author"
+	}
+	hint := ""
+	switch {
+	case fc.detected != "" && fc.detected != format:
+		hint = fmt.Sprintf("; the source looks like %s: leave out --format to read it as detected", fc.detected)
+	case fc.detected == "":
+		hint = "; no format recognises the source"
+	}
+	msg := fmt.Sprintf("%v as %s: %s%s", ErrNothingRead, format, what, hint)
+	if err == nil {
+		return &Error{Path: name, Format: format, Err: &nothingRead{msg: msg}}
+	}
+	first := ": " + se.Err.Error()
+	if se.Line > 0 {
+		first = fmt.Sprintf(" at line %d: %s", se.Line, strings.TrimPrefix(se.Err.Error(), fmt.Sprintf("line %d, column %d: ", se.Line, se.Col)))
+	}
+	return &Error{Path: name, Format: format, Err: &nothingRead{msg: msg + " (first problem" + first + ")", cause: se.Err}}
+}
+
+// nothingRead is ErrNothingRead with its details and the first problem
+// the reader met, which errors.Is and errors.As find.
+type nothingRead struct {
+	msg   string
+	cause error
+}
+
+func (e *nothingRead) Error() string        { return e.msg }
+func (e *nothingRead) Is(target error) bool { return target == ErrNothingRead }
+func (e *nothingRead) Unwrap() error        { return e.cause }
+
+// describesWork reports whether rec holds something that names or links a
+// work: a title, a DOI or other identifier, an author, a reference, a URL
+// or a citation statement.
+func describesWork(rec *graph.Record) bool {
+	return rec.Title != "" || rec.DOI != "" || len(rec.Identifiers) > 0 || len(rec.Authors) > 0 ||
+		len(rec.References) > 0 || rec.URL != "" || len(rec.Statements) > 0 || len(rec.CitedBy) > 0
 }
 
 // normalizing returns emit for the records of name read as format f:

@@ -89,9 +89,9 @@ func TestStreamErrors(t *testing.T) {
 		t.Errorf("emit's error came back as %v", err)
 	}
 	// Forcing a format that does not fit.
-	_, err = testRegistry().Extract(context.Background(), "x", strings.NewReader("not lines"), "lines")
-	if err != nil {
-		t.Errorf("forced format on other text: %v (lineFormat reads any lines)", err)
+	recs, err = testRegistry().Extract(context.Background(), "x", strings.NewReader("not lines\nA title\n"), "lines")
+	if err != nil || len(recs) != 1 {
+		t.Errorf("forced format on other text: %d records, %v (lineFormat reads any lines)", len(recs), err)
 	}
 }
 
@@ -150,5 +150,77 @@ func TestNewPageCharset(t *testing.T) {
 		if got := strings.Join(p.texts(), "\n"); got != tc.want {
 			t.Errorf("%s: text %q, want %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestForcedFormatReadsNothing (issue 16, hostile item 6): a source read
+// in a format the user named that gives no record with a title, an
+// identifier or an author is an error naming the file and the format,
+// not a heap of empty records and success. The reproduction is the
+// issue's: --format scopus-csv on the Scopus RIS export gave 1,157 empty
+// records (one a line of the file: a CSV reader takes each line for a
+// row) and exit 0.
+func TestForcedFormatReadsNothing(t *testing.T) {
+	const file = "ris/testdata/ris_scopus_6records_with_references.ris"
+	for _, c := range []struct {
+		format string
+		want   string // in the error
+	}{
+		{"scopus-csv", "scopus-csv: nothing read as scopus-csv: 1157 records, none with a title, an identifier or an author; the source looks like ris"},
+		{"lens-csv", "nothing read as lens-csv"},
+		{"bibtex", "nothing read as bibtex: no record; the source looks like ris"},
+		{"csljson", "nothing read as csljson: no record"},
+		{"openalex-csv", "nothing read as openalex-csv"},
+		{"scite", "nothing read as scite"}, // a page format
+	} {
+		t.Run(c.format, func(t *testing.T) {
+			recs, err := Default().ExtractFile(context.Background(), file, c.format)
+			var se *Error
+			if len(recs) != 0 || !errors.As(err, &se) || !errors.Is(err, ErrNothingRead) || se.Path != file || se.Format != c.format ||
+				!strings.Contains(err.Error(), c.want) {
+				t.Fatalf("%d records, error %v; want none and %q", len(recs), err, c.want)
+			}
+		})
+	}
+	// The format it is in still reads it all.
+	if recs, err := Default().ExtractFile(context.Background(), file, "ris"); err != nil || len(recs) != 6 {
+		t.Errorf("as ris: %d records, error %v; want 6", len(recs), err)
+	}
+	// A page read as a stream format: the hint says what it is.
+	_, err := Default().Extract(context.Background(), "p.html", strings.NewReader("<!DOCTYPE html><html><body><p>Hello</p></body></html>"), "ris")
+	if !errors.Is(err, ErrNothingRead) || !strings.Contains(err.Error(), "looks like an HTML page") {
+		t.Errorf("page as ris: %v", err)
+	}
+}
+
+// TestForcedFormatKeepsRecords: under a named format the records that
+// describe a work are read as detection reads them; those that hold
+// nothing (here a line the test format reads as an empty title) are left
+// out, and the source is not an error.
+func TestForcedFormatKeepsRecords(t *testing.T) {
+	in := "LINES\nA\n\nB\n"
+	recs, err := testRegistry().Extract(context.Background(), "x", strings.NewReader(in), "lines")
+	if err != nil || len(recs) != 2 || recs[0].Title != "A" || recs[1].Title != "B" {
+		t.Errorf("%d records %v, error %v; want A and B", len(recs), recs, err)
+	}
+	// A syntax error and nothing read from text no format recognises:
+	// the error says both, and keeps the reader's error.
+	recs, err = testRegistry().Extract(context.Background(), "x", strings.NewReader("other\nBAD\n"), "lines")
+	var pe posErr
+	if len(recs) != 0 || !errors.Is(err, ErrNothingRead) || !errors.As(err, &pe) ||
+		err.Error() != "scrape: x: lines: nothing read as lines: no record; no format recognises the source (first problem at line 2: malformed line)" {
+		t.Errorf("%d records, error %v", len(recs), err)
+	}
+	// In the format detection finds, nothing read and a problem: the
+	// problem, as detection reports it.
+	_, err = testRegistry().Extract(context.Background(), "x", strings.NewReader("LINES\nBAD\n"), "lines")
+	if errors.Is(err, ErrNothingRead) || !errors.As(err, &pe) {
+		t.Errorf("error %v", err)
+	}
+	// An emit error is returned as it is.
+	stop := errors.New("stop")
+	err = testRegistry().ExtractTo(context.Background(), "x", strings.NewReader(in), "lines", func(graph.Record) error { return stop })
+	if err != stop {
+		t.Errorf("emit error: %v", err)
 	}
 }

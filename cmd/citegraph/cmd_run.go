@@ -173,7 +173,7 @@ func gatherFiles(ctx context.Context, o runOptions, dec graph.Decisions, s strea
 	})))
 	ga.End()
 	in.rep = &ga.Report
-	in.total, in.failed, _, _, _ = in.rep.Counts()
+	in.total, _, in.failed, _, _ = in.rep.Counts() // failed: sources that gave no record; one read in part is not
 	if err != nil {
 		return in, err
 	}

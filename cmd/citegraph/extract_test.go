@@ -121,3 +121,61 @@ func TestExtractToEmpty(t *testing.T) {
 		t.Errorf("output %q: %v", out, err)
 	}
 }
+
+// TestExtractReadInPart (issue 16): a BibTeX, CSV or JSON file with one
+// broken record is read in part: its good records are written, its
+// problem is printed once with the file and the line, and extract and
+// run exit 3 (partial success), not 1. The files are written here: two
+// good records around a broken one, in each format's syntax (BibTeX: an
+// unclosed brace; CSV: a stray quote, RFC 4180 section 2 item 5; JSON:
+// an item that is not an object of CSL's shape).
+func TestExtractReadInPart(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name, content, where string
+		titles            []string
+	}{
+		{"part.bib", "@article{a,\n title={Good one},\n author={Doe, J.},\n year=2001}\n\n@article{b,\n title={Broken\n\n@article{c, title={Third}, year=2003}\n",
+			"part.bib:7:8: bibtex:", []string{"Good one", "Third"}},
+		{"part.csv", "Authors,Title,Year,Source title,EID\nA.,\"First\",2001,V,2-s2.0-1\nB.,\"T2 \"x\" y\",2002,V,2-s2.0-2\nC.,\"Third\",2003,V,2-s2.0-3\n",
+			"part.csv:3:8: scopus-csv:", []string{"First", "Third"}},
+		{"part.json", "[\n{\"type\":\"article-journal\",\"title\":\"First\",\"issued\":{\"date-parts\":[[2001]]}},\n{\"type\":\"book\",\"title\":{\"x\":1}},\n{\"type\":\"book\",\"title\":\"Third\"}\n]\n",
+			"part.json:3: csljson:", []string{"First", "Third"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(dir, c.name)
+			writeExtractInput(t, path, c.content)
+			code, stdout, stderr := runCmd(t, ctx, "extract", path)
+			if code != exitPartial {
+				t.Errorf("exit %d, want %d (partial)\n%s", code, exitPartial, stderr)
+			}
+			recs, err := jsonl.ReadAll(strings.NewReader(stdout))
+			var titles []string
+			for _, r := range recs {
+				titles = append(titles, r.Title)
+			}
+			if err != nil || strings.Join(titles, "|") != strings.Join(c.titles, "|") {
+				t.Errorf("titles %q (%v), want %q", titles, err, c.titles)
+			}
+			if !strings.Contains(stderr, c.where) || strings.Contains(stderr, "none of the") || !strings.Contains(stderr, "1 of 1 sources had problems") {
+				t.Errorf("stderr %q, want the problem at %q and a partial success", stderr, c.where)
+			}
+		})
+	}
+	code, _, stderr := runCmd(t, ctx, "run", filepath.Join(dir, "part.bib"), "-o", filepath.Join(dir, "out"), "--formats", "none", "--render", "none")
+	if code != exitPartial || !strings.Contains(stderr, "read 1 sources (0 failed): 2 records") {
+		t.Errorf("run: exit %d, want %d; stderr:\n%s", code, exitPartial, stderr)
+	}
+}
+
+// TestExtractForcedFormatReadsNothing (issue 16, hostile item 6):
+// --format scopus-csv on a RIS export gave 1,157 empty records and exit
+// 0; now no record, an error naming the file and the format, exit 1.
+func TestExtractForcedFormatReadsNothing(t *testing.T) {
+	code, stdout, stderr := runCmd(t, context.Background(), "extract", "--format", "scopus-csv", exportFile)
+	if code != exitFailure || stdout != "" ||
+		!strings.Contains(stderr, exportFile+": scopus-csv: nothing read as scopus-csv: 1157 records, none with a title, an identifier or an author; the source looks like ris") {
+		t.Errorf("exit %d, %d bytes out, stderr:\n%s", code, len(stdout), stderr)
+	}
+}

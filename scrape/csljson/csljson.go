@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -61,7 +62,32 @@ func (Reader) Sniff(head []byte) bool {
 	if !bytes.Contains(head, []byte(`"type"`)) || !bytes.Contains(head, []byte(`"title"`)) {
 		return false
 	}
-	return bytes.Contains(head, []byte(`"issued"`)) || bytes.Contains(head, []byte(`"author"`)) || bytes.Contains(head, []byte(`"container-title"`))
+	if bytes.Contains(head, []byte(`"issued"`)) || bytes.Contains(head, []byte(`"author"`)) || bytes.Contains(head, []byte(`"container-title"`)) {
+		return true
+	}
+	// An item with only CSL's required keys: its type is one of CSL's.
+	for _, m := range reTypeValue.FindAllSubmatch(head, 8) {
+		if cslTypes[string(m[1])] {
+			return true
+		}
+	}
+	return false
+}
+
+// reTypeValue finds the values of "type" keys.
+var reTypeValue = regexp.MustCompile(`"type"\s*:\s*"([a-z_-]{1,40})"`)
+
+// cslTypes are the item types of CSL 1.0.2.
+var cslTypes = map[string]bool{}
+
+func init() {
+	for t := range strings.FieldsSeq(`article article-journal article-magazine article-newspaper bill book broadcast
+		chapter classic collection dataset document entry entry-dictionary entry-encyclopedia event figure graphic
+		hearing interview legal_case legislation manuscript map motion_picture musical_score pamphlet
+		paper-conference patent performance periodical personal_communication post post-weblog regulation report
+		review review-book software song speech standard thesis treaty webpage`) {
+		cslTypes[t] = true
+	}
 }
 
 // lineCounter records where the newlines read through it stand, so that
@@ -104,6 +130,9 @@ func (lc *lineCounter) position(off int64) (int, int) {
 // Extract decodes the items one by one and emits each.
 func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
 	br := bufio.NewReaderSize(rd, 64<<10)
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+		_, _ = br.Discard(3) // a byte-order mark (the registry drops it; a caller of Extract may not)
+	}
 	lc := &lineCounter{r: br, lastNL: -1}
 	dec := json.NewDecoder(lc)
 	dec.UseNumber()
@@ -117,12 +146,12 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 	var problems []error
 	decodeItem := func() error {
 		start := skipOffset(dec)
-		line, _ := lc.position(start)
+		line, col := lc.position(start)
 		var it Item
 		if err := dec.Decode(&it); err != nil {
 			var te *json.UnmarshalTypeError
 			if errors.As(err, &te) {
-				problems = append(problems, &SyntaxError{Line: line, Col: 0, Msg: fmt.Sprintf("item is not a CSL item: %v", err)})
+				problems = append(problems, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("item is not a CSL item: %v", err)})
 				return nil
 			}
 			return syntaxError(lc, dec, start, err)
@@ -146,7 +175,7 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 	case json.Delim('{'):
 		// One object: decode it from the brace already read by decoding
 		// the rest into a map of raw values.
-		line, _ := lc.position(dec.InputOffset())
+		line, col := lc.position(dec.InputOffset())
 		obj := map[string]json.RawMessage{}
 		for dec.More() {
 			kt, err := dec.Token()
@@ -169,7 +198,7 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 		raw, _ := json.Marshal(obj)
 		var it Item
 		if err := json.Unmarshal(raw, &it); err != nil {
-			return &SyntaxError{Line: line, Msg: fmt.Sprintf("not a CSL item: %v", err)}
+			return &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("not a CSL item: %v", err)}
 		}
 		if err := emit(it.Record(line)); err != nil {
 			return err
@@ -244,7 +273,7 @@ func (t *text) UnmarshalJSON(b []byte) error {
 			*t = a[0]
 		}
 	case '{':
-		return &json.UnmarshalTypeError{Value: "object", Type: nil}
+		return &json.UnmarshalTypeError{Value: "object", Type: reflect.TypeOf("")}
 	default:
 		*t = text(b) // number or bool, as written
 	}
@@ -277,22 +306,65 @@ func (t *texts) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Name is a CSL name.
+// Name is a CSL name: family and given with their particles and suffix,
+// or one literal (an organisation). A name written as one string, which
+// some producers do, reads as a literal.
 type Name struct {
-	Family   text `json:"family"`
-	Given    text `json:"given"`
-	Literal  text `json:"literal"`
-	Suffix   text `json:"suffix"`
-	Particle text `json:"non-dropping-particle"`
-	ORCID    text `json:"ORCID"`
+	Family           text `json:"family"`
+	Given            text `json:"given"`
+	Literal          text `json:"literal"`
+	Suffix           text `json:"suffix"`
+	Particle         text `json:"non-dropping-particle"`
+	DroppingParticle text `json:"dropping-particle"`
+	ORCID            text `json:"ORCID"`
+	bare             bool // written as one string
 }
 
-// Date is a CSL date: date-parts (numbers or strings), or raw or literal
-// text.
+func (n *Name) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '"' {
+		n.bare = true
+		return n.Literal.UnmarshalJSON(b)
+	}
+	type plain Name
+	return json.Unmarshal(b, (*plain)(n))
+}
+
+// Date is a CSL date: date-parts (numbers or strings; a range is two
+// parts, the first read), or raw or literal text. CSL 1.0.2's schema
+// also allows the whole date as an EDTF string ("2001-03-05",
+// "2001/2002"), which reads as Raw.
 type Date struct {
-	Parts   [][]text `json:"date-parts"`
-	Raw     text     `json:"raw"`
-	Literal text     `json:"literal"`
+	Parts   dateParts `json:"date-parts"`
+	Raw     text      `json:"raw"`
+	Literal text      `json:"literal"`
+}
+
+func (d *Date) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] != '{' {
+		return d.Raw.UnmarshalJSON(b) // an EDTF string, or a bare year
+	}
+	type plain Date
+	return json.Unmarshal(b, (*plain)(d))
+}
+
+// dateParts is CSL's [[year, month, day]] (one list, or two for a range);
+// a flat [year, month, day] is read as one date.
+type dateParts [][]text
+
+func (p *dateParts) UnmarshalJSON(b []byte) error {
+	var nested [][]text
+	if err := json.Unmarshal(b, &nested); err == nil {
+		*p = nested
+		return nil
+	}
+	var flat []text
+	if err := json.Unmarshal(b, &flat); err != nil {
+		return err
+	}
+	*p = dateParts{flat}
+	return nil
 }
 
 // CrossrefRef is an entry of Crossref's reference list.
@@ -320,12 +392,15 @@ type Item struct {
 	Title          text          `json:"title"`
 	Subtitle       texts         `json:"subtitle"`
 	ContainerTitle text          `json:"container-title"`
+	ContainerShort text          `json:"container-title-short"`
+	JournalAbbrev  text          `json:"journalAbbreviation"`
 	Author         []Name        `json:"author"`
 	Issued         *Date         `json:"issued"`
 	Published      *Date         `json:"published"`
 	Volume         text          `json:"volume"`
 	Issue          text          `json:"issue"`
 	Page           text          `json:"page"`
+	PageFirst      text          `json:"page-first"`
 	Number         text          `json:"number"`
 	DOI            text          `json:"DOI"`
 	URL            text          `json:"URL"`
@@ -358,6 +433,7 @@ var crossrefTypes = map[string]string{
 
 var (
 	reTags      = regexp.MustCompile(`<[^>]{1,200}>`)
+	reMarkup    = regexp.MustCompile(`</?(?:i|b|sup|sub|sc|span)(?:\s[^<>]{0,200})?>`) // citeproc-js's rich text in titles
 	reYear      = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
 	reNoteID    = regexp.MustCompile(`(?im)^\s*(pmid|pmcid|arxiv|openalex|s2|s2corpus|mag|lens|embase|pii|doc_number|proquest_id|wos|scopus)\s*:\s*(\S+)\s*$`)
 	reRawDate   = regexp.MustCompile(`^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?`)
@@ -372,19 +448,31 @@ func (it *Item) Record(line int) graph.Record {
 		t = c
 	}
 	r.Type = t
-	r.Title = strings.TrimSpace(string(it.Title))
-	if len(it.Subtitle) > 0 && strings.TrimSpace(it.Subtitle[0]) != "" && r.Title != "" {
-		r.Title += ": " + strings.TrimSpace(it.Subtitle[0])
+	r.Title = plainText(string(it.Title))
+	if len(it.Subtitle) > 0 && plainText(it.Subtitle[0]) != "" && r.Title != "" {
+		r.Title += ": " + plainText(it.Subtitle[0])
 	}
-	r.Venue = string(it.ContainerTitle)
+	r.Venue = plainText(string(it.ContainerTitle))
+	if r.Venue == "" {
+		r.Venue = plainText(string(it.ContainerShort))
+	}
+	if r.Venue == "" {
+		r.Venue = plainText(string(it.JournalAbbrev))
+	}
 	var orcids []string
 	for _, n := range it.Author {
 		a := graph.Author{Family: strings.TrimSpace(string(n.Family)), Given: strings.TrimSpace(string(n.Given))}
 		if p := strings.TrimSpace(string(n.Particle)); p != "" {
 			a.Family = p + " " + a.Family
 		}
+		if p := strings.TrimSpace(string(n.DroppingParticle)); p != "" && a.Family != "" {
+			a.Given = strings.TrimSpace(a.Given + " " + p) // "Beethoven, Ludwig van"
+		}
 		if a.Family == "" && a.Given == "" {
 			a = graph.Author{Family: strings.TrimSpace(string(n.Literal))}
+			if n.bare && strings.Contains(a.Family, ", ") {
+				a = graph.ParseName(a.Family) // a name written "Family, Given" as one string
+			}
 		}
 		if s := strings.TrimSpace(string(n.Suffix)); s != "" && a.Given != "" {
 			a.Given += ", " + s
@@ -408,7 +496,10 @@ func (it *Item) Record(line int) graph.Record {
 	r.Year, r.Date = date(d)
 	r.Volume = string(it.Volume)
 	r.Issue = string(it.Issue)
-	r.Pages = strings.ReplaceAll(string(it.Page), "–", "-")
+	r.Pages = strings.TrimSpace(strings.ReplaceAll(string(it.Page), "–", "-"))
+	if r.Pages == "" {
+		r.Pages = strings.TrimSpace(string(it.PageFirst))
+	}
 	if doi, err := graph.NormalizeDOI(string(it.DOI)); err == nil {
 		r.DOI = doi
 	}
@@ -468,6 +559,15 @@ func (it *Item) Record(line int) graph.Record {
 		r.References = append(r.References, ref.reference())
 	}
 	return r
+}
+
+// plainText drops citeproc-js's rich-text markup (<i>, <b>, <sup>, <sub>,
+// <span class="nocase"> …) from a title and trims it.
+func plainText(s string) string {
+	if strings.IndexByte(s, '<') >= 0 {
+		s = reMarkup.ReplaceAllString(s, "")
+	}
+	return strings.TrimSpace(s)
 }
 
 func (c CrossrefRef) reference() graph.Reference {

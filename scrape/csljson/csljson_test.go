@@ -107,3 +107,116 @@ func TestORCIDForm(t *testing.T) {
 		t.Errorf("ORCIDs = %q, want %q", recs[0].AuthorORCIDs, want)
 	}
 }
+
+// TestSchemaShapes reads the shapes the CSL-JSON schema (csl-data.json,
+// CSL 1.0.2) and citeproc-js's documentation of its input ("CSL-JSON
+// markup": date fields, name fields, ordinary fields, rich-text markup)
+// allow, one item each; the expected fields follow those documents.
+func TestSchemaShapes(t *testing.T) {
+	for _, c := range []struct {
+		name, item string
+		check      func(r graph.Record) bool
+	}{
+		// Dates: "date-parts" of numbers or strings, a range (two
+		// parts: the first is the date), a flat list, the EDTF string
+		// the 1.0.2 schema prefers, raw and literal text; a month of 13
+		// to 16 (citeproc-js's seasons) or an EDTF season (21 to 24)
+		// leaves the year.
+		{"date-parts numbers", `"issued":{"date-parts":[[2001,3,5]]}`, func(r graph.Record) bool { return r.Year == 2001 && r.Date == "2001-03-05" }},
+		{"date-parts strings", `"issued":{"date-parts":[["2001","03"]]}`, func(r graph.Record) bool { return r.Date == "2001-03" }},
+		{"date range", `"issued":{"date-parts":[[2001,3],[2002,4]]}`, func(r graph.Record) bool { return r.Date == "2001-03" }},
+		{"flat date-parts", `"issued":{"date-parts":[2001,3]}`, func(r graph.Record) bool { return r.Date == "2001-03" }},
+		{"EDTF string", `"issued":"2001-03-05"`, func(r graph.Record) bool { return r.Year == 2001 && r.Date == "2001-03-05" }},
+		{"EDTF interval", `"issued":"2001/2002"`, func(r graph.Record) bool { return r.Date == "2001" }},
+		{"EDTF season", `"issued":"2001-21"`, func(r graph.Record) bool { return r.Year == 2001 && r.Date == "2001" }},
+		{"citeproc-js season", `"issued":{"date-parts":[[2001,13]],"season":1}`, func(r graph.Record) bool { return r.Date == "2001" }},
+		{"raw", `"issued":{"raw":"2001-02-03"}`, func(r graph.Record) bool { return r.Date == "2001-02-03" }},
+		{"literal", `"issued":{"literal":"circa 1900"}`, func(r graph.Record) bool { return r.Year == 1900 }},
+		{"bare year", `"issued":2001`, func(r graph.Record) bool { return r.Year == 2001 }},
+		{"published", `"published":{"date-parts":[[1999]]}`, func(r graph.Record) bool { return r.Year == 1999 }},
+		// Names: family and given with particles and suffix, a literal
+		// (with its comma kept), a name written as one string.
+		{"particles", `"author":[{"family":"Beethoven","given":"Ludwig","dropping-particle":"van"},{"family":"Gogh","given":"Vincent","non-dropping-particle":"van"},{"family":"King","given":"Martin Luther","suffix":"Jr."}]`,
+			func(r graph.Record) bool {
+				return reflect.DeepEqual(r.Authors, []graph.Author{{Family: "Beethoven", Given: "Ludwig van"}, {Family: "van Gogh", Given: "Vincent"}, {Family: "King", Given: "Martin Luther, Jr."}})
+			}},
+		{"literal name", `"author":[{"literal":"Ministry of Health, Labour and Welfare"}]`, func(r graph.Record) bool {
+			return reflect.DeepEqual(r.Authors, []graph.Author{{Family: "Ministry of Health, Labour and Welfare"}})
+		}},
+		{"name as a string", `"author":["Doe, Jane"]`, func(r graph.Record) bool {
+			return reflect.DeepEqual(r.Authors, []graph.Author{{Family: "Doe", Given: "Jane"}})
+		}},
+		// Ordinary fields: numbers as numbers or strings, container-title
+		// as a string or an array, its short form when it is missing.
+		{"numbers", `"volume":12,"issue":"3","page":635,"PMID":12345678`, func(r graph.Record) bool {
+			return r.Volume == "12" && r.Issue == "3" && r.Pages == "635" && r.Identifiers["pmid"] == "12345678"
+		}},
+		{"page-first", `"page-first":"e1002"`, func(r graph.Record) bool { return r.Pages == "e1002" }},
+		{"container-title array", `"container-title":["Science","Sci."]`, func(r graph.Record) bool { return r.Venue == "Science" }},
+		{"container-title-short", `"container-title-short":"Sci."`, func(r graph.Record) bool { return r.Venue == "Sci." }},
+		// DOI with a resolver prefix, or "doi:".
+		{"DOI URL", `"DOI":"https://doi.org/10.1126/SCIENCE.169.3946.635"`, func(r graph.Record) bool { return r.DOI == "10.1126/science.169.3946.635" }},
+		{"doi: prefix", `"DOI":"doi:10.1000/xyz"`, func(r graph.Record) bool { return r.DOI == "10.1000/xyz" }},
+		// citeproc-js's rich-text markup is not part of the title.
+		{"markup", `"container-title":"<i>Nature</i>"`, func(r graph.Record) bool { return r.Venue == "Nature" }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			in := `[{"id":"x","type":"article-journal","title":"T",` + c.item + `}]`
+			recs, err := readertest.Read(Reader{}, []byte(in))
+			if err != nil || len(recs) != 1 {
+				t.Fatalf("%d records, error %v", len(recs), err)
+			}
+			if !c.check(recs[0]) {
+				t.Errorf("record = %+v", recs[0])
+			}
+		})
+	}
+}
+
+// TestTitleMarkup: the title keeps its text without citeproc-js's tags
+// (<i>, <sup>, <span class="nocase">), and a "<" that is text stays.
+func TestTitleMarkup(t *testing.T) {
+	in := `{"id":1,"type":"article-journal","title":"The <i>Drosophila</i> genome: H<sub>2</sub>O and <span class=\"nocase\">iPhone</span> for x < y"}`
+	recs, err := readertest.Read(Reader{}, []byte(in))
+	if err != nil || len(recs) != 1 || recs[0].Title != "The Drosophila genome: H2O and iPhone for x < y" {
+		t.Fatalf("%v, %v", recs, err)
+	}
+}
+
+// TestBOM: a file that starts with a byte-order mark (as Windows tools
+// write UTF-8) reads like one without.
+func TestBOM(t *testing.T) {
+	in := "\ufeff[{\"id\":\"a\",\"type\":\"book\",\"title\":\"T\"}]"
+	recs, err := readertest.Read(Reader{}, []byte(in))
+	if err != nil || len(recs) != 1 || recs[0].Title != "T" {
+		t.Fatalf("%d records, %v", len(recs), err)
+	}
+}
+
+// TestItemProblem: an item whose title is an object is reported with the
+// line and column where it starts, its message readable, and the items
+// around it are read.
+func TestItemProblem(t *testing.T) {
+	in := "[\n{\"type\":\"book\",\"title\":\"A\"},\n {\"type\":\"book\",\"title\":{\"x\":1}},\n{\"type\":\"book\",\"title\":\"C\"}\n]"
+	recs, err := readertest.Read(Reader{}, []byte(in))
+	var se *SyntaxError
+	if len(recs) != 2 || !errors.As(err, &se) || se.Line != 3 || se.Col != 2 || strings.Contains(err.Error(), "PANIC") ||
+		!strings.Contains(err.Error(), "item is not a CSL item") {
+		t.Errorf("%d records, error %v; want 2 and one at line 3, column 2", len(recs), err)
+	}
+}
+
+// TestSniffRequiredKeysOnly: an item with only the keys CSL requires (id,
+// type) and a title is CSL-JSON when its type is one of CSL 1.0.2's.
+func TestSniffRequiredKeysOnly(t *testing.T) {
+	for in, want := range map[string]bool{
+		`[{"id":"a","type":"report","title":"T"}]`:           true,
+		`[{"id":"a","type":"post-weblog","title":"T"}]`:      true,
+		`[{"id":"a","type":"not-a-csl-type","title":"T"}]`:   false,
+		`{"results":[{"id":"a","type":"news","title":"T"}]}`: false,
+	} {
+		if got := (Reader{}).Sniff([]byte(in)); got != want {
+			t.Errorf("Sniff(%s) = %v, want %v", in, got, want)
+		}
+	}
+}

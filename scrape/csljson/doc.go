@@ -1,7 +1,10 @@
 // Package csljson reads CSL-JSON, the citation format of Zotero, Mendeley,
 // citeproc and pandoc: an array of items (or one item, or items one per
 // line), each with a CSL type, title, author names, an issued date and
-// the rest. The hybrid Crossref writes for
+// the rest, in the shapes CSL 1.0.2's schema allows: dates as date-parts
+// (numbers or strings, ranges), raw or literal text or an EDTF string;
+// names with particles and suffixes, or literal; numbers as numbers or
+// strings; citeproc-js's rich-text tags dropped from titles. The hybrid Crossref writes for
 // "Accept: application/vnd.citationstyles.csl+json" is read too: Crossref
 // types ("journal-article") are mapped to CSL's, titles and container
 // titles may be arrays, a subtitle is joined to the title, the JATS markup
