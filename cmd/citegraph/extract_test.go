@@ -134,7 +134,7 @@ func TestExtractReadInPart(t *testing.T) {
 	dir := t.TempDir()
 	for _, c := range []struct {
 		name, content, where string
-		titles            []string
+		titles               []string
 	}{
 		{"part.bib", "@article{a,\n title={Good one},\n author={Doe, J.},\n year=2001}\n\n@article{b,\n title={Broken\n\n@article{c, title={Third}, year=2003}\n",
 			"part.bib:7:8: bibtex:", []string{"Good one", "Third"}},
