@@ -21,6 +21,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/sourcefile"
+	"github.com/citegraph/citegraph/scrape/internal/pos"
 )
 
 // StreamFormat is an extractor for sources read as a stream: full-text XML,
@@ -267,7 +268,7 @@ func (fc *forcedCheck) result(ctx context.Context, name, format string, err erro
 	}
 	first := ": " + se.Err.Error()
 	if se.Line > 0 {
-		first = fmt.Sprintf(" at line %d: %s", se.Line, strings.TrimPrefix(se.Err.Error(), fmt.Sprintf("line %d, column %d: ", se.Line, se.Col)))
+		first = fmt.Sprintf(" at line %d: %s", se.Line, pos.Trim(se.Err.Error(), se.Line, se.Col))
 	}
 	return &Error{Path: name, Format: format, Err: &nothingRead{msg: msg + " (first problem" + first + ")", cause: se.Err}}
 }

@@ -141,7 +141,7 @@ func TestExtractReadInPart(t *testing.T) {
 		{"part.csv", "Authors,Title,Year,Source title,EID\nA.,\"First\",2001,V,2-s2.0-1\nB.,\"T2 \"x\" y\",2002,V,2-s2.0-2\nC.,\"Third\",2003,V,2-s2.0-3\n",
 			"part.csv:3:8: scopus-csv:", []string{"First", "Third"}},
 		{"part.json", "[\n{\"type\":\"article-journal\",\"title\":\"First\",\"issued\":{\"date-parts\":[[2001]]}},\n{\"type\":\"book\",\"title\":{\"x\":1}},\n{\"type\":\"book\",\"title\":\"Third\"}\n]\n",
-			"part.json:3: csljson:", []string{"First", "Third"}},
+			"part.json:3:1: csljson: item is not a CSL item", []string{"First", "Third"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			path := filepath.Join(dir, c.name)
