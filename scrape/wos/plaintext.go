@@ -33,6 +33,11 @@ func (Plain) Name() string { return "wos" }
 // Sniff reports whether head starts with the FN header or a PT field
 // followed by other tagged fields.
 func (Plain) Sniff(head []byte) bool {
+	// Blank lines before the header (a file saved with an empty line
+	// first) do not count.
+	for len(head) > 0 && (head[0] == '\n' || head[0] == '\r' || head[0] == ' ' || head[0] == '\t') {
+		head = head[1:]
+	}
 	lines := bytes.SplitN(head, []byte("\n"), 8)
 	first := bytes.TrimRight(lines[0], "\r")
 	if bytes.HasPrefix(first, []byte("FN ")) {

@@ -367,3 +367,21 @@ func TestContinuationsThatLookLikeTags(t *testing.T) {
 		t.Errorf("record 2 = %+v", r)
 	}
 }
+
+// Detection of the plain-text export: its header ("FN …", "VR 1.0") or a
+// record's PT line first, after any blank lines (a file saved with an
+// empty first line, CRLF line ends); the tab-delimited header is not it.
+// The inputs are the first lines of the test files' shape.
+func TestSniffPlain(t *testing.T) {
+	for in, want := range map[string]bool{
+		"FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\n":           true,
+		"\r\n\r\nFN Thomson Reuters Web of Science\r\nVR 1.0\r\nPT J\r\n": true,
+		"PT J\nAU Smith, J\nTI A title\nSO J CHEM\nER\n":                  true,
+		"PT\tAU\tBA\tBE\tGP\tAF\n":                                        false,
+		"TY  - JOUR\nTI  - x\n":                                           false,
+	} {
+		if got := (Plain{}).Sniff([]byte(in)); got != want {
+			t.Errorf("Sniff(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
