@@ -81,9 +81,25 @@ type field struct {
 
 const maxRecord = 64 << 20
 
+// repeats are the tags that may come more than once in a record (NLM's
+// element descriptions: "may appear multiple times"), so that a record
+// opening with one of them is not ended by the next.
+var repeats = map[string]bool{}
+
+func init() {
+	for t := range strings.FieldsSeq(`AU FAU CN AD AUID LID AID IS ISBN MH OT OTO PT RN NM GR SI OID IR FIR IRAD
+		ED FED GN PHST CIN CON EIN EFR CRI CRF ECI ECF RPI RPF RIN ROF UIN UOF SPIN ORI PS FPS SB COIS OAB OCI
+		MHDA EDAT CRDT DEP LA PL PMCR MID`) {
+		repeats[t] = true
+	}
+}
+
 // Extract reads the records and emits each when the next begins or the
 // file ends. A record begins at its first field, whatever the tag: after
-// a blank line, or at a PMID when the record read so far has one already.
+// a blank line, at a PMID when the record read so far has one already,
+// or, when the blank lines between records were lost, at the tag the
+// record read so far opened with ("OWN - ERIC" again), unless that tag
+// repeats within a record (AU, MH …).
 func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
 	lr := lines.NewReader(rd)
 	var (
@@ -92,9 +108,10 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 		start    int
 		size     int
 		stray    bool
-		blank    bool // a blank line since the last field
-		hasPMID  bool // the record read so far has a PMID
-		dropped  bool // the record read so far was too long: skip it
+		blank    bool   // a blank line since the last field
+		hasPMID  bool   // the record read so far has a PMID
+		opener   string // the tag of its first field
+		dropped  bool   // the record read so far was too long: skip it
 	)
 	flush := func() error {
 		if dropped || len(rec) == 0 {
@@ -124,11 +141,11 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 			continue
 		}
 		if t, v, ok := tag(line); ok {
-			if blank || start == 0 || (t == "PMID" && hasPMID) {
+			if blank || start == 0 || (t == "PMID" && hasPMID) || (t == opener && !repeats[t]) {
 				if err := flush(); err != nil {
 					return err
 				}
-				start = n
+				start, opener = n, t
 			}
 			blank = false
 			hasPMID = hasPMID || t == "PMID"

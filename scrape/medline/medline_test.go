@@ -281,3 +281,20 @@ func TestSniff(t *testing.T) {
 		}
 	}
 }
+
+// Records whose blank lines were lost (pasted, or written by a tool that
+// drops them) still split where each opens: at the tag the record read so
+// far opened with, when that tag does not repeat within a record (OWN,
+// PMID); a record opening with AU, which repeats, is not split at each
+// author. ERIC's records, made up in the shape of its .nbib export.
+func TestRecordsWithoutBlankLines(t *testing.T) {
+	in := "OWN - ERIC\nTI  - First\nAU  - Guo, Wenbo\nOWN - ERIC\nTI  - Second\nOWN - ERIC\nTI  - Third\n"
+	recs, err := readertest.Read(Reader{}, []byte(in))
+	if err != nil || len(recs) != 3 || recs[0].Title != "First" || recs[2].Title != "Third" || recs[1].Source.Line != 4 {
+		t.Fatalf("records %+v, error %v; want First, Second (line 4), Third", recs, err)
+	}
+	recs, err = readertest.Read(Reader{}, []byte("AU  - Doe J\nAU  - Roe K\nTI  - One\nOT  - x\n"))
+	if err != nil || len(recs) != 1 || len(recs[0].Authors) != 2 {
+		t.Errorf("records %+v, error %v; want one with two authors", recs, err)
+	}
+}
