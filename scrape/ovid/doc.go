@@ -10,7 +10,8 @@
 // dropped.
 //
 // Mapping: TI (Ovid's label and Journals@Ovid's quotation marks dropped),
-// AU (or A1), SO (the source line: venue, volume, issue, pages and year,
+// AU (or A1; FA, Ovid MEDLINE's full names, when it gives them all), SO
+// (the source line: venue, volume, issue, pages and year,
 // in the shape of each database: Ovid MEDLINE's and BIOSIS's "Gene.
 // 576(1 Pt 3):466-75, 2016 Jan 15.", PsycINFO's "Psychological Medicine.
 // Vol.45(3), Feb 2015, pp. 461-470.", Embase's "BMC Proceedings. … 12

@@ -163,11 +163,16 @@ func build(fs []field, line int) graph.Record {
 	r.Source.RecordID = get("UI", "AN")
 	ids := map[string]string{}
 	seen := map[string]bool{}
+	var full []graph.Author
 	for _, f := range fs {
 		switch f.tag {
 		case "AU", "A1":
 			if a := ovidName(joined(f)); a.Family != "" {
 				r.Authors = append(r.Authors, a)
+			}
+		case "FA": // Ovid MEDLINE's full names ("Gadzalski, Marek")
+			if a := ovidName(joined(f)); a.Family != "" {
+				full = append(full, a)
 			}
 		case "MH", "KW":
 			for _, l := range f.lines {
@@ -186,6 +191,9 @@ func build(fs []field, line int) graph.Record {
 				ids[graph.IDISSN] = s
 			}
 		}
+	}
+	if len(full) >= len(r.Authors) && len(full) > 0 {
+		r.Authors = full // the same authors, their given names whole
 	}
 	r.Title = cleanTitle(get("TI", "T1"))
 	// The abstract keeps its structure: Ovid puts each heading of a

@@ -220,11 +220,14 @@ func TestBIOSISChapter(t *testing.T) {
 // An Ovid MEDLINE record as Ovid's EndNote format writes it (the Gene
 // article of the PubMed test file, PMID 26524502, its fields as Ovid
 // names them): the source line gives venue, volume, issue, pages and
-// year when the record has no VO/IP/PG lines; UI is the PMID.
+// year when the record has no VO/IP/PG lines; UI is the PMID; FA, the
+// authors' full names (PubMed's FAU lines of the record), are preferred
+// to AU's initials.
 func TestOvidMedline(t *testing.T) {
 	in := " <1>\n VN  - Ovid Technologies\n DB  - Ovid MEDLINE(R)\n UI  - 26524502\n" +
 		" TI  - Bioinformatic survey of ABC transporters in dermatophytes.\n" +
 		" SO  - Gene. 576(1 Pt 3):466-75, 2016 Jan 15.\n AU  - Gadzalski M\n AU  - Ciesielska A\n AU  - Staczek P\n" +
+		" FA  - Gadzalski, Marek\n FA  - Ciesielska, Anita\n FA  - Staczek, Pawel\n" +
 		" IS  - 0378-1119\n PT  - Journal Article\n YR  - 2016\n DO  - https://dx.doi.org/10.1016/j.gene.2015.10.064\n"
 	if !(Reader{}).Sniff([]byte(in)) {
 		t.Error("Sniff rejects the export")
@@ -234,7 +237,7 @@ func TestOvidMedline(t *testing.T) {
 		t.Fatalf("%d records, want 1", len(recs))
 	}
 	r := recs[0]
-	want := []graph.Author{{Family: "Gadzalski", Given: "M"}, {Family: "Ciesielska", Given: "A"}, {Family: "Staczek", Given: "P"}}
+	want := []graph.Author{{Family: "Gadzalski", Given: "Marek"}, {Family: "Ciesielska", Given: "Anita"}, {Family: "Staczek", Given: "Pawel"}}
 	if r.Title != "Bioinformatic survey of ABC transporters in dermatophytes." || r.Venue != "Gene" || r.Volume != "576" ||
 		r.Issue != "1 Pt 3" || r.Pages != "466-75" || r.Year != 2016 || r.DOI != "10.1016/j.gene.2015.10.064" ||
 		r.Type != "article-journal" || !reflect.DeepEqual(r.Authors, want) || recs[0].Venue != "Gene" ||

@@ -145,7 +145,7 @@ func buildRecord(entries []entry, line int) graph.Record {
 	}
 	if out.DOI == "" {
 		for _, u := range r.all("UR", "L1", "L2", "L3", "LK", "M3") {
-			if strings.Contains(u, "doi.org/10.") || strings.HasPrefix(strings.ToLower(u), "doi:") {
+			if strings.Contains(u, "doi.org/10.") || strings.HasPrefix(strings.ToLower(u), "doi:") || strings.HasPrefix(u, "10.") {
 				if n, err := graph.NormalizeDOI(reDOI.FindString(u)); err == nil {
 					out.DOI = n
 					break

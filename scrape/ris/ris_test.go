@@ -223,3 +223,20 @@ func TestVenueAndNames(t *testing.T) {
 		t.Errorf("venue %q, authors %v; want %v", r.Venue, r.Authors, want)
 	}
 }
+
+// EndNote's older RIS exports put the DOI in M3 (its "Type of Work"
+// field, where EndNote kept DOIs), bare; a DOI there is read when DO gives
+// none, and M3's usual text is not. The DOI is the Gene article's (PMID
+// 26524502 of the MEDLINE test file).
+func TestDOIInM3(t *testing.T) {
+	for in, want := range map[string]string{
+		"TY  - JOUR\nTI  - x\nM3  - 10.1016/j.gene.2015.10.064\nER  - \n":                      "10.1016/j.gene.2015.10.064",
+		"TY  - JOUR\nTI  - x\nM3  - Journal Article\nER  - \n":                                 "",
+		"TY  - JOUR\nTI  - x\nDO  - 10.1016/j.gene.2015.10.064\nM3  - 10.9999/other\nER  - \n": "10.1016/j.gene.2015.10.064",
+	} {
+		recs, err := readertest.Read(Reader{}, []byte(in))
+		if err != nil || len(recs) != 1 || recs[0].DOI != want {
+			t.Errorf("%q: records %+v, error %v; want DOI %q", in, recs, err, want)
+		}
+	}
+}
