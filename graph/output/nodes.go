@@ -2,7 +2,6 @@ package output
 
 import (
 	"bufio"
-	"encoding/csv"
 	"io"
 	"strconv"
 
@@ -18,10 +17,11 @@ var NodesHeader = []string{"id", "in_degree", "out_degree", "pagerank", "hub", "
 // c in node order (IDs in numeric order when all are numbers, else
 // lexical); the cells of a measure res left out (nil) stay empty.
 // Communities and themes are numbered from 1; floats are written in the
-// shortest form that reads back the same.
+// shortest form that reads back the same; an id is made inert as every
+// cell (gcsv.Cell: an edge list's "=cmd" is written "'=cmd", "-3" stays).
 func WriteNodes(w io.Writer, c *graph.Compact, res analysis.Result) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
-	cw := csv.NewWriter(bw)
+	cw := gcsv.NewWriter(bw)
 	if err := cw.Write(NodesHeader); err != nil {
 		return err
 	}
@@ -47,8 +47,7 @@ func WriteNodes(w io.Writer, c *graph.Compact, res analysis.Result) error {
 			return err
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := cw.Flush(); err != nil {
 		return err
 	}
 	return bw.Flush()

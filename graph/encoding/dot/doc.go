@@ -25,7 +25,8 @@
 // Every text from the data (titles, names, venues, statements, cluster
 // labels) is first cleaned: invalid UTF-8 becomes U+FFFD, newlines, carriage
 // returns, tabs and other white space become a single space, other control
-// characters are dropped. It is then escaped for the GraphViz rules that
+// characters and the bidirectional controls (U+202E …, which would show
+// text reversed) are dropped. It is then escaped for the GraphViz rules that
 // apply to it, so that GraphViz shows it literally:
 //
 //   - inside double quotes, '"' is written \" and '\' as \\ (labels) or
@@ -38,7 +39,12 @@
 //     the lines of a tooltip;
 //   - no value is ever written as an HTML-like <…> string; other scripts
 //     (Arabic, Chinese, Cyrillic …) pass through as UTF-8, and the graph
-//     says charset="UTF-8".
+//     says charset="UTF-8";
+//   - every string stays within what GraphViz reads (16,384 bytes): a line
+//     of a label keeps at most 200 runes, any quoted string at most 16,000
+//     bytes after escaping, the longest lines of a tooltip cut on a rune to
+//     fit, each with "…"; a DOI URL that would not fit is left out and a
+//     Key that would not is written as its start, "…" and a hash.
 //
 // Node IDs are the works' Keys, quoted (never integers: one DOT writer we
 // measured dropped every edge into a node numbered 0); a control character

@@ -471,8 +471,10 @@ func (d *drawing) nodeLook(w *graph.Work) []attr {
 		a = []attr{{"label", `""`}, {"tooltip", quoteText(asTooltip, append([]string{d.label(w)}, tooltipLines(w)...)...)},
 			{"shape", "circle"}, {"fixedsize", "true"}}
 	}
-	if w.DOI != "" {
-		a = append(a, attr{"URL", quoteText(asLabel, doiURL(w.DOI))})
+	// doiURL's characters need no escaping; a URL GraphViz could not read
+	// (a DOI of thousands of characters) is left out rather than cut.
+	if u := doiURL(w.DOI); w.DOI != "" && len(u)+2 <= maxString {
+		a = append(a, attr{"URL", `"` + u + `"`})
 	}
 	c := d.cluster(id)
 	if w.Kind == graph.KindWork {

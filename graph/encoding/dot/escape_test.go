@@ -1,6 +1,7 @@
 package dot_test
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -49,6 +50,9 @@ func TestNastyText(t *testing.T) {
 		raw   string
 		clean string // the text as shown: raw cleaned
 		label string // the node's label, when not clean + " 2020"
+		// heading is the graph and cluster labels, when not clean: a label
+		// line keeps 200 runes (issue 16: GraphViz's limits).
+		heading string
 	}{
 		{name: "quotes", raw: `He said "hi" and ""`},
 		{name: "backslashes", raw: `C:\dir\N \G \L \E \T \H \" \\ end\`},
@@ -68,10 +72,11 @@ func TestNastyText(t *testing.T) {
 		{name: "Chinese", raw: "青少年心理健康服务"},
 		{name: "Cyrillic", raw: "Психическое здоровье"},
 		{name: "astral", raw: "😀 𝔸"},
-		{name: "bidi controls", raw: "abc \u202edcba\u202c xyz"},
+		// U+202E and U+202C go (issue 16): shown, they reverse "dcba".
+		{name: "bidi controls", raw: "abc \u202edcba\u202c xyz", clean: "abc dcba xyz"},
 		{name: "only controls", raw: "\x00\x01\t\n"},
 		{name: "long", raw: strings.Repeat("ab ", 100), clean: strings.TrimSpace(strings.Repeat("ab ", 100)),
-			label: "ab ab ab ab ab ab ab ab ab ab ab… 2020"},
+			label: "ab ab ab ab ab ab ab ab ab ab ab… 2020", heading: strings.Repeat("ab ", 66) + "a…"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.clean == "" && strings.TrimFunc(tc.raw, func(r rune) bool { return r < 0x20 }) != "" {
@@ -104,6 +109,9 @@ func TestNastyText(t *testing.T) {
 				t.Errorf("node tooltip shows\n%q, want\n%q", got, want)
 			}
 			title, cluster, statement := tc.clean, tc.clean, tc.clean
+			if tc.heading != "" {
+				title, cluster = tc.heading, tc.heading
+			}
 			if tc.clean == "" {
 				title, cluster, statement = "Citation map (2 works, 1 link)", "Theme 1", "Citer 2021 cites "+label
 			}
@@ -184,4 +192,71 @@ func TestKeysAndURLs(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestLongText (issue 16 item 1): a title of 17,000 characters, and as
+// many backslashes or ampersands (which escaping makes 2 to 5 times longer),
+// made GraphViz reject the file ("syntax error … longer than 16384?").
+// Every string stays below GraphViz's 16,384 bytes; the node's tooltip
+// keeps its short lines and as much of the title as fits; labels are cut
+// at 200 runes; a DOI of 20,000 characters keeps the node apart from its
+// neighbour's and loses its (unreadable) URL; the file parses (gonum) and
+// GraphViz draws it without a word on stderr.
+func TestLongText(t *testing.T) {
+	quoted := regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+	for _, tc := range []struct{ name, raw string }{
+		{"words", strings.Repeat("Peer support workers ", 1000)[:17000]},
+		{"one word", strings.Repeat("x", 17000)},
+		{"backslashes", strings.Repeat(`\`, 17000)},
+		{"ampersands", strings.Repeat("&", 17000)},
+		{"quotes", strings.Repeat(`"`, 17000)},
+		{"Chinese", strings.Repeat("青少年心理健康服务", 2000)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g, ref := nastyGraph(t, tc.raw)
+			opt := nastyOptions(g, ref, tc.raw)
+			for _, gephi := range []bool{false, true} {
+				opt.Gephi = gephi
+				text := write(t, g, opt)
+				for _, q := range quoted.FindAllString(text, -1) {
+					if len(q) > 16380 {
+						t.Fatalf("gephi %v: a string of %d bytes: %.40s…", gephi, len(q), q)
+					}
+				}
+				if gephi {
+					render(t, text)
+					continue
+				}
+				p, _ := check(t, g, opt, text)
+				tip := strings.Split(tooltipText(p.nodes[ref.Key]["tooltip"]), "\n")
+				if want := []string{"2020", ref.Key, "unresolved reference (known only from reference lists)"}; !slices.Equal(tip[1:], want) {
+					t.Errorf("tooltip ends %q, want %q", tip[1:], want)
+				}
+				title, ok := strings.CutSuffix(tip[0], "…")
+				if !ok || !strings.HasPrefix(tc.raw, title) || len(title) < 3000 {
+					t.Errorf("tooltip's first line (%d bytes) is not the title's start and …", len(tip[0]))
+				}
+				for _, l := range []string{labelText(p.graph["label"]), labelText(p.clusters["cluster_0"]["label"])} {
+					if n := utf8.RuneCountInString(l); n != 200 || !strings.HasSuffix(l, "…") {
+						t.Errorf("label of %d runes ending %q, want 200 ending …", n, l[len(l)-3:])
+					}
+				}
+			}
+		})
+	}
+
+	// Two works whose DOIs of 20,000 characters differ only at the end.
+	long := "10.1/" + strings.Repeat("a", 20000)
+	g := graph.Build([]graph.Record{{DOI: long + "1", Title: "One", Year: 2020}, {DOI: long + "2", Title: "Two", Year: 2020,
+		References: []graph.Reference{{DOI: long + "1"}}}})
+	text := write(t, g, dot.Options{})
+	for _, q := range quoted.FindAllString(text, -1) {
+		if len(q) > 16380 {
+			t.Fatalf("a string of %d bytes: %.40s…", len(q), q)
+		}
+	}
+	if strings.Contains(text, "URL=") {
+		t.Errorf("a URL of 20,000 characters is written")
+	}
+	check(t, g, dot.Options{}, text) // counts the two nodes and the edge
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/graph"
 )
@@ -127,7 +128,7 @@ var entityLike = regexp.MustCompile(`^&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-
 // so '&' is written "&amp;" only where it starts something GraphViz would
 // decode ("&lt;", "&#65;"); a plain '&' stays, and both show it.
 func quoteGephi(s string) string {
-	s = cleanText(s)
+	s = cutRunes(cleanText(s), maxLabelLine)
 	var b strings.Builder
 	b.WriteByte('"')
 	for i, r := range s {
@@ -152,12 +153,27 @@ func quoteGephi(s string) string {
 
 // quoteData returns text as a double-quoted DOT string for an attribute
 // GraphViz ignores and Gephi imports as a column: '"' written \" and '\'
-// as \\, nothing else, so Gephi reads back the text exactly.
+// as \\, nothing else, so Gephi reads back the text exactly. Text that
+// would pass maxString bytes is cut on a rune and ends in "…" (GraphViz
+// could not read the file otherwise; graph.gexf and graph.graphml keep
+// the whole text).
 func quoteData(s string) string {
+	const ellipsis = "…"
 	s = cleanText(s)
+	size := len(s) + strings.Count(s, `"`) + strings.Count(s, `\`)
 	var b strings.Builder
 	b.WriteByte('"')
+	n := 0
 	for _, r := range s {
+		w := utf8.RuneLen(r)
+		if r == '"' || r == '\\' {
+			w = 2
+		}
+		if size+2 > maxString && n+w+len(ellipsis)+2 > maxString {
+			b.WriteString(ellipsis)
+			break
+		}
+		n += w
 		switch r {
 		case '"':
 			b.WriteString(`\"`)

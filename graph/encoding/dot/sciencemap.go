@@ -438,8 +438,10 @@ func push(a, b *footprint, alongX bool, ox, oy, s float64) {
 	b.clamp(s)
 }
 
-// htmlText returns cleaned text for an HTML-like label: '&', '<', '>' and
-// '"' as entities, and U+FFFD as "&#xFFFD;" (see quoteText).
+// htmlText returns cleaned text for an HTML-like label: cut to
+// maxLabelLine runes (GraphViz reads an HTML-like string of at most 16,384
+// bytes, see maxString), '&', '<', '>' and '"' as entities, and U+FFFD as
+// "&#xFFFD;" (see quoteText).
 func htmlText(s string) string {
-	return strings.ReplaceAll(html.EscapeString(s), "\uFFFD", "&#xFFFD;")
+	return strings.ReplaceAll(html.EscapeString(cutRunes(s, maxLabelLine)), "\uFFFD", "&#xFFFD;")
 }

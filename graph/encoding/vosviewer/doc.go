@@ -24,6 +24,9 @@
 // co-occurrence): items of any kind, links with the caller's strengths.
 //
 // All text is cleaned (attr.Clean: no tabs or line breaks can split a
-// line) and the description is HTML-escaped, so a title with markup shows
-// as text. Output is the same, byte for byte, for the same graph and Set.
+// line, no bidirectional control reorders it), the description is
+// HTML-escaped, so a title with markup shows as text, and a label or
+// description that a spreadsheet would run as a formula ("=HYPERLINK(…)",
+// "@SUM(A1)", "-2+3") gets a leading single quote (csv.Cell), since the
+// files are tab-separated tables that Excel and LibreOffice open too. Output is the same, byte for byte, for the same graph and Set.
 package vosviewer

@@ -12,6 +12,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/encoding/attr"
+	"github.com/citegraph/citegraph/graph/encoding/csv"
 )
 
 // MaxCluster is the largest cluster number VOSviewer accepts.
@@ -150,11 +151,12 @@ func headerLabel(s string) string {
 	return s
 }
 
-// cell returns a label or description as a map-file cell: cleaned and,
-// when it holds a comma, semicolon or double quote, enclosed in double
-// quotes with inner quotes doubled.
+// cell returns a label or description as a map-file cell: cleaned, made
+// inert for spreadsheets (csv.Cell: "=HYPERLINK(…)" gets a leading "'")
+// and, when it holds a comma, semicolon or double quote, enclosed in
+// double quotes with inner quotes doubled.
 func cell(s string) string {
-	s = attr.Clean(s)
+	s = csv.Cell(attr.Clean(s))
 	if strings.ContainsAny(s, `,;"`) {
 		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 	}
