@@ -140,6 +140,38 @@ func TestRunAllOutputs(t *testing.T) {
 	}
 }
 
+// TestRunRemovesStaleTemporaries (issue 16 item 6): the hidden temporary
+// files a killed run left in the output folder (named as graph/output.Dir
+// names them, older than this run) are gone after the next run, also those
+// of files this run does not write (--formats none writes no report.html);
+// the user's own hidden files stay.
+func TestRunRemovesStaleTemporaries(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	for _, n := range []string{".graph.dot.2849217.tmp", ".report.html.77.tmp", ".notes.tmp", ".vimrc"} {
+		p := filepath.Join(dir, n)
+		if err := os.WriteFile(p, []byte("partial"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, stderr := runCmd(t, context.Background(), "run", seedCorpus, "-o", dir, "--formats", "none", "--render", "none"); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, n := range []string{".graph.dot.2849217.tmp", ".report.html.77.tmp"} {
+		if _, err := os.Stat(filepath.Join(dir, n)); !os.IsNotExist(err) {
+			t.Errorf("%s left: %v", n, err)
+		}
+	}
+	for _, n := range []string{".notes.tmp", ".vimrc", "graph.dot"} {
+		if _, err := os.Stat(filepath.Join(dir, n)); err != nil {
+			t.Errorf("%s: %v", n, err)
+		}
+	}
+}
+
 func TestRunViewFlags(t *testing.T) {
 	dir := t.TempDir()
 	code, _, stderr := runCmd(t, context.Background(), "run", seedCorpus, "-o", dir, "--render", "none", "--formats", "views",

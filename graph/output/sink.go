@@ -6,10 +6,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
+	"time"
 )
 
 // Sink receives the files of the outputs. Create opens the file name (a
@@ -54,18 +55,37 @@ func WriteBytes(s Sink, name string, b []byte) error {
 // either the old file or the complete new one, never a part. Create makes
 // a hidden temporary file ".NAME.*.tmp" in the folder (made when missing);
 // Close syncs it, renames it over NAME and syncs the folder; Abort removes
-// it. Temporary files of NAME left by an earlier run that was killed are
-// removed when NAME is created again.
+// it.
+//
+// A run that is killed (kill -9, a power cut) leaves its temporary files
+// behind. The first Create in a folder in a process removes every file of
+// that folder named as Create names them (".NAME.DIGITS.tmp") that was last
+// modified before the process started (RemoveStale): none of them can be
+// this process's, and a run still writing one keeps changing its time.
 type Dir struct {
 	Path string
 }
+
+// processStart is when this process started: temporary files older than
+// it are another run's.
+var processStart = time.Now()
+
+// swept holds the folders RemoveStale ran in, so that it runs once per
+// folder and process.
+var swept sync.Map
 
 // Create implements Sink.
 func (d Dir) Create(name string) (io.WriteCloser, error) {
 	if err := os.MkdirAll(d.Path, 0o755); err != nil {
 		return nil, err
 	}
-	removeStale(d.Path, name)
+	key, err := filepath.Abs(d.Path)
+	if err != nil {
+		key = filepath.Clean(d.Path)
+	}
+	if _, done := swept.LoadOrStore(key, true); !done {
+		_, _ = d.RemoveStale(processStart) // best effort: a leftover that stays is only a hidden file
+	}
 	f, err := os.CreateTemp(d.Path, "."+name+".*.tmp")
 	if err != nil {
 		return nil, err
@@ -73,25 +93,33 @@ func (d Dir) Create(name string) (io.WriteCloser, error) {
 	return &dirFile{f: f, path: filepath.Join(d.Path, name)}, nil
 }
 
-// removeStale removes the temporary files ".name.*.tmp" in dir that a
-// killed run left behind.
-func removeStale(dir, name string) {
-	stale, _ := filepath.Glob(filepath.Join(dir, "."+escapeGlob(name)+".*.tmp"))
-	for _, p := range stale {
-		os.Remove(p)
-	}
-}
+// tempName matches the names os.CreateTemp gives for Create's pattern
+// ".NAME.*.tmp": the * becomes decimal digits.
+var tempName = regexp.MustCompile(`^\..+\.[0-9]+\.tmp$`)
 
-// escapeGlob quotes the characters filepath.Match treats specially.
-func escapeGlob(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune(`*?[\`, r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
+// RemoveStale removes the temporary files of Create (".NAME.DIGITS.tmp")
+// directly in the folder that are regular files last modified before
+// before, and returns their names, sorted. Other files, folders, symbolic
+// links and files in subfolders are left alone.
+func (d Dir) RemoveStale(before time.Time) ([]string, error) {
+	ents, err := os.ReadDir(d.Path)
+	if err != nil {
+		return nil, err
 	}
-	return b.String()
+	var removed []string
+	for _, e := range ents {
+		if !e.Type().IsRegular() || !tempName.MatchString(e.Name()) {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || !info.ModTime().Before(before) {
+			continue
+		}
+		if err := os.Remove(filepath.Join(d.Path, e.Name())); err == nil {
+			removed = append(removed, e.Name())
+		}
+	}
+	return removed, nil
 }
 
 // dirFile is a file of Dir being written.

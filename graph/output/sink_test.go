@@ -5,7 +5,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/citegraph/citegraph/graph/output"
 )
@@ -31,13 +33,38 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 }
 
-// TestDirRemovesStale: the hidden temporary files a killed run left
-// (issue 16, item 6) go when the file is written again; those of other
-// files and other hidden files stay.
+// TestDirRemovesStale (issue 16 item 6): the hidden temporary files a
+// killed run left (".NAME.DIGITS.tmp", older than this process) go when the
+// next run first writes into the folder, whichever files it writes; a
+// temporary file younger than the process (another run still writing),
+// other hidden files, a folder or a symbolic link of that name and files
+// in subfolders stay.
 func TestDirRemovesStale(t *testing.T) {
 	dir := t.TempDir()
-	for _, n := range []string{".graph.dot.123.tmp", ".graph.dot.9.tmp", ".top.dot.5.tmp", ".keep", "graph.dot"} {
-		os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644)
+	old := time.Now().Add(-time.Hour)
+	mk := func(name string, mtime time.Time) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, n := range []string{".graph.dot.123.tmp", ".graph.dot.9.tmp", ".top.dot.5.tmp", ".vosviewer_map.txt.4294967295.tmp",
+		".keep", ".x.tmp", ".x.1a.tmp", "x.1.tmp", "sub/.graph.dot.1.tmp", "graph.dot"} {
+		mk(n, old)
+	}
+	mk(".centrality.csv.77.tmp", time.Now().Add(time.Hour)) // being written by a run started after this one
+	if err := os.Mkdir(filepath.Join(dir, ".dir.1.tmp"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, ".keep"), filepath.Join(dir, ".link.2.tmp")); err != nil {
+		t.Fatal(err)
 	}
 	if err := output.WriteBytes(output.Dir{Path: dir}, "graph.dot", []byte("new")); err != nil {
 		t.Fatal(err)
@@ -47,12 +74,26 @@ func TestDirRemovesStale(t *testing.T) {
 	for _, e := range ents {
 		names = append(names, e.Name())
 	}
-	want := []string{".keep", ".top.dot.5.tmp", "graph.dot"}
-	if len(names) != len(want) || names[0] != want[0] || names[1] != want[1] || names[2] != want[2] {
+	want := []string{".centrality.csv.77.tmp", ".dir.1.tmp", ".keep", ".link.2.tmp", ".x.1a.tmp", ".x.tmp", "graph.dot", "sub", "x.1.tmp"}
+	if !slices.Equal(names, want) {
 		t.Errorf("left %q, want %q", names, want)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "graph.dot")); string(b) != "new" {
 		t.Errorf("graph.dot is %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "sub", ".graph.dot.1.tmp")); err != nil {
+		t.Errorf("a subfolder's file went: %v", err)
+	}
+}
+
+// TestRemoveStale: RemoveStale names what it removed.
+func TestRemoveStale(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, ".a.csv.1.tmp"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "a.csv"), nil, 0o644)
+	got, err := output.Dir{Path: dir}.RemoveStale(time.Now().Add(time.Minute))
+	if err != nil || !slices.Equal(got, []string{".a.csv.1.tmp"}) {
+		t.Errorf("RemoveStale = %q, %v", got, err)
 	}
 }
 
