@@ -96,13 +96,53 @@ func WriteMatching(w io.Writer, rep graph.Report) {
 	}
 }
 
+// Limits of WriteCycles: the groups shown, the keys shown of each, the
+// runes shown of a key.
+const (
+	cyclesShown    = 5
+	cycleKeysShown = 10
+	cycleKeyRunes  = 100
+)
+
 // WriteCycles writes to w the works that cite one another in a cycle,
-// one line per cycle, which a reviewer should look at (see
-// graph.CitationCycles).
+// which a reviewer should look at (see graph.CitationCycles): one line per
+// group, largest first, as "citation cycle (check the merges and matches):
+// KEY KEY …". It is a summary for a terminal: at most cyclesShown groups
+// (5), cycleKeysShown keys of each (10) with how many more, keys cut at
+// cycleKeyRunes runes (100), and then a line counting what was left out and
+// naming where the whole list is (citation_cycles in matching.json, which
+// run writes). One group of 50,000 works made one line of 1.18 MB (issue
+// 16).
 func WriteCycles(w io.Writer, g *graph.Graph) {
-	for _, c := range graph.CitationCycles(g) {
-		fmt.Fprintf(w, "citation cycle (check the merges and matches): %s\n", strings.Join(c, " "))
+	cycles := graph.CitationCycles(g)
+	cut := false
+	works := 0
+	for i, c := range cycles {
+		works += len(c)
+		if i >= cyclesShown {
+			cut = true
+			continue
+		}
+		keys := make([]string, 0, min(len(c), cycleKeysShown))
+		for _, k := range c[:min(len(c), cycleKeysShown)] {
+			if r := []rune(k); len(r) > cycleKeyRunes {
+				k, cut = string(r[:cycleKeyRunes-1])+"…", true
+			}
+			keys = append(keys, k)
+		}
+		more := ""
+		if n := len(c) - len(keys); n > 0 {
+			more, cut = fmt.Sprintf(" … and %d more (%d works)", n, len(c)), true
+		}
+		fmt.Fprintf(w, "citation cycle (check the merges and matches): %s%s\n", strings.Join(keys, " "), more)
 	}
+	if !cut {
+		return
+	}
+	if n := len(cycles) - cyclesShown; n > 0 {
+		fmt.Fprintf(w, "… and %d more citation cycles\n", n)
+	}
+	fmt.Fprintf(w, "%d citation cycles, %d works in all: every one is listed in full as citation_cycles in matching.json (citegraph run writes it)\n", len(cycles), works)
 }
 
 // WriteAnalysis writes to w what the analysis found, as citegraph analyse
