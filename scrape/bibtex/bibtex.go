@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/internal/stdnum"
@@ -109,7 +110,7 @@ var Types = map[string]string{
 }
 
 var (
-	reYear    = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
+	reYear    = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)[a-z]?\b`) // "1998a": a letter telling one author's works of a year apart
 	reISODate = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?`)
 	reCitedBy = regexp.MustCompile(`(?i)cited by:?\s*(\d+)`)
 	reEID     = regexp.MustCompile(`eid=(2-s2\.0-\d+)`)
@@ -171,6 +172,9 @@ func Record(e *Entry) graph.Record {
 	r.Publisher = get("publisher", "school", "institution", "organization")
 	r.Language = get("language", "langid")
 	r.URL = verbatim("url")
+	if hp := get("howpublished"); r.URL == "" && strings.Contains(hp, "://") && !strings.ContainsAny(hp, " \t") {
+		r.URL = hp // BibTeX's @misc{…, howpublished = {\url{…}}}
+	}
 	if d, err := graph.NormalizeDOI(verbatim("doi")); err == nil {
 		r.DOI = d
 	} else if m := reDOI.FindString(r.URL); m != "" && strings.Contains(r.URL, "doi.org/") {
@@ -298,7 +302,7 @@ func date(d, year, month, day string) (int, string) {
 	if m := reISODate.FindStringSubmatch(d); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		out := m[1]
-		if m[2] != "" {
+		if mon, _ := strconv.Atoi(m[2]); mon >= 1 && mon <= 12 { // biblatex's EDTF seasons are 21-24
 			out += "-" + m[2]
 			if m[3] != "" {
 				out += "-" + m[3]
@@ -306,10 +310,11 @@ func date(d, year, month, day string) (int, string) {
 		}
 		return y, out
 	}
-	m := reYear.FindString(year)
-	if m == "" {
+	sm := reYear.FindStringSubmatch(year)
+	if sm == nil {
 		return 0, ""
 	}
+	m := sm[1]
 	y, _ := strconv.Atoi(m)
 	mon := 0
 	ml := strings.ToLower(strings.TrimSpace(month))
@@ -379,11 +384,92 @@ func authors(v string) []graph.Author {
 			out = append(out, graph.Author{Family: DecodeLaTeX(n)})
 			continue
 		}
-		if a := graph.ParseName(DecodeLaTeX(n)); a.Family != "" {
+		if a := bibtexName(n); a.Family != "" {
 			out = append(out, a)
 		}
 	}
 	return out
+}
+
+// bibtexName reads one name of a name list in BibTeX's three forms
+// (Patashnik, "BibTeXing", §4; biblatex manual §2.3.3): "First von Last",
+// "von Last, First" and "von Last, Jr, First". The von part (words in
+// lower case) stays with the family name ("van der Berg"); Jr follows the
+// given names ("Jan, Jr"); a braced group is one word ("John {Smith
+// Jones}": family Smith Jones). Other names are read by graph.ParseName.
+func bibtexName(n string) graph.Author {
+	parts := splitTop(n, ',')
+	switch len(parts) {
+	case 3:
+		fam, jr, giv := DecodeLaTeX(parts[0]), DecodeLaTeX(parts[1]), DecodeLaTeX(parts[2])
+		if fam != "" && giv != "" && jr != "" {
+			return graph.Author{Family: fam, Given: giv + ", " + jr}
+		}
+	case 1:
+		words := splitTop(n, ' ')
+		if len(words) < 2 {
+			break
+		}
+		last := len(words) - 1
+		von := -1
+		for i := 0; i < last && von < 0; i++ {
+			if lowerWord(words[i]) {
+				von = i
+			}
+		}
+		braced := strings.HasPrefix(words[last], "{") && strings.HasSuffix(words[last], "}") && !strings.HasPrefix(words[last], "{\\")
+		if von <= 0 && !braced {
+			break // no von part after a first name, no braced family: ParseName's reading
+		}
+		if von <= 0 {
+			von = last
+		}
+		return graph.Author{Family: DecodeLaTeX(strings.Join(words[von:], " ")), Given: DecodeLaTeX(strings.Join(words[:von], " "))}
+	}
+	return graph.ParseName(DecodeLaTeX(n))
+}
+
+// splitTop splits s on sep outside braces, dropping empty pieces and
+// trimming the others (sep ' ' splits on any white space).
+func splitTop(s string, sep byte) []string {
+	var out []string
+	depth, start := 0, 0
+	add := func(p string) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '{':
+			depth++
+		case c == '}':
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0 && (c == sep || sep == ' ' && isSpace(c)):
+			add(s[start:i])
+			start = i + 1
+		}
+	}
+	add(s[start:])
+	return out
+}
+
+// lowerWord reports whether a name's word is in lower case, as BibTeX
+// tells a von part: by its first letter outside braces, or the letter of
+// a special character ({\"u}ber) at its start.
+func lowerWord(w string) bool {
+	if strings.HasPrefix(w, "{") && !strings.HasPrefix(w, "{\\") {
+		return false // a braced group counts as upper case
+	}
+	for _, r := range DecodeLaTeX(w) {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
+		}
+	}
+	return false
 }
 
 // splitAnd splits on the word "and" at brace depth 0.

@@ -289,3 +289,136 @@ func TestLongValueBounded(t *testing.T) {
 		t.Errorf("got %d records, err %v; want the second entry and an error", len(recs), err)
 	}
 }
+
+// TestTeXToText checks the conversion of TeX to plain text against the
+// commands' meaning in LaTeX: the accents of Lamport's "LaTeX: A Document
+// Preparation System" (2nd ed., §3.2.1, Table 3.1), the special symbols
+// and foreign letters of its Tables 3.2–3.3, the text symbols of the
+// LaTeX2e font-encoding guide (fntguide, textcomp), math sub- and
+// superscripts, and the rules of "BibTeXing" (Patashnik, §4: braces keep
+// case, {\noopsort{…}} sorts and prints nothing). Sub- and superscripts
+// become plain characters (DNA2, not DNA₂): Unicode has subscript forms
+// for digits and a few letters only, so DNA$_{ox}$ could not follow, and
+// Crossref and PubMed give the same titles with their <sub> tags dropped
+// ("DNA2"), which is what the titles are matched against.
+func TestTeXToText(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		// Accents, with and without braces, on dotless i, in groups.
+		{`\'e\'{e}{\'e}`, "ééé"},
+		{`\"{o}\"o {\"O}zt{\"u}rk`, "öö Öztürk"},
+		{"\\`a \\^o \\~n \\=a \\.z \\u{g} \\H{o} \\k{a} \\r{u} \\d{s} \\b{b} \\t{oo}", "à ô ñ ā ż ğ ő ą ů ṣ ḇ o͡o"},
+		{`\c{c}\c c Ko\c{c} \c{S}ahin`, "çç Koç Şahin"},
+		{`\v{s}\v s \v{Z}i\v{z}ek`, "šš Žižek"},
+		{`\'{\i}\'\i \"\i \^{\j}`, "íí ï ĵ"},
+		{`\' e`, "é"}, // TeX takes the next letter after spaces
+		{`\~{}user \^{} \'{}`, "~user ^ ´"},
+		// Foreign letters; a control word ends at a space, which it eats.
+		{`{\ss} Stra\ss e \ss{}e`, "ß Straße ße"},
+		{`\o{} \O\ \aa{} {\aa}ngstr{\"o}m \AA`, "ø Ø å ångström Å"},
+		{`\ae{}sthetic \oe uvre \OE \L{}\'od\'z \l`, "æsthetic œuvre ŒŁódź ł"}, // \OE eats the space after it, as in TeX,
+		// Dashes, ties, quotes, escaped specials.
+		{`pp.~1--10 a---b`, "pp. 1–10 a—b"},
+		{"``quoted'' `single'", "“quoted” ‘single'"},
+		{`\&\%\$\#\_\{\}`, "&%$#_{}"},
+		{`D\textquotesingle aspremont`, "D'aspremont"},
+		{`\textdollar 5 \textsection 3 \textasciitilde \texttildelow \textbackslash`, "$5 §3 ~~\\"},
+		{`\textless{}x\textgreater{} \textregistered \texttrademark \textdegree C`, "<x> ®™°C"},
+		// Math: sub- and superscripts, Greek, relations.
+		{`DNA$_{\textrm{2}}$ H$_2$O CO$_2$ $\mathrm{CO}_2$`, "DNA2 H2O CO2 CO2"},
+		{`$4^{\textrm{ème}}$ $^{13}$C $x^{10}$`, "4ème 13C x10"},
+		{`$\alpha$-helix $\mu$m $\sim$10 $\le$ $\times$`, "α-helix μm ~10 ≤ ×"},
+		{`snake_case`, "snake_case"}, // outside math "_" is the character
+		// Text styles keep their text; braces protect case and vanish.
+		{`\textit{It} \emph{Em} \textbf{B} \textsc{Nasa} {\em old} \textsuperscript{th} \textsubscript{2}`, "It Em B Nasa old th 2"},
+		{`{DNA} {T}he {{Mendelian}} \mbox{ABC}`, "DNA The Mendelian ABC"},
+		// Commands whose argument is not text, and verbatim URLs.
+		{`\href{http://a.example}{the text}`, "the text"},
+		{`{\noopsort{1973b}}1973`, "1973"},
+		{`a\hspace{1em}b \cite{key}`, "a b"},
+		{`\textcolor{red}{Red} text`, "Red text"},
+		{`\url{http://a.example/~x_y%20z}`, "http://a.example/~x_y%20z"},
+	} {
+		if got := DecodeLaTeX(c.in); got != c.want {
+			t.Errorf("DecodeLaTeX(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestNameForms reads the three forms of a BibTeX name ("BibTeXing" §4,
+// biblatex manual §2.3.3): First von Last, von Last, First and von Last,
+// Jr, First, with braces keeping a word whole and "others" dropped.
+func TestNameForms(t *testing.T) {
+	for in, want := range map[string][]graph.Author{
+		`Jan van der Berg`:         {{Family: "van der Berg", Given: "Jan"}},
+		`van der Berg, Jr, Jan`:    {{Family: "van der Berg", Given: "Jan, Jr"}},
+		`de la Fontaine, Jean`:     {{Family: "de la Fontaine", Given: "Jean"}},
+		`King, Jr., Martin Luther`: {{Family: "King", Given: "Martin Luther, Jr."}},
+		// btxdoc's own example of a von part before a two-word Last.
+		`Charles Louis Xavier Joseph de la Vall{\'e}e Poussin`: {{Family: "de la Vallée Poussin", Given: "Charles Louis Xavier Joseph"}},
+		`John {Smith Jones}`:                                        {{Family: "Smith Jones", Given: "John"}},
+		`{Barnes and Noble, Inc.}`:                                  {{Family: "Barnes and Noble, Inc."}},
+		`Kurt {G\"odel} and others`:                                 {{Family: "Gödel", Given: "Kurt"}},
+		`{\"O}zt{\"u}rk, Ay{\c{s}}e`:                                {{Family: "Öztürk", Given: "Ayşe"}},
+		`D\textquotesingle aspremont, Alexandre and Henry S. Frank`: {{Family: "D'aspremont", Given: "Alexandre"}, {Family: "Frank", Given: "Henry S."}},
+	} {
+		if got := authors(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("authors(%q) = %#v, want %#v", in, got, want)
+		}
+	}
+}
+
+// TestBibLaTeXFields reads an entry in the biblatex manual's data model
+// (§2.1–2.3): journaltitle, an EDTF date with a season (§2.3.8: 21–24
+// are seasons, so the date is the year), eprint with eprinttype, a DOI
+// written as a URL; and BibTeX's @misc with the URL in howpublished and a
+// year with a letter ("1998a", as author-year bibliographies write it).
+func TestBibLaTeXFields(t *testing.T) {
+	in := `@article{k1,
+  author      = {Doe, Jane},
+  title       = {On {DNA}$_{\textrm{2}}$ helicases},
+  journaltitle = {Nucleic Acids Research},
+  date        = {2001-21},
+  eprint      = {1234.5678},
+  eprinttype  = {arxiv},
+  doi         = {https://doi.org/10.1093/NAR/29.1.1},
+}
+@misc{k2,
+  author       = {{World Health Organization}},
+  title        = {Mental health atlas},
+  howpublished = {\url{https://www.who.int/~atlas_2017}},
+  year         = {1998a},
+}
+`
+	recs, err := readertest.Read(Reader{}, []byte(in))
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("%d records, error %v", len(recs), err)
+	}
+	a, b := recs[0], recs[1]
+	if a.Title != "On DNA2 helicases" || a.Venue != "Nucleic Acids Research" || a.Year != 2001 || a.Date != "2001" ||
+		a.DOI != "10.1093/nar/29.1.1" || a.Identifiers["arxiv"] != "1234.5678" {
+		t.Errorf("record 1 = %+v", a)
+	}
+	if b.URL != "https://www.who.int/~atlas_2017" || b.Venue != "" || b.Year != 1998 ||
+		!reflect.DeepEqual(b.Authors, []graph.Author{{Family: "World Health Organization"}}) {
+		t.Errorf("record 2 = %+v", b)
+	}
+}
+
+// TestMissingKeyComma: "@article{key title = …" (the comma after the key
+// left out) reads the field, not a field named "key title".
+func TestMissingKeyComma(t *testing.T) {
+	recs, err := readertest.Read(Reader{}, []byte("@article{d title={X}, year=2001}\n"))
+	if err != nil || len(recs) != 1 || recs[0].Title != "X" || recs[0].Year != 2001 {
+		t.Fatalf("%v, %v", recs, err)
+	}
+}
+
+// TestFieldErrorPositionOnce: a problem in a field's value names the
+// field and its position once (it read "field title: line 7, column 8:"
+// after the position the error itself gives).
+func TestFieldErrorPositionOnce(t *testing.T) {
+	_, err := readertest.Read(Reader{}, []byte("@article{b,\n title={Broken\n\n@article{c, title={Third}}\n"))
+	if err == nil || err.Error() != "line 2, column 8: @article{b: field title: no closing } before the entry at line 4" {
+		t.Errorf("error %v", err)
+	}
+}

@@ -12,6 +12,10 @@ import (
 // are the starts of the test files.
 func FuzzExtract(f *testing.F) {
 	readertest.AddSeeds(f, "testdata/*")
+	// Names in BibTeX's three forms, a key without its comma, a biblatex
+	// date with a season (TestNameForms, TestMissingKeyComma,
+	// TestBibLaTeXFields).
+	f.Add([]byte("@misc{k t={a}, author={de la Vall{\\'e}e Poussin, Jr, C. and {Barnes and Noble}}, date={2001-21}, year={1998a}}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		readertest.CheckExtract(t, Reader{}, data, func(e *SyntaxError) int { return e.Line })
 	})
@@ -20,7 +24,8 @@ func FuzzExtract(f *testing.F) {
 // FuzzDecodeLaTeX: never panics, and decoding twice changes nothing more
 // for text without backslashes.
 func FuzzDecodeLaTeX(f *testing.F) {
-	for _, s := range []string{`Schr\"{o}dinger`, `{\'E}cole \c{c}a`, `\v`, `\'`, `{`, `$\alpha$--x`, `\textit{a}`} {
+	for _, s := range []string{`Schr\"{o}dinger`, `{\'E}cole \c{c}a`, `\v`, `\'`, `{`, `$\alpha$--x`, `\textit{a}`,
+		`\href{u}{t}`, `\url{a~b`, `\~{}`, `\' e`, `{\noopsort{x}}`, `\hspace*{1em}`, `DNA$_{\textrm{2}}$`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

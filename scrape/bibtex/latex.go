@@ -14,6 +14,27 @@ var accents = map[string]rune{
 	"r": '\u030A', "d": '\u0323', "b": '\u0331', "t": '\u0361',
 }
 
+// spacingAccents is what an accent command on an empty group writes
+// (\~{} is a tilde, \^{} a circumflex): the accent's spacing form.
+var spacingAccents = map[string]string{
+	"'": "´", "`": "`", "^": "^", "\"": "¨", "~": "~", "=": "¯", ".": "˙", "c": "¸", "v": "ˇ", "u": "˘",
+	"H": "˝", "k": "˛", "r": "˚",
+}
+
+// argCommands are commands whose first braced argument is not text: it is
+// dropped (\href{url}{text} keeps its text, \hspace{1em} is a space,
+// \cite{key} and BibTeX's sorting hack {\noopsort{1973b}} leave nothing),
+// with what the command writes in its place.
+var argCommands = map[string]string{
+	"href": "", "hspace": " ", "vspace": " ", "hspace*": " ", "cite": "", "citep": "", "citet": "", "ref": "",
+	"label": "", "noopsort": "", "NOOP": "", "SortNoop": "", "sortnoop": "", "textcolor": "", "color": "",
+	"colorbox": "", "bibinfo": "", "fontsize": "", "kern": "",
+}
+
+// verbatimCommands take their argument as it is written: in \url{…} a
+// "~" or "_" is the character, not a space or a subscript.
+var verbatimCommands = map[string]bool{"url": true, "path": true, "nolinkurl": true, "doi": true}
+
 // symbols maps LaTeX commands without arguments to text.
 var symbols = map[string]string{
 	"aa": "å", "AA": "Å", "o": "ø", "O": "Ø", "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ",
@@ -32,6 +53,18 @@ var symbols = map[string]string{
 	"Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥",
 	"infty": "∞", "approx": "≈", "neq": "≠", "to": "→", "rightarrow": "→", "cdot": "·",
 	"textmu": "µ", "textalpha": "α", "textbeta": "β", "LaTeX": "LaTeX", "TeX": "TeX",
+	"textdollar": "$", "textsection": "§", "textparagraph": "¶", "textsterling": "£", "textexclamdown": "¡",
+	"textquestiondown": "¿", "textdagger": "†", "textdaggerdbl": "‡", "dag": "†", "ddag": "‡", "textpm": "±",
+	"texttimes": "×", "textperthousand": "‰", "textbraceleft": "{", "textbraceright": "}", "textohm": "Ω",
+	"textcent": "¢", "textyen": "¥", "textordfeminine": "ª", "textordmasculine": "º", "textonehalf": "½",
+	"slash": "/", "nobreakspace": " ", "thinspace": " ", "enspace": " ", "newblock": " ", "par": " ",
+	"SS": "SS", "sim": "~", "simeq": "≃", "equiv": "≡", "ll": "≪", "gg": "≫", "propto": "∝", "mp": "∓",
+	"leftarrow": "←", "Rightarrow": "⇒", "Leftarrow": "⇐", "leftrightarrow": "↔", "uparrow": "↑",
+	"downarrow": "↓", "in": "∈", "cap": "∩", "cup": "∪", "forall": "∀", "exists": "∃", "emptyset": "∅",
+	"partial": "∂", "nabla": "∇", "sum": "∑", "prod": "∏", "int": "∫", "sqrt": "√", "prime": "′", "circ": "∘",
+	"bullet": "•", "ell": "ℓ", "hbar": "ℏ", "langle": "⟨", "rangle": "⟩", "lbrace": "{", "rbrace": "}",
+	"vartheta": "ϑ", "varsigma": "ς", "varrho": "ϱ", "varpi": "ϖ", "Upsilon": "Υ", "ast": "*", "star": "⋆",
+	"texttildelow": "~", "mid": "|", "vert": "|", "backslash": "\\", "sharp": "♯", "flat": "♭", "natural": "♮",
 }
 
 // DecodeLaTeX turns a BibTeX value into plain Unicode text: accent commands
@@ -41,8 +74,11 @@ var symbols = map[string]string{
 // content; grouping braces and math dollars are dropped, "~" is a space,
 // "--" an en dash and "---" an em dash; runs of white space become one
 // space. In math, the sub- and superscript marks are dropped and what
-// they mark kept (DNA$_{\textrm{2}}$ reads DNA2). Unknown commands are
-// dropped and their argument kept.
+// they mark kept (DNA$_{\textrm{2}}$ reads DNA2). An accent on an empty
+// group is the accent itself (\~{} a tilde); \url{…} and \doi{…} keep
+// their argument as written; \href{url}{text} is its text; the arguments
+// of \hspace, \cite, \textcolor and BibTeX's {\noopsort{…}} are dropped.
+// Other unknown commands are dropped and their argument kept.
 func DecodeLaTeX(s string) string {
 	if !strings.ContainsAny(s, "\\{}~$-`'\n\r\t") {
 		return s
@@ -112,9 +148,7 @@ func command(b *strings.Builder, rs []rune, i int) int {
 		// A one-character command.
 		name := string(c)
 		if mark, ok := accents[name]; ok {
-			base, end := argument(rs, i+2)
-			writeAccented(b, base, mark)
-			return end
+			return accent(b, rs, i+2, name, mark)
 		}
 		switch c {
 		case '\\':
@@ -136,18 +170,30 @@ func command(b *strings.Builder, rs []rune, i int) int {
 	name := string(rs[i+1 : j])
 	if mark, ok := accents[name]; ok {
 		// \c c, \c{c}, \v{s}
-		k := j
-		for k < len(rs) && rs[k] == ' ' {
-			k++
-		}
-		base, end := argument(rs, k)
-		writeAccented(b, base, mark)
-		return end
+		return accent(b, rs, j, name, mark)
+	}
+	if j < len(rs) && rs[j] == '*' && argCommands[name+"*"] != "" {
+		name += "*"
+		j++
 	}
 	// Skip the spaces that end a control word.
 	k := j
 	for k < len(rs) && rs[k] == ' ' {
 		k++
+	}
+	if verbatimCommands[name] && k < len(rs) && rs[k] == '{' {
+		end := groupEnd(rs, k)
+		inner := rs[k+1 : end]
+		if end < len(rs) {
+			b.WriteString(string(inner))
+		} else {
+			b.WriteString(string(rs[k+1:]))
+		}
+		return end
+	}
+	if with, ok := argCommands[name]; ok && k < len(rs) && rs[k] == '{' {
+		b.WriteString(with)
+		return groupEnd(rs, k)
 	}
 	if sym, ok := symbols[name]; ok {
 		b.WriteString(sym)
@@ -159,6 +205,40 @@ func command(b *strings.Builder, rs []rune, i int) int {
 	// A style command (\emph, \textit …) or an unknown one: drop the name,
 	// keep the argument, which the caller decodes as it goes on.
 	return j - 1
+}
+
+// accent writes the accent command whose argument starts at rs[k] (after
+// any spaces, as TeX takes it): the accented letter, or the accent's
+// spacing form for an empty group; it returns the index of its last rune.
+func accent(b *strings.Builder, rs []rune, k int, name string, mark rune) int {
+	for k < len(rs) && rs[k] == ' ' {
+		k++
+	}
+	base, end := argument(rs, k)
+	if base == "" && k+1 < len(rs) && rs[k] == '{' && rs[k+1] == '}' {
+		b.WriteString(spacingAccents[name])
+		return end
+	}
+	writeAccented(b, base, mark)
+	return end
+}
+
+// groupEnd returns the index of the brace that closes the group opening
+// at rs[k], or len(rs) when it is not closed.
+func groupEnd(rs []rune, k int) int {
+	depth := 0
+	for i := k; i < len(rs); i++ {
+		switch rs[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return len(rs)
 }
 
 // argument returns the base text of an accent command starting at rs[k]:

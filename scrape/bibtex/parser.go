@@ -269,7 +269,13 @@ func (p *parser) entry() (*Entry, error) {
 		}
 		if r == '=' {
 			p.unread(r, prev)
-			if err := p.fieldRest(e, strings.TrimSpace(key.String()), closer); err != nil {
+			name := strings.TrimSpace(key.String())
+			if i := strings.LastIndexAny(name, " \t\r\n"); i >= 0 {
+				// "@article{key title = …": the comma after the key is
+				// missing; the last word is the field's name.
+				e.Key, name = strings.TrimSpace(name[:i]), name[i+1:]
+			}
+			if err := p.fieldRest(e, name, closer); err != nil {
 				return nil, p.wrap(err, line, col, "@"+typ)
 			}
 			break
@@ -337,11 +343,11 @@ func (p *parser) fieldRest(e *Entry, name string, closer rune) error {
 		return p.errorf("expected a field name")
 	}
 	if err := p.expect('='); err != nil {
-		return fmt.Errorf("field %s: %w", name, err)
+		return fieldError(name, err)
 	}
 	v, err := p.value(closer)
 	if err != nil {
-		return fmt.Errorf("field %s: %w", name, err)
+		return fieldError(name, err)
 	}
 	p.size += len(v)
 	if p.size > maxEntry {
@@ -349,6 +355,15 @@ func (p *parser) fieldRest(e *Entry, name string, closer rune) error {
 	}
 	e.Fields = append(e.Fields, Field{Name: strings.ToLower(name), Value: v})
 	return nil
+}
+
+// fieldError names the field in err, keeping err's position once.
+func fieldError(name string, err error) error {
+	var se *SyntaxError
+	if errors.As(err, &se) {
+		return &SyntaxError{Line: se.Line, Col: se.Col, Msg: "field " + name + ": " + se.Msg}
+	}
+	return fmt.Errorf("field %s: %w", name, err)
 }
 
 // wrap adds the entry to an error, keeping its position.
