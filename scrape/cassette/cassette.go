@@ -138,15 +138,25 @@ func Read(ctx context.Context, r io.Reader, emit func(graph.Record) error) (err 
 			fail(fmt.Errorf("%w: status %d", ErrStatus, it.code))
 			continue
 		}
-		if len(bytes.TrimSpace(it.body)) == 0 {
-			continue // nothing recorded (a HEAD request, a 204)
-		}
-		rd, err := pick(it)
+		body, err := decompress(it.body, it.encoding)
 		if err != nil {
 			fail(err)
 			continue
 		}
-		err = rd.read(ctx, bytes.NewReader(it.body), it.url, func(rec graph.Record) error {
+		head, err := leadingSpace(body)
+		if err == io.EOF {
+			continue // nothing recorded (a HEAD request, a 204)
+		}
+		if err != nil {
+			fail(err)
+			continue
+		}
+		rd, err := pick(it, head)
+		if err != nil {
+			fail(err)
+			continue
+		}
+		err = rd.read(ctx, body, it.url, func(rec graph.Record) error {
 			rec.Source.Line = in.Line
 			if err := emit(rec); err != nil {
 				emitErr = err
@@ -251,7 +261,8 @@ type recorded struct {
 	url         *url.URL
 	code        int
 	contentType string
-	body        []byte
+	body        []byte // as recorded (compressed when encoding says)
+	encoding    string // its Content-Encoding
 	err         error
 }
 
@@ -288,7 +299,7 @@ func interaction(n *yaml.Node) recorded {
 		it.err = err
 		return it
 	}
-	it.body, it.err = decompress(body, header(headers, "Content-Encoding"))
+	it.body, it.encoding = body, header(headers, "Content-Encoding")
 	return it
 }
 
@@ -334,25 +345,49 @@ func unbase64(s string) ([]byte, error) {
 	return b, nil
 }
 
-// maxBody is the most bytes a decompressed body may have: a guard against
-// a small cassette that inflates to fill the memory.
-const maxBody = 1 << 30
+// leadingSpace reads past the white space a body starts with and returns
+// the start of the rest (at most 64 KiB, for pick), or io.EOF when there is
+// nothing else, or the error that cut it short.
+func leadingSpace(body *bufio.Reader) ([]byte, error) {
+	for {
+		head, err := body.Peek(64 << 10)
+		t := bytes.TrimLeft(head, " \t\r\n")
+		if len(t) > 0 {
+			_, _ = body.Discard(len(head) - len(t)) // Peek holds them
+			return body.Peek(min(body.Buffered(), 64<<10))
+		}
+		if err != nil {
+			return nil, err
+		}
+		_, _ = body.Discard(len(head))
+	}
+}
 
-// decompress undoes the body's Content-Encoding: gzip and deflate (zlib
-// or raw). A gzip body recorded without its header is recognised by its
-// magic number.
-func decompress(b []byte, encoding string) ([]byte, error) {
+// maxBody is the most bytes a decompressed body may have: a guard against
+// a small cassette that inflates without end. Bodies are decompressed as
+// they are read, never held whole, so memory does not grow with it.
+const maxBody = 256 << 20
+
+// errBodyTooLarge is the error of a body that inflates past maxBody.
+var errBodyTooLarge = fmt.Errorf("%w: the body inflates to more than %d MiB: not read further", ErrEncoding, maxBody>>20)
+
+// decompress returns a reader of the body undoing its Content-Encoding:
+// gzip and deflate (zlib or raw), inflated as it is read and failing with
+// errBodyTooLarge past maxBody bytes. A gzip body recorded without its
+// header is recognised by its magic number.
+func decompress(b []byte, encoding string) (*bufio.Reader, error) {
 	enc := strings.ToLower(strings.TrimSpace(encoding))
 	if enc == "" && len(b) > 2 && b[0] == 0x1f && b[1] == 0x8b {
 		enc = "gzip"
 	}
+	plain := func() (*bufio.Reader, error) { return bufio.NewReaderSize(bytes.NewReader(b), 64<<10), nil }
 	var r io.Reader
 	switch enc {
 	case "", "identity":
-		return b, nil
+		return plain()
 	case "gzip", "x-gzip":
 		if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
-			return b, nil // decoded already by the recorder, header kept
+			return plain() // decoded already by the recorder, header kept
 		}
 		zr, err := gzip.NewReader(bytes.NewReader(b))
 		if err != nil {
@@ -367,18 +402,37 @@ func decompress(b []byte, encoding string) ([]byte, error) {
 		}
 	default:
 		if t := bytes.TrimSpace(b); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
-			return b, nil // decoded already by the recorder, header kept
+			return plain() // decoded already by the recorder, header kept
 		}
 		return nil, fmt.Errorf("%w: Content-Encoding %q", ErrEncoding, encoding)
 	}
-	out, err := io.ReadAll(io.LimitReader(r, maxBody+1))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrEncoding, enc, err)
+	return bufio.NewReaderSize(&inflated{r: r, enc: enc, left: maxBody}, 64<<10), nil
+}
+
+// inflated reads a decompressing reader, naming its failures and failing
+// with errBodyTooLarge after maxBody bytes.
+type inflated struct {
+	r    io.Reader
+	enc  string
+	left int64
+}
+
+func (z *inflated) Read(p []byte) (int, error) {
+	if z.left <= 0 {
+		if n, _ := z.r.Read(make([]byte, 1)); n > 0 {
+			return 0, errBodyTooLarge
+		}
+		return 0, io.EOF
 	}
-	if len(out) > maxBody {
-		return nil, fmt.Errorf("%w: more than %d MiB decompressed", ErrEncoding, maxBody>>20)
+	if int64(len(p)) > z.left {
+		p = p[:z.left]
 	}
-	return out, nil
+	n, err := z.r.Read(p)
+	z.left -= int64(n)
+	if err != nil && err != io.EOF {
+		err = fmt.Errorf("%w: %s: %v", ErrEncoding, z.enc, err)
+	}
+	return n, err
 }
 
 // reader is an answer reader the cassette hands bodies to.
@@ -424,8 +478,7 @@ var readers = []reader{
 
 // pick chooses the reader for a body: the one for the request's host when
 // the body looks like its answers, else the first whose Sniff takes it.
-func pick(it recorded) (reader, error) {
-	head := it.body[:min(len(it.body), 64<<10)]
+func pick(it recorded, head []byte) (reader, error) {
 	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
 	host := strings.ToLower(it.url.Hostname())
 	for _, rd := range readers {

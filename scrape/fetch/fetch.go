@@ -106,7 +106,7 @@ const (
 	DefaultRetryBase    = time.Second
 	DefaultRetryMax     = time.Minute
 	DefaultMaxRetryWait = 5 * time.Minute
-	DefaultMaxBodyBytes = 256 << 20
+	DefaultMaxBodyBytes = 32 << 20
 	DefaultMaxRedirects = 10
 )
 
@@ -146,7 +146,10 @@ type Options struct {
 	// with ErrRateLimited (or the status's error) and Error.RetryAfter set,
 	// so that a daily quota does not hang a run for hours.
 	MaxRetryWait time.Duration
-	// MaxBodyBytes bounds a body; a longer one fails with ErrTooLarge.
+	// MaxBodyBytes bounds a body (decompressed); a longer one fails with
+	// ErrTooLarge. Default DefaultMaxBodyBytes, 32 MiB: bodies are held
+	// whole (recorded, cached) and up to MaxInFlight at once, and the
+	// services' largest answers are a few MB.
 	MaxBodyBytes int64
 	// MaxRedirects bounds the redirects followed for one request.
 	MaxRedirects int

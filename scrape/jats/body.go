@@ -102,6 +102,7 @@ func (a *article) paragraph(start xml.StartElement, path []string) (string, erro
 	}
 	// stack of open inline elements; true where an anchor opened.
 	var stack []bool
+	size := 0 // bytes of text, bounded by xmlread.MaxText
 	for {
 		t, err := a.x.Token()
 		if err != nil {
@@ -109,6 +110,10 @@ func (a *article) paragraph(start xml.StartElement, path []string) (string, erro
 		}
 		switch t := t.(type) {
 		case xml.CharData:
+			if size += len(t); size > xmlread.MaxText {
+				line, col := a.x.InputPos()
+				return "", &xmlread.PosError{Line: line, Col: col, Err: xmlread.ErrTooLarge}
+			}
 			b.WriteString(string(t))
 		case xml.EndElement:
 			if len(stack) == 0 {

@@ -22,20 +22,38 @@ import (
 // error (scrape/internal/pos), named here.
 type SyntaxError = pos.Error
 
+// MaxValue is the most bytes one value a Decoder reads whole (a work, a
+// string, a list decoded at once) may span. json.Decoder holds a value
+// whole before decoding it, and what it decodes to is several times
+// larger: a Crossref work with 2,000,000 references (some 120 MB of JSON)
+// took 2 GB (issue 16). The largest real answers the readers' tests hold
+// are a few MB a value (a Semantic Scholar paper with 1,000 citations:
+// 2.7 MB); lists are read one item at a time and are not bounded.
+const MaxValue = 32 << 20
+
+// ErrValueTooLarge means one value of an answer spans more than MaxValue
+// bytes; the answer is not read further.
+var ErrValueTooLarge = fmt.Errorf("a single JSON value of more than %d MiB (the most one work, text or list read at once may take): not read", MaxValue>>20)
+
 // lineReader passes a stream through, noting where its lines start, so
 // that byte offsets can be turned into lines and columns without keeping
-// the stream.
+// the stream, and fails with ErrValueTooLarge once more than MaxValue
+// bytes are read after the last mark.
 type lineReader struct {
 	r      io.Reader
 	off    int64   // bytes read so far
 	nl     []int64 // offsets of newlines not yet passed by pos
 	line   int     // newlines passed
 	lastNL int64   // offset of the last newline passed; -1 before the first
+	mark   int64   // offset when the Decoder last started a call
 }
 
 func newLineReader(r io.Reader) *lineReader { return &lineReader{r: r, lastNL: -1} }
 
 func (lr *lineReader) Read(p []byte) (int, error) {
+	if lr.off-lr.mark > MaxValue {
+		return 0, ErrValueTooLarge
+	}
 	n, err := lr.r.Read(p)
 	for i := 0; i < n; {
 		j := bytes.IndexByte(p[i:n], '\n')
@@ -76,6 +94,28 @@ type Decoder struct {
 func NewDecoder(r io.Reader) *Decoder {
 	lr := newLineReader(r)
 	return &Decoder{Decoder: json.NewDecoder(lr), lr: lr, start: -1}
+}
+
+// Decode reads the next value into v, as json.Decoder's; a value of more
+// than MaxValue bytes fails with ErrValueTooLarge.
+func (d *Decoder) Decode(v any) error {
+	d.lr.mark = d.lr.off
+	return d.Decoder.Decode(v)
+}
+
+// Token returns the next token, as json.Decoder's; a string of more than
+// MaxValue bytes fails with ErrValueTooLarge.
+func (d *Decoder) Token() (json.Token, error) {
+	d.lr.mark = d.lr.off
+	return d.Decoder.Token()
+}
+
+// More reports whether the array or object has another element, as
+// json.Decoder's; white space between values does not count towards
+// MaxValue.
+func (d *Decoder) More() bool {
+	d.lr.mark = d.lr.off
+	return d.Decoder.More()
 }
 
 func (d *Decoder) posAt(off int64) (int, int) {

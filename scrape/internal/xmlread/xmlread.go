@@ -26,6 +26,20 @@ func (e *PosError) Unwrap() error { return e.Err }
 // 1 (column 1 is the first byte of a line).
 func (e *PosError) Position() (line, col int) { return e.Line, e.Col }
 
+// MaxToken is the most bytes one token (a run of text, a tag with its
+// attributes, a comment) may span, and MaxText the most text Text and
+// Tree gather from one element. encoding/xml holds a token whole, and a
+// JATS text node of 150 MB took 991 MB on its way to a record (issue 16);
+// the longest text of a real article is a few hundred KB.
+const (
+	MaxToken = 16 << 20
+	MaxText  = 16 << 20
+)
+
+// ErrTooLarge means a token or an element's text is larger than MaxToken
+// or MaxText; the document is not read further.
+var ErrTooLarge = fmt.Errorf("a text or tag of more than %d MiB (the most one element may hold): not read", MaxToken>>20)
+
 // Decoder reads XML tokens and knows where it is.
 type Decoder struct {
 	ctx context.Context
@@ -42,6 +56,8 @@ type Decoder struct {
 // the line of the newline and column 0.
 type posReader struct {
 	r     io.Reader
+	total int64 // bytes read
+	mark  int64 // total when the token being read started
 	buf   []byte
 	i, n  int // buf[i:n] is not read yet
 	err   error
@@ -50,6 +66,9 @@ type posReader struct {
 }
 
 func (p *posReader) ReadByte() (byte, error) {
+	if p.total-p.mark > MaxToken {
+		return 0, ErrTooLarge
+	}
 	for p.i >= p.n {
 		if p.err != nil {
 			return 0, p.err
@@ -58,6 +77,7 @@ func (p *posReader) ReadByte() (byte, error) {
 	}
 	b := p.buf[p.i]
 	p.i++
+	p.total++
 	p.col++
 	if b == '\n' {
 		p.nlCol, p.col = p.col, 0
@@ -135,10 +155,14 @@ func (x *Decoder) Token() (xml.Token, error) {
 		}
 	}
 	x.line, x.col = x.InputPos()
+	x.r.mark = x.r.total
 	t, err := x.d.Token()
 	if err != nil {
 		if err == io.EOF {
 			return nil, io.EOF
+		}
+		if errors.Is(err, ErrTooLarge) {
+			return nil, &PosError{Line: x.line, Col: x.col, Err: err} // where the token starts
 		}
 		return nil, x.PosErr(err)
 	}
@@ -219,6 +243,9 @@ func (x *Decoder) Text(skip ...string) (string, error) {
 			}
 		case xml.CharData:
 			if skipping == 0 {
+				if b.Len()+len(t) > MaxText {
+					return "", &PosError{Line: x.line, Col: x.col, Err: ErrTooLarge}
+				}
 				b.Write(t)
 			}
 		}
@@ -230,8 +257,20 @@ func (x *Decoder) Text(skip ...string) (string, error) {
 // <lb>).
 func IsBreak(name string) bool { return name == "break" || name == "lb" }
 
-// Clean collapses white space and trims.
-func Clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+// Clean collapses white space and trims, as strings.Join(strings.Fields(s),
+// " ") does, without holding the words apart.
+func Clean(s string) string {
+	var b strings.Builder
+	for f := range strings.FieldsSeq(s) {
+		if b.Len() == 0 {
+			b.Grow(len(s))
+		} else {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
+	}
+	return b.String()
+}
 
 // Node is an element of a small subtree read whole (a header, a
 // reference), or a piece of character data.
@@ -256,6 +295,7 @@ func (n *Node) Get(local string) string {
 func (x *Decoder) Tree(start xml.StartElement) (*Node, error) {
 	root := &Node{Name: start.Name.Local, Attr: start.Attr}
 	stack := []*Node{root}
+	size := 0
 	for len(stack) > 0 {
 		t, err := x.Token()
 		if err != nil {
@@ -273,6 +313,9 @@ func (x *Decoder) Tree(start xml.StartElement) (*Node, error) {
 		case xml.EndElement:
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
+			if size += len(t); size > MaxText {
+				return nil, &PosError{Line: x.line, Col: x.col, Err: ErrTooLarge}
+			}
 			top.Kids = append(top.Kids, &Node{Text: string(t)})
 		}
 	}
