@@ -26,8 +26,10 @@
 // source_title, source_id, volume, issue, page, year, reference,
 // citation, citation_count, oa_link) gives a record per work: its
 // references are the "; "-separated DOIs of "reference", citation_count
-// its cited-by count, source_id's ISSN an identifier. "citation" (the
-// DOIs of the works citing it) is not kept.
+// its cited-by count, source_id's ISSN an identifier. Each DOI of
+// "citation" (the works citing it) gives a record after it, as an answer
+// of the citations operation would: the citing work, with one reference,
+// to this work.
 //
 // Files:
 //

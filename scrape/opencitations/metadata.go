@@ -26,6 +26,7 @@ type meta struct {
 	Page          jsonstream.Str `json:"page"`
 	Year          jsonstream.Str `json:"year"`
 	Reference     jsonstream.Str `json:"reference"`
+	Citation      jsonstream.Str `json:"citation"`
 	CitationCount jsonstream.Str `json:"citation_count"`
 	OALink        jsonstream.Str `json:"oa_link"`
 }
@@ -43,9 +44,10 @@ func isMetadata(first map[string]json.Token) bool {
 
 // decodeMetadata reads a metadata answer: one record per work, with its
 // references ("; "-separated DOIs in "reference") and the count of works
-// citing it. The DOIs of those works ("citation") are not kept: the
-// answer says nothing else of them, and their own records say they cite
-// this one.
+// citing it; then, as the answer of the citations operation gives them, a
+// record per work citing it ("citation", "; "-separated DOIs): the citing
+// work's identifiers and one reference, to this work. graph.Build merges
+// those records by DOI with the citing works' own.
 func decodeMetadata(ctx context.Context, r io.Reader, emit func(graph.Record) error) error {
 	var errs jsonstream.ErrorList
 	d := jsonstream.NewDecoder(r)
@@ -71,6 +73,12 @@ func decodeMetadata(ctx context.Context, r io.Reader, emit func(graph.Record) er
 		if err := emit(rec); err != nil {
 			emitErr = err
 			return err
+		}
+		for _, c := range m.citing(rec, line) {
+			if err := emit(c); err != nil {
+				emitErr = err
+				return err
+			}
 		}
 		return nil
 	})
@@ -126,6 +134,21 @@ func (m meta) record(line int) (graph.Record, bool) {
 		r.CitedByCount = &n
 	}
 	return r, true
+}
+
+// citing returns a record per work of m's "citation" list: the citing
+// work, whose one reference is rec.
+func (m meta) citing(rec graph.Record, line int) []graph.Record {
+	var out []graph.Record
+	for s := range strings.SplitSeq(string(m.Citation), "; ") {
+		doi, ids := parseIDs(strings.TrimSpace(s))
+		if doi == "" && len(ids) == 0 {
+			continue
+		}
+		ref := graph.Reference{DOI: rec.DOI}
+		out = append(out, graph.Record{DOI: doi, Identifiers: ids, References: []graph.Reference{ref}, Source: graph.Source{Line: line}})
+	}
+	return out
 }
 
 // metaAuthors reads "Peroni, Silvio, 0000-0003-0530-4305; Gray, Tanya"

@@ -21,10 +21,12 @@ func decodeAll(t *testing.T, in []byte) ([]graph.Record, error) {
 	return recs, err
 }
 
-// An answer of the metadata operation is a work per object (issue 16).
-// Expected values are the answer's own: 44 DOIs in "reference" (counted
-// with tr ';' '\n' | wc -l), citation_count 31, four authors of whom two
-// with ORCID iDs.
+// An answer of the metadata operation is a work per object (issue 16),
+// followed by a record per work citing it, as the citations operation
+// gives them. Expected values are the answer's own: 44 DOIs in
+// "reference" and 31 in "citation" (counted with tr ';' '\n' | wc -l,
+// less the SICI DOI's bare ';' in "reference"), citation_count 31, four
+// authors of whom two with ORCID iDs.
 func TestMetadataAnswer(t *testing.T) {
 	data, err := os.ReadFile("testdata/coci_v1_metadata_10.1108_jd-12-2013-0166.json")
 	if err != nil {
@@ -34,8 +36,16 @@ func TestMetadataAnswer(t *testing.T) {
 		t.Fatal("Sniff rejects the answer")
 	}
 	recs, err := decodeAll(t, data)
-	if err != nil || len(recs) != 1 {
-		t.Fatalf("%d records, error %v", len(recs), err)
+	if err != nil || len(recs) != 1+31 {
+		t.Fatalf("%d records, error %v; want the work and 31 citing it", len(recs), err)
+	}
+	for _, c := range recs[1:] {
+		if c.DOI == "" || c.Title != "" || len(c.References) != 1 || c.References[0].DOI != "10.1108/jd-12-2013-0166" {
+			t.Fatalf("citing record %+v", c)
+		}
+	}
+	if recs[1].DOI != "10.1057/s41275-017-0070-x" || recs[2].DOI != "10.7554/elife.32822" {
+		t.Errorf("first citing works %s, %s", recs[1].DOI, recs[2].DOI)
 	}
 	r := recs[0]
 	if r.DOI != "10.1108/jd-12-2013-0166" || r.Title != "Setting Our Bibliographic References Free: Towards Open Citation Data" ||

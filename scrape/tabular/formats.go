@@ -422,13 +422,18 @@ func embaseRow(r row, line int) graph.Record {
 	rec.URL = r.get("Full Text Link", "Embase Link")
 	for _, col := range []string{"Author Keywords", "Emtree Medical Index Terms (Major Focus)", "Emtree Medical Index Terms", "Emtree Drug Index Terms (Major Focus)", "Emtree Drug Index Terms"} {
 		v := r.get(col)
-		sep := ","
-		if strings.Contains(v, ";") {
-			sep = ";"
-		}
-		addKeywords(&rec, splitList(v, sep))
+		addKeywords(&rec, splitList(v, listSep(v)))
 	}
 	rec.Type = embaseType(r.get("Publication Type"))
+	// The fields of bibliometrics, as Scopus's are read: Emtree, Embase's
+	// thesaurus, is the index's keywords.
+	rec.DocumentType = r.get("Publication Type")
+	rec.AuthorKeywords = splitList(r.get("Author Keywords"), listSep(r.get("Author Keywords")))
+	for _, col := range []string{"Emtree Medical Index Terms", "Emtree Drug Index Terms"} {
+		v := r.get(col)
+		rec.KeywordsPlus = append(rec.KeywordsPlus, splitList(v, listSep(v))...)
+	}
+	rec.CorrespondenceAddress = r.get("Correspondence Address")
 	ids := map[string]string{}
 	if v := r.get("Embase Accession ID"); v != "" {
 		ids[graph.IDEmbase] = strings.TrimPrefix(v, "L")
@@ -446,6 +451,15 @@ func embaseRow(r row, line int) graph.Record {
 		rec.Identifiers = ids
 	}
 	return rec
+}
+
+// listSep is the separator of an Embase list: ";" when the value has one,
+// else ",".
+func listSep(v string) string {
+	if strings.Contains(v, ";") {
+		return ";"
+	}
+	return ","
 }
 
 // reEmbaseSource reads Embase.com's citation ("Source"): "Journal of

@@ -2,6 +2,7 @@ package tabular
 
 import (
 	"context"
+	"encoding/csv"
 	"errors"
 	"io"
 	"reflect"
@@ -371,5 +372,95 @@ func TestScopusBibliometricFields(t *testing.T) {
 		"Department of Surgery, Department of Clinical Medicine, Hunan Normal University Health Science Center, Hunan, Changsha, China"}) ||
 		r.CorrespondenceAddress != "Y. Li; Department of Surgery, Department of Clinical Medicine, Hunan Normal University Health Science Center, Changsha, Hunan, 410013, China; email: Liyufei666@163.com" {
 		t.Errorf("record 1: type %q, keywords %q / %q, affiliations %q, correspondence %q", r.DocumentType, r.AuthorKeywords, r.KeywordsPlus, r.Affiliations, r.CorrespondenceAddress)
+	}
+}
+
+// embaseAllColumns are the 53 columns, in their order, of an Embase.com
+// CSV export with every field: as a systematic review's notebook on
+// GitHub that reads such an export maps them ("Editors" and the
+// conference columns as Embase writes them; "Editors" twice). The
+// issue's header (issue 16: Title, Original Title, Author Names,
+// Correspondence Address, Editors, Source, Abstract, … Emtree Drug Index
+// Terms, … Open URL Link, Copyright) is a subset.
+var embaseAllColumns = []string{"Title", "Original Title", "Author Names", "Author Addresses", "Correspondence Address",
+	"Editors", "AiP/IP Entry Date", "Full Record Entry Date", "Source", "Source title", "Publication Year", "Volume",
+	"Issue", "First Page", "Last Page", "Date of Publication", "Publication Type", "Conference Name",
+	"Conference Location", "Conference Date", "Conference Editors", "ISSN", "ISBN", "Name", "Location", "Date",
+	"Editors", "Book Publisher", "Abstract", "Original Abstract", "Author Keywords",
+	"Emtree Drug Index Terms (Major Focus)", "Emtree Drug Index Terms", "Emtree Medical Index Terms (Major Focus)",
+	"Emtree Medical Index Terms", "Drug Tradenames", "Drug Manufacturer", "Device Tradenames", "Device Manufacturer",
+	"CAS Registry Numbers", "Molecular Sequence Numbers", "Embase Classification", "Clinical Trial Numbers",
+	"Article Language", "Summary Language", "Embase Accession ID", "Medline PMID", "PUI", "DOI", "Full Text Link",
+	"Embase Link", "Open URL Link", "Copyright"}
+
+// TestEmbaseAllColumns reads a row under Embase.com's full column set:
+// the file is detected as Embase (not Scopus, whose export shares Title,
+// Abstract, Correspondence Address and Editors) and each column lands in
+// its field. The record is the Embase record of the Ovid test file
+// (Behan et al. 2017, BMC Pulmonary Medicine), in Embase.com's style.
+func TestEmbaseAllColumns(t *testing.T) {
+	vals := map[string]string{
+		"Title":                      "Validation of a health-related quality of life instrument for primary ciliary dyskinesia (QOL-PCD)",
+		"Author Names":               "Behan L., Leigh M.W., Dell S.D.",
+		"Correspondence Address":     "L. Behan, Primary Ciliary Dyskinesia Centre, University of Southampton, Southampton, United Kingdom",
+		"Source":                     "Thorax (2017) 72:9 (832-839). Date of Publication: 1 Sep 2017",
+		"Source title":               "Thorax",
+		"Publication Year":           "2017",
+		"Volume":                     "72",
+		"Issue":                      "9",
+		"First Page":                 "832",
+		"Last Page":                  "839",
+		"Date of Publication":        "1 Sep 2017",
+		"Publication Type":           "Article",
+		"ISSN":                       "14683296; 00406376",
+		"Abstract":                   "Background Primary ciliary dyskinesia (PCD) is a rare disease.",
+		"Author Keywords":            "quality of life, primary ciliary dyskinesia",
+		"Emtree Drug Index Terms":    "",
+		"Emtree Medical Index Terms": "adolescent, adult, anxiety, quality of life",
+		"Article Language":           "English",
+		"Embase Accession ID":        "L616233011",
+		"Medline PMID":               "28446661",
+		"PUI":                        "L616233011",
+		"DOI":                        "10.1136/thoraxjnl-2016-209356",
+		"Full Text Link":             "http://dx.doi.org/10.1136/thoraxjnl-2016-209356",
+		"Embase Link":                "https://www.embase.com/search/results?id=L616233011",
+		"Copyright":                  "Copyright 2017 Elsevier B.V., All rights reserved.",
+	}
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	_ = w.Write(embaseAllColumns)
+	row := make([]string, len(embaseAllColumns))
+	for i, c := range embaseAllColumns {
+		row[i] = vals[c]
+	}
+	_ = w.Write(row)
+	w.Flush()
+	in := "\ufeff" + b.String() // Embase.com writes a byte-order mark
+	for _, other := range []format{Scopus{}, Lens{}, OpenAlex{}} {
+		if other.Sniff([]byte(in)) {
+			t.Errorf("%T accepts the file", other)
+		}
+	}
+	if !(Embase{}).Sniff([]byte(in)) {
+		t.Fatal("Embase rejects the file")
+	}
+	recs, err := readertest.Read(Embase{}, []byte(strings.TrimPrefix(in, "\ufeff")))
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("%d records, error %v", len(recs), err)
+	}
+	r := recs[0]
+	want := graph.Record{Title: vals["Title"], Venue: "Thorax", Year: 2017, Date: "2017", Volume: "72", Issue: "9", Pages: "832-839",
+		DOI: "10.1136/thoraxjnl-2016-209356", Language: "English", Type: "article-journal", DocumentType: "Article",
+		CorrespondenceAddress: vals["Correspondence Address"], URL: vals["Full Text Link"]}
+	if r.Title != want.Title || r.Venue != want.Venue || r.Year != want.Year || r.Volume != want.Volume || r.Issue != want.Issue ||
+		r.Pages != want.Pages || r.DOI != want.DOI || r.Language != want.Language || r.Type != want.Type ||
+		r.DocumentType != want.DocumentType || r.CorrespondenceAddress != want.CorrespondenceAddress || r.URL != want.URL {
+		t.Errorf("record = %+v", r)
+	}
+	if !reflect.DeepEqual(r.Authors, []graph.Author{{Family: "Behan", Given: "L."}, {Family: "Leigh", Given: "M.W."}, {Family: "Dell", Given: "S.D."}}) ||
+		!reflect.DeepEqual(r.Identifiers, map[string]string{"embase": "616233011", "pmid": "28446661", "issn": "1468-3296"}) ||
+		!reflect.DeepEqual(r.AuthorKeywords, []string{"quality of life", "primary ciliary dyskinesia"}) ||
+		!reflect.DeepEqual(r.KeywordsPlus, []string{"adolescent", "adult", "anxiety", "quality of life"}) {
+		t.Errorf("authors %v, identifiers %v, author keywords %q, index keywords %q", r.Authors, r.Identifiers, r.AuthorKeywords, r.KeywordsPlus)
 	}
 }
