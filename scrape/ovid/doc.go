@@ -10,7 +10,9 @@
 // dropped.
 //
 // Mapping: TI (Ovid's label and Journals@Ovid's quotation marks dropped),
-// AU (or A1; FA, Ovid MEDLINE's full names, when it gives them all), SO
+// AU (or A1; several on a line separated by ";" and without their
+// degrees, as Journals@Ovid writes them; FA, Ovid MEDLINE's full names,
+// when it gives them all), SO
 // (the source line: venue, volume, issue, pages and year,
 // in the shape of each database: Ovid MEDLINE's and BIOSIS's "Gene.
 // 576(1 Pt 3):466-75, 2016 Jan 15.", PsycINFO's "Psychological Medicine.

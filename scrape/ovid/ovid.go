@@ -167,13 +167,9 @@ func build(fs []field, line int) graph.Record {
 	for _, f := range fs {
 		switch f.tag {
 		case "AU", "A1":
-			if a := ovidName(joined(f)); a.Family != "" {
-				r.Authors = append(r.Authors, a)
-			}
+			r.Authors = append(r.Authors, ovidNames(joined(f))...)
 		case "FA": // Ovid MEDLINE's full names ("Gadzalski, Marek")
-			if a := ovidName(joined(f)); a.Family != "" {
-				full = append(full, a)
-			}
+			full = append(full, ovidNames(joined(f))...)
 		case "MH", "KW":
 			for _, l := range f.lines {
 				k := strings.TrimSpace(strings.TrimPrefix(l, "*"))
@@ -256,10 +252,40 @@ func build(fs []field, line int) graph.Record {
 	return r
 }
 
+// ovidNames reads an author line: one name, or several separated by
+// ";" as Journals@Ovid writes them ("Oldenburg, Marcus MD; Jensen,
+// Hans-Joachim PhD"), each without its degrees.
+func ovidNames(s string) []graph.Author {
+	var out []graph.Author
+	for n := range strings.SplitSeq(s, ";") {
+		if a := ovidName(n); a.Family != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// degrees are the academic and professional degrees Journals@Ovid
+// writes after a name.
+var degrees = map[string]bool{}
+
+func init() {
+	for d := range strings.FieldsSeq(`MD PHD RN MSN BSN MPH MS MSC BSC BA MA DO DDS DMD FRCP FRCS FRCPC FACS FACP
+		FAAN MRCP DPHIL MBBS MBCHB PHARMD DVM CNM NP EDD PSYD LCSW OTR DPT CRNA DRPH SCD MHS MBA JD MED MPHIL
+		FRACP FRCSC MD-PHD CPH CCRN APRN FNP MSCE MHSC BPHARM MPHARM`) {
+		degrees[d] = true
+	}
+}
+
 // ovidName reads "Behan L." or "Lucas J.S." (family, initials), or
-// "Family, Given".
+// "Family, Given", dropping degrees after the name ("Kim MD").
 func ovidName(s string) graph.Author {
-	s = strings.TrimSpace(s)
+	words := strings.Fields(strings.ReplaceAll(s, ",", ", "))
+	for len(words) > 2 && degrees[strings.ToUpper(strings.Trim(words[len(words)-1], ".,"))] {
+		words = words[:len(words)-1]
+	}
+	s = strings.TrimSpace(strings.ReplaceAll(strings.Join(words, " "), " ,", ","))
+	s = strings.TrimRight(s, ", ")
 	if strings.Contains(s, ",") {
 		return graph.ParseName(s)
 	}

@@ -245,3 +245,21 @@ func TestOvidMedline(t *testing.T) {
 		t.Errorf("record = %+v", r)
 	}
 }
+
+// Journals@Ovid writes its authors with their degrees, several on a line
+// separated by ";" ("Oldenburg, Marcus MD; Jensen, Hans-Joachim PhD"):
+// each is an author, without the degrees; Embase's "Behan L." and a
+// family name "Do" stay as they are. The names are made up in that shape.
+func TestAuthorDegrees(t *testing.T) {
+	for in, want := range map[string][]graph.Author{
+		"Oldenburg, Marcus MD; Jensen, Hans-Joachim PhD": {{Family: "Oldenburg", Given: "Marcus"}, {Family: "Jensen", Given: "Hans-Joachim"}},
+		"Lee, Kim MD, PhD, FRCPC":                        {{Family: "Lee", Given: "Kim"}},
+		"Behan L.":                                       {{Family: "Behan", Given: "L."}},
+		"Smith DO":                                       {{Family: "Smith", Given: "DO"}},
+		"Do, Anh":                                        {{Family: "Do", Given: "Anh"}},
+	} {
+		if got := ovidNames(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("ovidNames(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
