@@ -28,7 +28,7 @@ func (Reader) Name() string { return "ovid" }
 type SyntaxError = pos.Error
 
 var (
-	reHeader = regexp.MustCompile(`^<\d+\.? ?>\s*$`)
+	reHeader = regexp.MustCompile(`^<\s*\d+\.?\s*>\s*$`)
 	// Tags are followed by two spaces, or one in some exports ("VN - ").
 	reTag = regexp.MustCompile(`^([A-Z][A-Z0-9])  ?- ?(.*)$`)
 )

@@ -263,3 +263,14 @@ func TestAuthorDegrees(t *testing.T) {
 		}
 	}
 }
+
+// Record headers as Ovid writes them: "<1. >", "<1>", and with spaces
+// around the number ("< 12 >"); a line with text after the header is no
+// header.
+func TestHeaders(t *testing.T) {
+	for in, want := range map[string]bool{"<1. >": true, "<3001. >": true, "<1>": true, "< 12 >": true, "<12.>": true, "<1> x": false, "<a>": false} {
+		if got := reHeader.MatchString(in); got != want {
+			t.Errorf("header %q: %v, want %v", in, got, want)
+		}
+	}
+}
