@@ -51,6 +51,13 @@ func TestImportCasesBibTeXCSVJSON(t *testing.T) {
 			first: want{title: "Validation of QOL-PCD", venue: "Thorax", doi: "10.1136/thoraxjnl-2016-209356", author: "Behan, L.", year: 2017},
 		},
 		{
+			name: "embase fields in rows", source: "Embase.com's CSV with the fields in rows, as screening tools that read it describe it (see tabular's TestEmbaseFieldsInRows)",
+			in: "\"TITLE\",\"(pcd OR ciliary) AND quality of life\"\n\n\"TITLE\",\"Quality of life in PCD\"\n\"AUTHOR NAMES\",\"Behan L.\",\"Rubbo B.\"\n" +
+				"\"SOURCE TITLE\",\"BMC Pulmonary Medicine\"\n\"PUBLICATION YEAR\",\"2018\"\n\"DOI\",\"10.1186/s12890-018-0001-1\"\n\n\"TITLE\",\"Second\"\n",
+			format: "embase-csv", records: 2,
+			first: want{title: "Quality of life in PCD", venue: "BMC Pulmonary Medicine", doi: "10.1186/s12890-018-0001-1", author: "Behan, L.", year: 2018},
+		},
+		{
 			name: "opencitations metadata", source: "the answer OpenCitations' own API test expects for 10.1016/j.compedu.2018.11.010 (opencitations/index, test_metadata), with two citing DOIs",
 			in: `[{"doi": "10.1016/j.compedu.2018.11.010", "citation_count": "2", "citation": "10.1016/j.chb.2019.05.017; 10.1007/s10639-019-09982-w", "reference": "10.1016/j.compedu.2010.07.009",` +
 				` "author": "Voogt, Joke [orcid:0000-0001-5035-9263]; Smits, Anneke", "year": "2019-03", "title": "Technology Integration Of Pre-Service Teachers",` +

@@ -1,6 +1,7 @@
 package tabular
 
 import (
+	"bufio"
 	"context"
 	"io"
 	"regexp"
@@ -381,6 +382,9 @@ func (Embase) Name() string { return "embase-csv" }
 // with its accession, PUI or Emtree index-term columns (an export of
 // Emtree terms and links may have neither number).
 func (Embase) Sniff(head []byte) bool {
+	if embaseFieldsInRows(head) {
+		return true
+	}
 	h := header(head, ',')
 	if !hasColumns(h, "Title", "Author Names") {
 		return false
@@ -393,9 +397,14 @@ func (Embase) Sniff(head []byte) bool {
 	return false
 }
 
-// Extract reads the rows.
+// Extract reads the records, in either of Embase.com's layouts: fields
+// in columns, or fields in rows (see embaserows.go).
 func (Embase) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
-	return readCSV(ctx, rd, ',', embaseRow, emit)
+	br := bufio.NewReaderSize(rd, 64<<10)
+	if head, _ := br.Peek(64 << 10); embaseFieldsInRows(head) {
+		return readEmbaseRows(ctx, br, emit)
+	}
+	return readCSV(ctx, br, ',', embaseRow, emit)
 }
 
 func embaseRow(r row, line int) graph.Record {

@@ -21,6 +21,9 @@ func FuzzExtract(f *testing.F) {
 		}
 		f.Add(b[:min(len(b), 8192)], uint8(0))
 	}
+	// Embase.com's two layouts (TestEmbaseAllColumns, TestEmbaseFieldsInRows).
+	f.Add([]byte("Title,Author Names,Source,Emtree Drug Index Terms,Open URL Link\nT,\"Doe J., Roe R.\",\"J (2019) 70:1 (e1-e2).\",,x\n"), uint8(3))
+	f.Add([]byte("\"TITLE\",\"(a OR b)\"\n\n\"TITLE\",\"T\"\n\"AUTHOR NAMES\",\"Doe J.\"\n\"\",\"more\"\n\"-----\"\n\"TITLE\",\"U\"\n"), uint8(3))
 	f.Fuzz(func(t *testing.T, data []byte, which uint8) {
 		formats := []format{Scopus{}, Lens{}, OpenAlex{}, Embase{}}
 		fm := formats[int(which)%len(formats)]

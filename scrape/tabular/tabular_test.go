@@ -464,3 +464,70 @@ func TestEmbaseAllColumns(t *testing.T) {
 		t.Errorf("authors %v, identifiers %v, author keywords %q, index keywords %q", r.Authors, r.Identifiers, r.AuthorKeywords, r.KeywordsPlus)
 	}
 }
+
+// TestEmbaseFieldsInRows reads Embase.com's other CSV layout, fields in
+// rows: each line a field, its upper-case name first and its values in
+// the cells after it, a record from each TITLE line, the lines before the
+// first record (the export's header and query) not a record, a line
+// without a field name continuing the field before, records apart by a
+// blank line or a line of dashes. The layout is as two screening tools
+// that read it describe it (a Python deduplication script and its
+// JavaScript port, both on GitHub: "Embase export uses one row per field
+// within a record", "each line is \"FIELD NAME\",\"value\" and each
+// reference is a block that starts at TITLE"); the records are the Embase
+// records of the Ovid test file, in that layout.
+func TestEmbaseFieldsInRows(t *testing.T) {
+	in := "\ufeff\"Embase Session Results\"\r\n" +
+		"\"TITLE\",\"(primary ciliary dyskinesia OR pcd) AND quality of life\"\r\n" +
+		"\r\n" +
+		"\"TITLE\",\"Quality of life in primary ciliary dyskinesia\"\r\n" +
+		"\"AUTHOR NAMES\",\"Behan L.\",\"Rubbo B.\",\"Lucas J.S.\"\r\n" +
+		"\"SOURCE\",\"BMC Pulmonary Medicine (2018) 18:1 (12-19). Date of Publication: 1 Jan 2018\"\r\n" +
+		"\"SOURCE TITLE\",\"BMC Pulmonary Medicine\"\r\n" +
+		"\"PUBLICATION YEAR\",\"2018\"\r\n" +
+		"\"VOLUME\",\"18\"\r\n" +
+		"\"ISSUE\",\"1\"\r\n" +
+		"\"FIRST PAGE\",\"12\"\r\n" +
+		"\"LAST PAGE\",\"19\"\r\n" +
+		"\"ABSTRACT\",\"Background: PCD is a rare disease.\"\r\n" +
+		"\"\",\"Methods: a systematic review.\"\r\n" +
+		"\"DRUG TRADE NAMES\",\"none\"\r\n" +
+		"\"EMTREE MEDICAL INDEX TERMS\",\"human\",\"quality of life\"\r\n" +
+		"\"EMBASE ACCESSION ID\",\"L620000001\"\r\n" +
+		"\"MEDLINE PMID\",\"29300001\"\r\n" +
+		"\"DOI\",\"10.1186/s12890-018-0001-1\"\r\n" +
+		"\"PUBLICATION TYPE\",\"Review\"\r\n" +
+		"\"-----------------\"\r\n" +
+		"\"TITLE\",\"Anxiety in PCD\"\r\n" +
+		"\"AUTHOR NAMES\",\"Doe J.\"\r\n" +
+		"\"SOURCE\",\"Thorax (2017) 72:9 (832-839). Date of Publication: 1 Sep 2017\"\r\n"
+	for _, other := range []format{Scopus{}, Lens{}, OpenAlex{}} {
+		if other.Sniff([]byte(in)) {
+			t.Errorf("%T accepts the file", other)
+		}
+	}
+	if !(Embase{}).Sniff([]byte(in)) {
+		t.Fatal("Embase rejects the file")
+	}
+	recs, err := readertest.Read(Embase{}, []byte(strings.TrimPrefix(in, "\ufeff")))
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("%d records, error %v; want 2 (the query is not one)", len(recs), err)
+	}
+	r := recs[0]
+	if r.Title != "Quality of life in primary ciliary dyskinesia" || r.Source.Line != 4 || r.Venue != "BMC Pulmonary Medicine" || r.Year != 2018 ||
+		r.Volume != "18" || r.Issue != "1" || r.Pages != "12-19" || r.DOI != "10.1186/s12890-018-0001-1" || r.Type != "article-journal" ||
+		r.Abstract != "Background: PCD is a rare disease. Methods: a systematic review." ||
+		!reflect.DeepEqual(r.Authors, []graph.Author{{Family: "Behan", Given: "L."}, {Family: "Rubbo", Given: "B."}, {Family: "Lucas", Given: "J.S."}}) ||
+		!reflect.DeepEqual(r.Identifiers, map[string]string{"embase": "620000001", "pmid": "29300001"}) ||
+		!reflect.DeepEqual(r.KeywordsPlus, []string{"human", "quality of life"}) {
+		t.Errorf("record 1 = %+v", r)
+	}
+	r = recs[1]
+	if r.Title != "Anxiety in PCD" || r.Source.Line != 22 || r.Venue != "Thorax" || r.Year != 2017 || r.Pages != "832-839" || len(r.Authors) != 1 {
+		t.Errorf("record 2 = %+v", r)
+	}
+	// The columns layout's header is not the rows layout.
+	if embaseFieldsInRows([]byte(strings.Join(embaseAllColumns, ",") + "\n")) {
+		t.Error("the columns layout's header taken for the rows layout")
+	}
+}
