@@ -76,6 +76,7 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 		size     int
 		stray    bool
 		indent   int // of the record's header
+		spacing  int // spaces between a tag and its dash: 2, 1, or 0 before the first field
 	)
 	flush := func() error {
 		if start == 0 {
@@ -114,7 +115,20 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 				problems = append(problems, &SyntaxError{Line: n, Msg: "text before the first record header"})
 			}
 		default:
-			if m := reTag.FindSubmatch(dedent(line, indent)); m != nil {
+			m := reTag.FindSubmatch(dedent(line, indent))
+			if m != nil && spacing == 0 {
+				// The file's first field says how its tags are spaced;
+				// in a file of "XX  - " tags, a continuation line that
+				// reads "UK - based …" is text, not a field.
+				spacing = 1
+				if bytes.HasPrefix(m[0][2:], []byte("  ")) {
+					spacing = 2
+				}
+			}
+			if m != nil && spacing == 2 && !bytes.HasPrefix(m[0][2:], []byte("  ")) {
+				m = nil
+			}
+			if m != nil {
 				rec = append(rec, field{tag: string(m[1]), lines: []string{string(bytes.TrimSpace(m[2]))}})
 			} else if len(rec) > 0 {
 				last := &rec[len(rec)-1]

@@ -274,3 +274,21 @@ func TestHeaders(t *testing.T) {
 		}
 	}
 }
+
+// In a file whose tags are followed by two spaces (as Ovid writes them),
+// an unindented continuation line that reads like a one-space tag ("UK -
+// based …", in a structured abstract) continues the field; in a file of
+// one-space tags ("VN - …") such a line is a field. The abstract is made
+// up in the shape of the Embase file's structured abstracts.
+func TestSpacingOfTags(t *testing.T) {
+	in := "<1. >\nTI  - A title\nAB  - Background: a study.\nUK - based cohort of 100.\nAU  - Doe J.\n"
+	recs := readAll(t, []byte(in))
+	if len(recs) != 1 || recs[0].Abstract != "Background: a study. UK - based cohort of 100." || len(recs[0].Authors) != 1 {
+		t.Errorf("two-space file: %+v", recs)
+	}
+	in = "<1. >\nTI - A title\nAU - Doe J.\nUK - x\n"
+	recs = readAll(t, []byte(in))
+	if len(recs) != 1 || recs[0].Title != "A title" || len(recs[0].Authors) != 1 || recs[0].Authors[0].Family != "Doe" {
+		t.Errorf("one-space file: %+v", recs)
+	}
+}
