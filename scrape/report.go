@@ -71,13 +71,39 @@ func (r *Report) Counts() (sources, problems, failed, records, skipped int) {
 			continue
 		}
 		for _, p := range s.Problems {
-			var se *Error
-			if errors.As(p, &se) && se.Line > 0 {
-				skipped++
-			}
+			skipped += skippedLines(p)
 		}
 	}
 	return
+}
+
+// skippedLines counts the positioned problems in err: an *Error with a
+// line is one, or as many as the problems it joins (a reader reports the
+// malformed parts of a source read in part together, each with its
+// line).
+func skippedLines(err error) int {
+	var se *Error
+	if !errors.As(err, &se) {
+		return 0
+	}
+	if j, ok := se.Err.(interface{ Unwrap() []error }); ok {
+		n := 0
+		for _, e := range j.Unwrap() {
+			var pos interface{ Position() (int, int) }
+			if errors.As(e, &pos) {
+				if l, _ := pos.Position(); l > 0 {
+					n++
+				}
+			}
+		}
+		if n > 0 {
+			return n
+		}
+	}
+	if se.Line > 0 {
+		return 1
+	}
+	return 0
 }
 
 // PartialError says that some sources had problems but the others, or

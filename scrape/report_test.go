@@ -19,6 +19,12 @@ func TestReportErr(t *testing.T) {
 		{"all good", func(r *scrape.Report) { r.Add("a", 3, nil) }, "", false},
 		{"read in part", func(r *scrape.Report) { r.Add("a.isi", 34, bad) },
 			"1 of 1 sources had problems: 34 records read, 1 line skipped", true},
+		// A source whose reader joins two positioned problems skipped
+		// two lines, not one (issue 16: a BibTeX file with two broken
+		// entries said "1 line skipped").
+		{"two problems joined", func(r *scrape.Report) {
+			r.Add("a.bib", 2, &scrape.Error{Path: "a.bib", Format: "bibtex", Line: 1, Err: errors.Join(posErr{1}, posErr{3})})
+		}, "1 of 1 sources had problems: 2 records read, 2 lines skipped", true},
 		{"one unreadable beside a good one", func(r *scrape.Report) {
 			r.Add("a", 1, nil)
 			r.Add("b", 0, errors.New("empty file"))
@@ -47,3 +53,9 @@ func TestReportErr(t *testing.T) {
 		t.Errorf("source report %+v", s)
 	}
 }
+
+// posErr is a reader's problem at a line.
+type posErr struct{ line int }
+
+func (e posErr) Error() string             { return "malformed" }
+func (e posErr) Position() (line, col int) { return e.line, 1 }
