@@ -248,6 +248,11 @@ func build(fs []field, line int) graph.Record {
 	if r.Year == 0 {
 		r.Year = so.year
 	}
+	if r.Year == 0 {
+		if y := reYear.FindString(get("DP")); y != "" {
+			r.Year, _ = strconv.Atoi(y) // "2016 Jan 15"
+		}
+	}
 	if r.Year != 0 {
 		r.Date = strconv.Itoa(r.Year)
 	}

@@ -292,3 +292,12 @@ func TestSpacingOfTags(t *testing.T) {
 		t.Errorf("one-space file: %+v", recs)
 	}
 }
+
+// A record without YR and without a year in its source line is dated by
+// DP, Ovid MEDLINE's date of publication ("2016 Jan 15", PMID 26524502's).
+func TestYearFromDP(t *testing.T) {
+	recs := readAll(t, []byte("<1>\nTI  - Bioinformatic survey of ABC transporters in dermatophytes.\nDP  - 2016 Jan 15\n"))
+	if len(recs) != 1 || recs[0].Year != 2016 {
+		t.Errorf("records %+v, want one of 2016", recs)
+	}
+}

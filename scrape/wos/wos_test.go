@@ -385,3 +385,14 @@ func TestSniffPlain(t *testing.T) {
 		}
 	}
 }
+
+// A record without PY is dated by PD when it holds the year ("DEC 2019",
+// Clarivate's publication date), then by EA (early access); "DEC 2019"
+// is December, not its 20th.
+func TestYearFromPD(t *testing.T) {
+	in := "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nTI A\nPD DEC 2019\nER\n\nPT J\nTI B\nEA JAN 2020\nER\n\nEF\n"
+	recs, err := readertest.Read(Plain{}, []byte(in))
+	if err != nil || len(recs) != 2 || recs[0].Year != 2019 || recs[0].Date != "2019-12" || recs[1].Year != 2020 {
+		t.Errorf("records %+v, error %v; want 2019 and 2020", recs, err)
+	}
+}
