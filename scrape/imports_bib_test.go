@@ -66,6 +66,14 @@ func TestImportCasesBibTeXCSVJSON(t *testing.T) {
 			first: want{title: "Technology Integration Of Pre-Service Teachers", venue: "Computers & Education", doi: "10.1016/j.compedu.2018.11.010", author: "Voogt, Joke", year: 2019},
 		},
 		{
+			name: "opencitations meta", source: "OpenCitations Meta's metadata answer (fields of its API documentation; see opencitations' TestMetaAnswer): type, title and author made it pass for CSL-JSON",
+			in: `[{"id": "doi:10.1162/qss_a_00023 omid:br/0601234", "title": "OpenCitations, An Infrastructure Organization For Open Scholarship",` +
+				` "author": "Peroni, Silvio [orcid:0000-0003-0530-4305 omid:ra/0601]", "pub_date": "2020-02", "issue": "1", "volume": "1",` +
+				` "venue": "Quantitative Science Studies [issn:2641-3337]", "type": "journal article", "page": "428-444", "publisher": "", "editor": ""}]`,
+			format: "opencitations", records: 1,
+			first: want{title: "OpenCitations, An Infrastructure Organization For Open Scholarship", venue: "Quantitative Science Studies", doi: "10.1162/qss_a_00023", author: "Peroni, Silvio", year: 2020},
+		},
+		{
 			name: "csl-json edtf", source: "CSL 1.0.2's schema: an EDTF date string, citeproc-js rich text in the title, a literal name, a DOI URL",
 			in:     `[{"id":"ITEM-1","type":"article-journal","title":"The <i>Drosophila</i> genome","container-title":["Science"],"author":[{"literal":"FlyBase Consortium"}],"issued":"2000-03-24","DOI":"https://doi.org/10.1126/science.287.5461.2185"}]`,
 			format: "csljson", records: 1,

@@ -42,7 +42,7 @@ func (e *SyntaxError) Position() (line, col int) { return e.Line, e.Col }
 var markers = [][]byte{
 	[]byte(`"message-type"`), []byte(`"openalex.org/`), []byte(`"paperId"`), []byte(`"citingPaper"`),
 	[]byte(`"citedPaper"`), []byte(`"tallies"`), []byte(`"oci"`), []byte(`"display_name"`),
-	[]byte(`"referenced_works"`), []byte(`"externalIds"`),
+	[]byte(`"referenced_works"`), []byte(`"externalIds"`), []byte(`"pub_date"`), // OpenCitations Meta
 }
 
 // Sniff reports whether head is a JSON array or object whose items carry

@@ -29,7 +29,9 @@
 // its cited-by count, source_id's ISSN an identifier. Each DOI of
 // "citation" (the works citing it) gives a record after it, as an answer
 // of the citations operation would: the citing work, with one reference,
-// to this work.
+// to this work. OpenCitations Meta's metadata answers (id as a list of
+// identifiers, pub_date, venue, type, publisher, with each name's and
+// venue's identifiers in brackets) are read the same way.
 //
 // Files:
 //

@@ -14,9 +14,17 @@ import (
 )
 
 // meta is one work of an answer of the Index API's metadata operation
-// (COCI v1 /metadata/{dois}).
+// (COCI v1 /metadata/{dois}), or of OpenCitations Meta's (/meta/api/v1/
+// metadata/{ids}: "id" a list of identifiers, "pub_date", "venue",
+// "type", "publisher", "editor", names and venues followed by their
+// identifiers in brackets).
 type meta struct {
 	DOI           jsonstream.Str `json:"doi"`
+	ID            jsonstream.Str `json:"id"`
+	PubDate       jsonstream.Str `json:"pub_date"`
+	Venue         jsonstream.Str `json:"venue"`
+	Type          jsonstream.Str `json:"type"`
+	Publisher     jsonstream.Str `json:"publisher"`
 	Title         jsonstream.Str `json:"title"`
 	Author        jsonstream.Str `json:"author"`
 	SourceTitle   jsonstream.Str `json:"source_title"`
@@ -33,13 +41,31 @@ type meta struct {
 
 // isMetadata reports whether the first object of an array answer has the
 // keys of the metadata operation: "doi" with "source_title" or
-// "citation_count", and no "citing".
+// "citation_count" (the Index API), or "id" with "pub_date" and "venue"
+// (OpenCitations Meta); and no "citing".
 func isMetadata(first map[string]json.Token) bool {
 	_, doi := first["doi"]
 	_, src := first["source_title"]
 	_, count := first["citation_count"]
 	_, citing := first["citing"]
-	return doi && (src || count) && !citing
+	_, id := first["id"]
+	_, pub := first["pub_date"]
+	_, venue := first["venue"]
+	return (doi && (src || count) || id && pub && venue) && !citing
+}
+
+// reBracketed is the identifier list OpenCitations Meta writes after a
+// name, a venue or a publisher: " [orcid:… omid:ra/…]".
+var reBracketed = regexp.MustCompile(`\s*\[[^\[\]]*\]`)
+
+// metaTypes maps OpenCitations Meta's work types to CSL's.
+var metaTypes = map[string]string{
+	"journal article": "article-journal", "book": "book", "book chapter": "chapter", "book part": "chapter",
+	"book section": "chapter", "proceedings article": "paper-conference", "proceedings": "book",
+	"dissertation": "thesis", "report": "report", "dataset": "dataset", "posted content": "article",
+	"reference entry": "entry", "monograph": "book", "edited book": "book", "reference book": "book",
+	"standard": "standard", "journal": "periodical", "journal issue": "periodical", "journal volume": "periodical",
+	"web content": "webpage", "computer program": "software", "peer review": "review",
 }
 
 // decodeMetadata reads a metadata answer: one record per work, with its
@@ -67,7 +93,7 @@ func decodeMetadata(ctx context.Context, r io.Reader, emit func(graph.Record) er
 		}
 		rec, ok := m.record(line)
 		if !ok {
-			errs.Add(&SyntaxError{Line: line, Col: 1, Err: errors.New("work without a DOI")})
+			errs.Add(&SyntaxError{Line: line, Col: 1, Err: errors.New("work without a DOI or other identifier")})
 			return nil
 		}
 		if err := emit(rec); err != nil {
@@ -94,16 +120,46 @@ func decodeMetadata(ctx context.Context, r io.Reader, emit func(graph.Record) er
 	return errs.Err()
 }
 
-var reMetaORCID = regexp.MustCompile(`\d{4}-\d{4}-\d{4}-\d{3}[\dX]`)
+var (
+	reMetaORCID = regexp.MustCompile(`\d{4}-\d{4}-\d{4}-\d{3}[\dX]`)
+	reISSNIn    = regexp.MustCompile(`issn:\d{4}-\d{3}[\dXx]`)
+)
 
 func (m meta) record(line int) (graph.Record, bool) {
 	doi, ids := parseIDs(string(m.DOI))
-	if doi == "" {
+	if doi == "" && strings.TrimSpace(string(m.DOI)) == "" {
+		doi, ids = parseIDs(string(m.ID)) // OpenCitations Meta
+		for tok := range strings.FieldsSeq(string(m.ID)) {
+			if v, ok := strings.CutPrefix(tok, "isbn:"); ok {
+				if n, err := graph.NormalizeID(graph.IDISBN, v); err == nil && ids[graph.IDISBN] == "" {
+					if ids == nil {
+						ids = map[string]string{}
+					}
+					ids[graph.IDISBN] = n
+				}
+			}
+		}
+	}
+	if doi == "" && len(ids) == 0 {
 		return graph.Record{}, false
 	}
 	r := graph.Record{DOI: doi, Identifiers: ids, Source: graph.Source{Line: line}}
 	r.Title = strings.TrimSpace(string(m.Title))
 	r.Venue = strings.TrimSpace(string(m.SourceTitle))
+	if r.Venue == "" && m.Venue != "" {
+		// "Scientometrics [issn:0138-9130 issn:1588-2861 omid:br/…]"
+		for _, id := range strings.Fields(reISSNIn.FindString(string(m.Venue))) {
+			m.SourceID += jsonstream.Str("; " + id)
+		}
+		r.Venue = strings.TrimSpace(reBracketed.ReplaceAllString(string(m.Venue), ""))
+	}
+	r.Publisher = strings.TrimSpace(reBracketed.ReplaceAllString(string(m.Publisher), ""))
+	if t := metaTypes[strings.ToLower(strings.TrimSpace(string(m.Type)))]; t != "" {
+		r.Type = t
+	}
+	if m.Year == "" {
+		m.Year = m.PubDate
+	}
 	r.Volume = strings.TrimSpace(string(m.Volume))
 	r.Issue = strings.TrimSpace(string(m.Issue))
 	r.Pages = strings.TrimSpace(string(m.Page))
@@ -166,7 +222,7 @@ func metaAuthors(s string) ([]graph.Author, []string) {
 			part = strings.TrimSpace(part[:strings.Index(part, orcid)])
 			part = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(part, "[orcid:"), ","))
 		}
-		a := graph.ParseName(part)
+		a := graph.ParseName(reBracketed.ReplaceAllString(part, ""))
 		if a.Family == "" {
 			continue
 		}

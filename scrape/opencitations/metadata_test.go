@@ -87,3 +87,50 @@ func TestMetadataAnswerBracketedORCID(t *testing.T) {
 		t.Errorf("%d records, error %v", len(recs), err)
 	}
 }
+
+// OpenCitations Meta's metadata operation (/meta/api/v1/metadata/{ids})
+// answers with the fields its API documentation lists (id, title, author,
+// pub_date, issue, volume, venue, type, page, publisher, editor), each
+// name, venue and publisher followed by its identifiers in brackets. The
+// answer was taken for CSL-JSON (it has type, title and author) and
+// failed; it is a record per work. The work is Peroni & Shotton 2020
+// (Quantitative Science Studies 1(1):428–444) in that shape.
+func TestMetaAnswer(t *testing.T) {
+	in := `[
+  {
+    "id": "doi:10.1162/qss_a_00023 omid:br/0601234",
+    "title": "OpenCitations, An Infrastructure Organization For Open Scholarship",
+    "author": "Peroni, Silvio [orcid:0000-0003-0530-4305 omid:ra/0601]; Shotton, David [omid:ra/0602]",
+    "pub_date": "2020-02",
+    "issue": "1",
+    "volume": "1",
+    "venue": "Quantitative Science Studies [issn:2641-3337 omid:br/0603]",
+    "type": "journal article",
+    "page": "428-444",
+    "publisher": "Mit Press [crossref:281 omid:ra/0604]",
+    "editor": ""
+  },
+  {"id": "isbn:9781402096327 omid:br/0612058700", "title": "Adaptive Environmental Management", "author": "", "pub_date": "2009", "venue": "", "type": "book"}
+]`
+	if !(Format{}).Sniff([]byte(in)) {
+		t.Fatal("Sniff rejects the answer")
+	}
+	recs, err := decodeAll(t, []byte(in))
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("%d records, error %v", len(recs), err)
+	}
+	r := recs[0]
+	if r.DOI != "10.1162/qss_a_00023" || r.Identifiers[IDOMID] != "br/0601234" || r.Identifiers[graph.IDISSN] != "2641-3337" ||
+		r.Venue != "Quantitative Science Studies" || r.Publisher != "Mit Press" || r.Type != "article-journal" ||
+		r.Date != "2020-02" || r.Year != 2020 || r.Volume != "1" || r.Issue != "1" || r.Pages != "428-444" || r.Source.Line != 2 {
+		t.Errorf("record 1 = %+v", r)
+	}
+	if !reflect.DeepEqual(r.Authors, []graph.Author{{Family: "Peroni", Given: "Silvio"}, {Family: "Shotton", Given: "David"}}) ||
+		!reflect.DeepEqual(r.AuthorORCIDs, []string{"0000-0003-0530-4305", ""}) {
+		t.Errorf("authors %v, ORCIDs %q", r.Authors, r.AuthorORCIDs)
+	}
+	// A book with an ISBN and no DOI is a record by its identifiers.
+	if b := recs[1]; b.DOI != "" || b.Identifiers[graph.IDISBN] != "9781402096327" || b.Type != "book" || b.Year != 2009 {
+		t.Errorf("record 2 = %+v", b)
+	}
+}
