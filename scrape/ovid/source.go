@@ -37,7 +37,7 @@ var (
 	// Embase: "BMC Proceedings. Conference: …. Spain. 12 (Supplement 3)
 	// (no pagination), 2018. Date of Publication: 2018." (venue. volume
 	// (issue) (pp pages), year.).
-	reEmbase = regexp.MustCompile(`^(.+?)\.\s+(\S+)\s*(?:\(([^)]*)\))?\s*(?:\(([^)]*)\))?\s*,\s*` + year + `\b`)
+	reEmbase = regexp.MustCompile(`^(.+?)\.\s+([^\s(]+)\s*(?:\(([^)]*)\))?\s*(?:\(([^)]*)\))?\s*,\s*` + year + `\b`)
 	rePP     = regexp.MustCompile(`^(?:pp?\s*)?` + pages + `$`)
 	// Pages anywhere in a book's source line: "p. 1341-1354", "Pp.
 	// 297-310", "pp 12-20", "Pages: 12-20".
@@ -70,6 +70,9 @@ func parseSource(so string) source {
 		return source{venue: m[1], volume: m[2], issue: m[3], year: atoi(m[4]), pages: nospace(m[5])}
 	case reEmbase.MatchString(so):
 		m := reEmbase.FindStringSubmatch(so)
+		if m[4] == "" && (strings.HasPrefix(m[3], "p") || strings.HasPrefix(m[3], "no pagination")) {
+			m[3], m[4] = "", m[3] // "12 (pp 1-10), 2018.": no issue
+		}
 		s := source{venue: m[1], volume: m[2], issue: m[3], year: atoi(m[5])}
 		if pm := rePP.FindStringSubmatch(strings.TrimSpace(m[4])); pm != nil {
 			s.pages = nospace(pm[1])
