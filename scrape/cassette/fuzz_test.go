@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/readertest"
 )
 
 // FuzzRead feeds any bytes to Read: it must not panic, must give the same
@@ -22,9 +23,13 @@ func FuzzRead(f *testing.F) {
 		}
 		f.Add(b)
 	}
+	readertest.AddShrunk(f, "testdata/*.yaml", readertest.ShrinkYAMLBodies) // the whole files are read by go test, too large to explore
 	f.Add([]byte("interactions:\n- request: {uri: 'https://api.crossref.org/works/x'}\n  response:\n    status: {code: 200}\n    body: {string: '{\"DOI\":\"10.1/a\",\"reference-count\":0,\"title\":[\"A\"]}'}\n"))
 	f.Add([]byte("http_interactions:\n- &a\n  request: {uri: x}\n  response: {body: {base64_string: eyJ9}}\n- *a\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if readertest.TooLargeToFuzz(len(data)) {
+			return
+		}
 		run := func() ([]byte, error) {
 			var out bytes.Buffer
 			err := Read(context.Background(), bytes.NewReader(data), func(r graph.Record) error {
