@@ -22,6 +22,7 @@ import (
 	"github.com/citegraph/citegraph/graph/encoding/pajek"
 	"github.com/citegraph/citegraph/graph/encoding/report"
 	"github.com/citegraph/citegraph/graph/encoding/vosviewer"
+	"github.com/citegraph/citegraph/graph/encoding/webmap"
 	"github.com/citegraph/citegraph/graph/progress"
 )
 
@@ -129,6 +130,10 @@ keywords placed by Callon centrality and density, quadrants motor,
 niche, emerging or declining, basic); with --periods,
 thematic_evolution.dot and .csv (the themes of each period joined
 by their inclusion index); each drawn in the --render format`, Write: writeScienceMaps},
+	{Name: "map", Help: `map.html: the interactive map, one self-contained page that
+opens from disk with no network (sigma.js in WebGL): search by
+author, title or DOI, filters for theme, years, statement
+intent and corpus or references, a panel for the clicked work`, Write: writeMap},
 	{Name: "report", Help: `report.html (one self-contained file with charts and the
 ten strongest citation bursts), report.md and its charts
 report-*.svg`, Write: writeReport},
@@ -453,6 +458,31 @@ func writeGraph(ctx context.Context, w *Writer) error {
 		w.Notef("graph.dot has %d works: placed by citegraph's force-directed layout, not by sfdp, with labels on the %d largest by PageRank (GraphViz draws it with neato -n2; --layout sfdp lays it out instead)", shown, n)
 	}
 	return w.Drawing(ctx, "graph", func(f io.Writer) error { return dot.Write(f, g, opt) })
+}
+
+// writeMap writes map.html: the works (not the citing statements) placed
+// by layout.Force (seeded by --seed, grouped by theme), coloured by theme,
+// sized by the --measure of the views.
+func writeMap(ctx context.Context, w *Writer) error {
+	in, g := w.In, w.In.Graph
+	works := g.Works()
+	var edges [][2]int32
+	for _, e := range g.Edges(graph.Cites) {
+		if e.F.Kind != graph.KindCiting && e.T.Kind != graph.KindCiting {
+			edges = append(edges, [2]int32{int32(e.F.ID()), int32(e.T.ID())})
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	pos := layout.Force(len(works), edges, in.Result.Theme, layout.Options{Seed: w.Opt.Seed})
+	m := webmap.Map{Title: "Citation map", Labels: in.WorkLabels, Theme: in.Result.Theme, ThemeLabels: in.Labels,
+		Size: in.Measure(w.Opt.Views.Measure), SizeName: in.Set.Column(Measures[w.Opt.Views.Measure]).Heading(),
+		Pos: make([][2]float64, len(pos))}
+	for i, p := range pos {
+		m.Pos[i] = [2]float64{p.X, p.Y}
+	}
+	return w.File("map.html", func(f io.Writer) error { return webmap.Write(f, g, m) })
 }
 
 func writeCentrality(_ context.Context, w *Writer) error {

@@ -2,21 +2,16 @@ package report_test
 
 import (
 	"bytes"
-	"context"
 	"flag"
 	"fmt"
 	"html"
-	"image"
 	"image/color"
-	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	xhtml "golang.org/x/net/html"
 
@@ -173,24 +168,6 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-// chromium runs headless Chromium with a fresh profile and returns its
-// output and stderr.
-func chromium(t *testing.T, args ...string) (stdout, stderr string) {
-	t.Helper()
-	bin := encodingtest.Tool(t, "chromium", "chromium")
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-		"--disable-sync", "--no-first-run", "--enable-logging=stderr", "--v=0", "--user-data-dir=" + t.TempDir()}
-	cmd := exec.CommandContext(ctx, bin, append(base, args...)...)
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("chromium: %v\n%s", err, errOut.String())
-	}
-	return out.String(), errOut.String()
-}
-
 // TestChromium opens the report in headless Chromium: the DOM must hold
 // the three charts and the titles, the console no error, and a screenshot
 // must show the charts' colours drawn.
@@ -203,7 +180,7 @@ func TestChromium(t *testing.T) {
 	if err := os.WriteFile(path, writeHTML(t, in), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	dom, logs := chromium(t, "--dump-dom", "file://"+path)
+	dom, logs := encodingtest.Chromium(t, "--dump-dom", "file://"+path)
 	if n := strings.Count(dom, "<svg"); n != 3 {
 		t.Errorf("DOM holds %d SVG charts, want 3", n)
 	}
@@ -215,20 +192,10 @@ func TestChromium(t *testing.T) {
 			t.Errorf("console: %s\n%s", bad, logs)
 		}
 	}
-	shot := filepath.Join(t.TempDir(), "report.png")
-	chromium(t, "--window-size=1000,2600", "--hide-scrollbars", "--screenshot="+shot, "file://"+path)
-	f, err := os.Open(shot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := encodingtest.Screenshot(t, "file://"+path, "1000,2600")
 	// The bar charts are Okabe–Ito blue, the histogram vermillion; page
 	// text is dark grey on white. Count pixels near each colour.
-	blue, orange, white := count(img, color.RGBA{0x00, 0x72, 0xB2, 255}), count(img, color.RGBA{0xD5, 0x5E, 0x00, 255}), count(img, color.RGBA{255, 255, 255, 255})
+	blue, orange, white := encodingtest.CountColour(img, color.RGBA{0x00, 0x72, 0xB2, 255}), encodingtest.CountColour(img, color.RGBA{0xD5, 0x5E, 0x00, 255}), encodingtest.CountColour(img, color.RGBA{255, 255, 255, 255})
 	total := img.Bounds().Dx() * img.Bounds().Dy()
 	t.Logf("screenshot %v: %d blue, %d vermillion, %d white of %d pixels", img.Bounds().Size(), blue, orange, white, total)
 	if blue < 5000 || orange < 5000 {
@@ -237,25 +204,6 @@ func TestChromium(t *testing.T) {
 	if white == total || white < total/2 {
 		t.Errorf("page blank or not white: %d of %d pixels white", white, total)
 	}
-}
-
-func count(img image.Image, c color.RGBA) int {
-	n := 0
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			r, g, bl, _ := img.At(x, y).RGBA()
-			if near(r, c.R) && near(g, c.G) && near(bl, c.B) {
-				n++
-			}
-		}
-	}
-	return n
-}
-
-func near(v uint32, c uint8) bool {
-	d := int(v>>8) - int(c)
-	return d >= -6 && d <= 6
 }
 
 // TestBursts gives a burst to every work of the hostile fixture, with

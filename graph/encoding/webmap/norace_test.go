@@ -1,0 +1,5 @@
+//go:build !race
+
+package webmap_test
+
+const raceEnabled = false
