@@ -57,12 +57,16 @@ func (Reader) Sniff(head []byte) bool {
 	return false
 }
 
-// Extract reads the entries and emits each as it is read. A malformed
-// entry is reported (a *SyntaxError with line and column) and reading
-// goes on at the next line that starts with "@".
+// Extract reads the entries and emits each as it is read, except that an
+// entry with a crossref whose parent has not come yet waits for it and is
+// emitted after it, with the fields it takes from it (see crossref.go;
+// one whose parent never comes is emitted at the end). A malformed entry
+// is reported (a *SyntaxError with line and column) and reading goes on
+// at the next line that starts with "@".
 func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
 	p := newParser(rd)
 	var problems []error
+	var xref crossrefs
 	for n := 0; ; n++ {
 		if n%256 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -85,6 +89,13 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 			}
 			continue
 		}
+		for _, e := range xref.add(e) {
+			if err := emit(Record(e)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, e := range xref.rest() {
 		if err := emit(Record(e)); err != nil {
 			return err
 		}

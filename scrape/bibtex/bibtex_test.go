@@ -422,3 +422,84 @@ func TestFieldErrorPositionOnce(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// TestCrossref: a child entry takes the fields it lacks from the entry
+// its crossref names ("BibTeXing" §4; biblatex manual §2.4.1, whose
+// default maps the parent's title to the child's booktitle). The file is
+// laid out as DBLP's BibTeX with cross-references is: the papers, then
+// the proceedings they name. The parent's DOI is not the papers'; a
+// child whose parent never comes is read as it is, in file order; a
+// parent before its child (biblatex allows it) works too.
+func TestCrossref(t *testing.T) {
+	in := `@inproceedings{DBLP:conf/sigir/A19,
+  author    = {Ann Author},
+  title     = {First paper},
+  pages     = {1--10},
+  crossref  = {DBLP:conf/sigir/2019},
+  doi       = {10.1145/3331184.3331001},
+}
+@inproceedings{DBLP:conf/sigir/B19,
+  author    = {Bob Writer},
+  title     = {Second paper},
+  booktitle = {SIGIR '19},
+  crossref  = {DBLP:conf/sigir/2019},
+}
+@inproceedings{orphan,
+  title    = {Orphan},
+  crossref = {nowhere},
+  year     = {2001},
+}
+@proceedings{DBLP:conf/sigir/2019,
+  editor    = {Ed Itor},
+  title     = {Proceedings of the 42nd International {ACM} {SIGIR} Conference},
+  publisher = {{ACM}},
+  year      = {2019},
+  doi       = {10.1145/3331184},
+}
+@book{parent, title = {A Book}, publisher = {P}, year = {1999}}
+@incollection{child, title = {A Chapter}, crossref = {parent}}
+`
+	recs, err := readertest.Read(Reader{}, []byte(in))
+	if err != nil || len(recs) != 6 {
+		t.Fatalf("%d records, error %v", len(recs), err)
+	}
+	var titles []string
+	for _, r := range recs {
+		titles = append(titles, r.Title)
+	}
+	if want := "Proceedings of the 42nd International ACM SIGIR Conference|First paper|Second paper|A Book|A Chapter|Orphan"; strings.Join(titles, "|") != want {
+		t.Errorf("order %q, want %q", titles, want)
+	}
+	a, b, chapter, orphan := recs[1], recs[2], recs[4], recs[5]
+	if a.Venue != "Proceedings of the 42nd International ACM SIGIR Conference" || a.Year != 2019 || a.Publisher != "ACM" ||
+		a.DOI != "10.1145/3331184.3331001" || a.Pages != "1-10" {
+		t.Errorf("first paper = %+v", a)
+	}
+	if b.Venue != "SIGIR '19" || b.Year != 2019 || b.DOI != "" {
+		t.Errorf("second paper = %+v", b)
+	}
+	if chapter.Venue != "A Book" || chapter.Year != 1999 || chapter.Publisher != "P" {
+		t.Errorf("chapter = %+v", chapter)
+	}
+	if orphan.Year != 2001 || orphan.Venue != "" {
+		t.Errorf("orphan = %+v", orphan)
+	}
+}
+
+// TestCrossrefBounded: children waiting for a parent that never comes are
+// held up to maxHeld; the rest are read at once, and every entry is read.
+func TestCrossrefBounded(t *testing.T) {
+	var b strings.Builder
+	const n = maxHeld + 500
+	for i := range n {
+		b.WriteString("@inproceedings{k" + strconv.Itoa(i) + ", title={T" + strconv.Itoa(i) + "}, crossref={missing}}\n")
+	}
+	recs, err := readertest.Read(Reader{}, []byte(b.String()))
+	if err != nil || len(recs) != n {
+		t.Fatalf("%d records, error %v; want %d", len(recs), err, n)
+	}
+	// The 500 past the bound come first, then the held ones in file order.
+	if recs[0].Title != "T"+strconv.Itoa(maxHeld) || recs[500].Title != "T0" || recs[n-1].Title != "T"+strconv.Itoa(maxHeld-1) {
+		t.Errorf("order: %q, %q, %q", recs[0].Title, recs[500].Title, recs[n-1].Title)
+	}
+}

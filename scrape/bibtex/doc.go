@@ -16,6 +16,7 @@
 //	parser.go  the streaming parser: Entry, @string, @comment, @preamble,
 //	           concatenation, error recovery, SyntaxError
 //	latex.go   DecodeLaTeX
+//	crossref.go  fields a crossref's child takes from its parent
 //	bibtex.go  Reader and the mapping of an Entry to graph.Record (Record,
 //	           Types): Web of Science's Cited-References and Scopus's
 //	           references become References

@@ -16,6 +16,7 @@ func FuzzExtract(f *testing.F) {
 	// date with a season (TestNameForms, TestMissingKeyComma,
 	// TestBibLaTeXFields).
 	f.Add([]byte("@misc{k t={a}, author={de la Vall{\\'e}e Poussin, Jr, C. and {Barnes and Noble}}, date={2001-21}, year={1998a}}\n"))
+	f.Add([]byte("@inproceedings{a, title={A}, crossref={p}}\n@proceedings{p, title={P}, year=2019, doi={10.1/p}}\n@book{b,title={B}}\n@inbook{c,crossref={B}}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		readertest.CheckExtract(t, Reader{}, data, func(e *SyntaxError) int { return e.Line })
 	})
