@@ -19,7 +19,8 @@
 
   $("title").textContent = data.title;
   document.title = data.title;
-  $("summary").textContent = nodes.length + " works, " + edges.length + " citations, " +
+  $("summary").textContent = nodes.length + " works, " + edges.length + " citations" +
+    (data.lines < edges.length ? " (the " + data.lines + " between the largest works drawn; click a work for all of its own)" : "") + ", " +
     data.themes.length + " themes; size by " + (data.sizeName || "citations");
 
   // Adjacency, as edge indexes.
@@ -36,9 +37,13 @@
     if (!spread) { x = Math.cos(2 * Math.PI * i / nodes.length) * 100; y = Math.sin(2 * Math.PI * i / nodes.length) * 100; }
     G.addNode(String(i), { x: x, y: y, size: n.s, label: n.l, color: colour(n) });
   });
-  edges.forEach(function (e, i) {
-    G.addDirectedEdgeWithKey(String(i), String(e.f), String(e.t), { size: 0.6, color: "#C8C8C8", type: "arrow" });
-  });
+  // The overview's lines; a clicked work's other citations are added
+  // while it is selected.
+  function addEdge(i) {
+    G.addDirectedEdgeWithKey(String(i), String(edges[i].f), String(edges[i].t), { size: 0.6, color: "#C8C8C8", type: "arrow" });
+  }
+  edges.forEach(function (e, i) { if (e.o) addEdge(i); });
+  var added = [];
 
   // The state.
   var state = { themes: new Set(), scope: "all", from: null, to: null, intent: -1, matches: null, selected: -1 };
@@ -71,37 +76,8 @@
     return (e.st || []).some(function (s) { return s.i === state.intent; });
   }
 
-  var renderer = new Sigma(G, $("map"), {
-    defaultEdgeType: "arrow",
-    renderEdgeLabels: false,
-    labelRenderedSizeThreshold: 7,
-    labelDensity: 0.08,
-    labelGridCellSize: 80,
-    labelFont: "system-ui, sans-serif",
-    zIndex: true,
-    minCameraRatio: 0.005,
-    maxCameraRatio: 20,
-    nodeReducer: function (key, attr) {
-      var i = +key, res = Object.assign({}, attr);
-      if (!visible[i]) { res.hidden = true; return res; }
-      var focus = state.selected >= 0 ? (i === state.selected || neighbours.has(i)) : true;
-      if (state.matches) focus = focus && state.matches.has(i) || i === state.selected;
-      if (!focus) { res.color = DIM; res.label = ""; res.zIndex = 0; return res; }
-      res.zIndex = 1;
-      if (i === state.selected || (state.matches && state.matches.has(i))) { res.highlighted = true; res.forceLabel = true; res.zIndex = 2; }
-      return res;
-    },
-    edgeReducer: function (key, attr) {
-      var e = edges[+key], res = Object.assign({}, attr);
-      if (!visible[e.f] || !visible[e.t] || !edgeHasIntent(e)) { res.hidden = true; return res; }
-      if (state.selected >= 0) {
-        if (e.f === state.selected || e.t === state.selected) { res.color = "#444444"; res.size = 1.5; res.zIndex = 1; } else res.hidden = true;
-      } else if (state.matches && !(state.matches.has(e.f) && state.matches.has(e.t))) res.color = "#EEEEEE";
-      return res;
-    }
-  });
-
-  function refresh() { renderer.refresh(); }
+  var renderer = null; // made once the state is known, so the first drawing is the one asked for
+  function refresh() { if (renderer) renderer.refresh(); }
 
   // Search by author, title or DOI.
   var haystack = nodes.map(function (n) { return [n.l, n.t, n.a, n.d, n.k].join(" \u0000 ").toLowerCase(); });
@@ -204,6 +180,9 @@
   function select(i, move) {
     state.selected = i;
     neighbours = new Set();
+    added.forEach(function (k) { G.dropEdge(String(k)); });
+    added = [];
+    if (i >= 0) outE[i].concat(inE[i]).forEach(function (k) { if (!edges[k].o) { addEdge(k); added.push(k); } });
     var panel = $("panel");
     panel.textContent = "";
     if (i < 0) { panel.hidden = true; document.body.dataset.selected = ""; refresh(); return; }
@@ -246,16 +225,11 @@
     panel.appendChild(workList("Cited by", inE[i].map(function (k) { return edges[k].f; })));
     panel.hidden = false;
     refresh();
-    if (move) {
+    if (move && renderer) {
       var d = renderer.getNodeDisplayData(String(i));
       if (d) renderer.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(renderer.getCamera().ratio, 0.4) }, { duration: 400 });
     }
   }
-  renderer.on("clickNode", function (ev) { select(+ev.node, false); });
-  renderer.on("clickStage", function () { select(-1); });
-  renderer.on("enterNode", function () { $("map").style.cursor = "pointer"; });
-  renderer.on("leaveNode", function () { $("map").style.cursor = ""; });
-
   // The state in the address.
   var params = new URLSearchParams(location.hash.replace(/^#/, ""));
   if (params.has("themes")) {
@@ -281,15 +255,43 @@
     var key = params.get("work");
     for (var j = 0; j < nodes.length; j++) if (nodes[j].k === key) { select(j, false); break; }
   }
-  refresh();
-  // Done: the number of works drawn, for scripts and tests.
-  var done = false;
-  renderer.on("afterRender", function () {
-    if (!done) {
-      done = true;
-      document.body.dataset.readyMs = String(Math.round(performance.now()));
-      document.body.dataset.ready = String(shown);
+  renderer = new Sigma(G, $("map"), {
+    defaultEdgeType: "arrow",
+    renderEdgeLabels: false,
+    labelRenderedSizeThreshold: 7,
+    labelDensity: 0.08,
+    labelGridCellSize: 80,
+    labelFont: "system-ui, sans-serif",
+    zIndex: true,
+    minCameraRatio: 0.005,
+    maxCameraRatio: 20,
+    nodeReducer: function (key, attr) {
+      var i = +key, res = Object.assign({}, attr);
+      if (!visible[i]) { res.hidden = true; return res; }
+      var focus = state.selected >= 0 ? (i === state.selected || neighbours.has(i)) : true;
+      if (state.matches) focus = focus && state.matches.has(i) || i === state.selected;
+      if (!focus) { res.color = DIM; res.label = ""; res.zIndex = 0; return res; }
+      res.zIndex = 1;
+      if (i === state.selected || (state.matches && state.matches.has(i))) { res.highlighted = true; res.forceLabel = true; res.zIndex = 2; }
+      return res;
+    },
+    edgeReducer: function (key, attr) {
+      var e = edges[+key], res = Object.assign({}, attr);
+      if (!visible[e.f] || !visible[e.t] || !edgeHasIntent(e)) { res.hidden = true; return res; }
+      if (state.selected >= 0) {
+        if (e.f === state.selected || e.t === state.selected) { res.color = "#444444"; res.size = 1.5; res.zIndex = 1; } else res.hidden = true;
+      } else if (state.matches && !(state.matches.has(e.f) && state.matches.has(e.t))) res.color = "#EEEEEE";
+      return res;
     }
   });
-  renderer.refresh();
+
+  renderer.on("clickNode", function (ev) { select(+ev.node, false); });
+  renderer.on("clickStage", function () { select(-1); });
+  renderer.on("enterNode", function () { $("map").style.cursor = "pointer"; });
+  renderer.on("leaveNode", function () { $("map").style.cursor = ""; });
+
+  // The constructor drew the map: done. The number of works drawn is for
+  // scripts and tests.
+  document.body.dataset.readyMs = String(Math.round(performance.now()));
+  document.body.dataset.ready = String(shown);
 })();

@@ -83,6 +83,7 @@ type Map struct {
 type payload struct {
 	Title    string      `json:"title"`
 	SizeName string      `json:"sizeName"`
+	Lines    int         `json:"lines"` // citations marked Overview
 	Themes   []themeJSON `json:"themes"`
 	Intents  []string    `json:"intents"`
 	Nodes    []nodeJSON  `json:"nodes"`
@@ -119,8 +120,17 @@ type nodeJSON struct {
 type edgeJSON struct {
 	From       int    `json:"f"`
 	To         int    `json:"t"`
+	Overview   bool   `json:"o,omitempty"` // drawn before any work is clicked
 	Statements []stmt `json:"st,omitempty"`
 }
+
+// Lines is how many citations the map draws before a work is clicked:
+// those between the largest works (by the product of their measures,
+// ties by order). Clicking a work draws all of its citations. As
+// VOSviewer's "maximum number of lines", this keeps a map of tens of
+// thousands of works readable, and fast to draw in software WebGL, where
+// 160,000 lines make a grey fog that takes seconds to draw.
+const Lines = 10000
 
 // stmt is a citation statement: its text, intent (index into
 // payload.Intents, -1 for none) and section, and for notes the label of
@@ -267,6 +277,8 @@ func build(g *graph.Graph, m Map) payload {
 		p.Nodes[t].Local++
 		p.Edges = append(p.Edges, edgeJSON{From: f, To: t, Statements: sts})
 	}
+	overview(p)
+	p.Lines = min(len(p.Edges), Lines)
 	// Alphabetical intents.
 	sorted := append([]string(nil), p.Intents...)
 	sort.Strings(sorted)
@@ -293,6 +305,22 @@ func build(g *graph.Graph, m Map) payload {
 		re(p.Edges[i].Statements)
 	}
 	return p
+}
+
+// overview marks the Lines citations drawn first.
+func overview(p payload) {
+	order := make([]int, len(p.Edges))
+	for i := range order {
+		order[i] = i
+	}
+	if len(order) > Lines {
+		weight := func(i int) float64 { return p.Nodes[p.Edges[i].From].Measure * p.Nodes[p.Edges[i].To].Measure }
+		sort.SliceStable(order, func(a, b int) bool { return weight(order[a]) > weight(order[b]) })
+		order = order[:Lines]
+	}
+	for _, i := range order {
+		p.Edges[i].Overview = true
+	}
 }
 
 func at(s []float64, id int64) float64 {
