@@ -22,6 +22,12 @@ func TestSignalHelperProcess(t *testing.T) {
 	}
 	ctx, stop := interruptContext()
 	defer stop()
+	// Tell the test that the signal is caught from now on (fd 3 is its
+	// pipe): before this, SIGTERM would kill the process outright.
+	if ready := os.NewFile(3, "ready"); ready != nil {
+		_, _ = ready.Write([]byte("ready\n"))
+		_ = ready.Close()
+	}
 	os.Exit(run(ctx, strings.Split(args, "\x1f"), streams{in: os.Stdin, out: os.Stdout, errOut: os.Stderr}))
 }
 
@@ -48,8 +54,20 @@ func TestInterruptedWithin1s(t *testing.T) {
 			cmd.Env = append(os.Environ(), "CITEGRAPH_SIGNAL_ARGS="+strings.Join([]string{"extract", "--inputs-from", fifo}, "\x1f"))
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
+			readyR, readyW, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer readyR.Close()
+			cmd.ExtraFiles = []*os.File{readyW}
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
+			}
+			readyW.Close()
+			// Wait until the process catches the signal (a loaded
+			// machine can take longer than any fixed sleep to get there).
+			if _, err := readyR.Read(make([]byte, 6)); err != nil {
+				t.Fatalf("the process did not start: %v\n%s", err, stderr.String())
 			}
 			if tc.writer {
 				w, err := os.OpenFile(fifo, os.O_WRONLY, 0) // waits for the reader: the process is in its read
