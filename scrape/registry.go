@@ -184,6 +184,9 @@ func (r *Registry) ExtractTo(ctx context.Context, name string, rd io.Reader, for
 	if format != "" {
 		// detected now: reading reuses the buffer raw is in.
 		fc = &forcedCheck{emit: emit, detected: r.detect(raw, enc)}
+		if pf != nil && fc.detected == pageKind {
+			fc.detected = format // a page read by a page format: its own problem says enough
+		}
 		emit = fc.record
 	}
 	if sf != nil {
@@ -197,6 +200,9 @@ func (r *Registry) ExtractTo(ctx context.Context, name string, rd io.Reader, for
 	return err
 }
 
+// pageKind is what detect says of an HTML page.
+const pageKind = "an HTML page"
+
 // detect returns the name of the stream format detection would choose
 // for a source that starts with raw, "an HTML page" for a page, "" when
 // none.
@@ -205,7 +211,7 @@ func (r *Registry) detect(raw []byte, enc encoding) string {
 		return ""
 	}
 	if looksLikeHTML(bytes.TrimPrefix(raw, utf8BOM)) {
-		return "an HTML page"
+		return pageKind
 	}
 	head := decodeHead(raw, enc)
 	for _, f := range r.streams {

@@ -224,3 +224,13 @@ func TestForcedFormatKeepsRecords(t *testing.T) {
 		t.Errorf("emit error: %v", err)
 	}
 }
+
+// TestForcedPageFormatOnPage: a page format named for an HTML page that
+// it reads nothing from reports its own problem (a page without
+// scholarly metadata), not a hint that the source is a page.
+func TestForcedPageFormatOnPage(t *testing.T) {
+	_, err := Default().Extract(context.Background(), "p.html", strings.NewReader("<!DOCTYPE html><html><head><title>Hi</title></head><body><p>Hello</p></body></html>"), "htmlmeta")
+	if err == nil || strings.Contains(err.Error(), "looks like an HTML page") {
+		t.Errorf("error %v", err)
+	}
+}
