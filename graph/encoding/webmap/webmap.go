@@ -177,7 +177,7 @@ func Write(w io.Writer, g *graph.Graph, m Map) error {
 
 func build(g *graph.Graph, m Map) payload {
 	works := g.Works()
-	p := payload{Title: m.Title, SizeName: m.SizeName, Nodes: []nodeJSON{}, Edges: []edgeJSON{}, Intents: []string{}}
+	p := payload{Title: m.Title, SizeName: m.SizeName, Nodes: []nodeJSON{}, Edges: []edgeJSON{}, Intents: []string{}, Themes: []themeJSON{}}
 	index := make([]int, len(works)) // node ID → index in p.Nodes, -1 when not drawn
 	maxSize := 0.0
 	for _, wk := range works {
@@ -280,7 +280,7 @@ func build(g *graph.Graph, m Map) payload {
 	overview(p)
 	p.Lines = min(len(p.Edges), Lines)
 	// Alphabetical intents.
-	sorted := append([]string(nil), p.Intents...)
+	sorted := append([]string{}, p.Intents...) // [] in the JSON, never null
 	sort.Strings(sorted)
 	renum := make([]int, len(p.Intents))
 	for i, s := range p.Intents {

@@ -304,6 +304,22 @@ func TestOverviewLines(t *testing.T) {
 	}
 }
 
+// TestWriteBare: a graph without statements or themes (an edge list) still
+// gives lists, not null, which the page's script would fail on (the
+// 78,564-work map of ../shared/data did).
+func TestWriteBare(t *testing.T) {
+	g := graph.Build([]graph.Record{{DOI: "10.1/a", References: []graph.Reference{{DOI: "10.1/b"}}}})
+	b := write(t, g, webmap.Map{})
+	for _, want := range []string{`"intents":[]`, `"themes":[]`} {
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("page data lacks %s", want)
+		}
+	}
+	if p := parsePage(t, b); len(p.data.Nodes) != 2 || len(p.data.Edges) != 1 {
+		t.Errorf("%d nodes and %d edges, want 2 and 1", len(p.data.Nodes), len(p.data.Edges))
+	}
+}
+
 func TestWriteErrors(t *testing.T) {
 	g := encodingtest.Graph()
 	for _, m := range []webmap.Map{{Labels: []string{"x"}}, {Theme: []int{1}}, {Size: []float64{1}}, {Pos: [][2]float64{{0, 0}}}} {
