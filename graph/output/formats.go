@@ -617,6 +617,9 @@ func (w *Writer) reportInput() report.Input {
 	for _, b := range in.Result.Bursts {
 		ri.Bursts = append(ri.Bursts, report.Burst{Node: b.Node, Start: b.Start, End: b.End, Strength: b.Strength})
 	}
+	if opt.Formats["map"] {
+		ri.Map = "map.html"
+	}
 	ri.Bibliometrics = bibliometricsSection(w.bibliometrics())
 	if in.searched() {
 		p := graph.PrismaCounts(in.Records, in.Graph, opt.Previous)

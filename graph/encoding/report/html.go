@@ -66,7 +66,8 @@ blockquote { margin: 0.3em 0 0.3em 1em; padding-left: 0.8em; border-left: 3px so
 </style>
 </head>
 <body>
-<h1>{{.Title}}</h1>
+<h1>{{.Title}}</h1>{{if .Map}}
+<p><a href="{{.Map}}">The interactive map</a>: search, filter and click the works.</p>{{end}}
 
 <h2 id="corpus">The corpus</h2>
 <table class="counts">

@@ -49,6 +49,9 @@ type Input struct {
 	// Prisma, when not nil, adds the counts of the PRISMA 2020 flow
 	// diagram (as prisma.json has them) to the corpus counts.
 	Prisma *graph.Prisma
+	// Map, when not empty, is the file name of the interactive map beside
+	// the report ("map.html"), linked under the title.
+	Map string
 }
 
 // Burst is a citation burst of a work: the years Start … End (inclusive)
@@ -110,6 +113,7 @@ type themeFacts struct {
 
 type facts struct {
 	Title        string
+	Map          string
 	Counts       []row
 	Matched      []row
 	Central      []central
@@ -251,6 +255,7 @@ func gather(in Input) (*facts, error) {
 		f.measureTitle = attr.Clean(c.Heading())
 	}
 	f.MeasureTitle = f.measureTitle
+	f.Map = in.Map
 	var ids []int
 	for i, w := range works {
 		if w.Kind != graph.KindCiting {
@@ -481,7 +486,11 @@ func WriteMarkdown(w io.Writer, in Input) error {
 	}
 	bw := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
-	p("# %s\n\n## The corpus\n\n| | |\n|---|---:|\n", md(f.Title))
+	p("# %s\n\n", md(f.Title))
+	if f.Map != "" {
+		p("[The interactive map](%s): search, filter and click the works.\n\n", md(f.Map))
+	}
+	p("## The corpus\n\n| | |\n|---|---:|\n")
 	for _, r := range f.Counts {
 		p("| %s | %s |\n", md(r.Label), md(r.Value))
 	}

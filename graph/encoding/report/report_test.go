@@ -311,3 +311,21 @@ func TestBursts(t *testing.T) {
 		t.Errorf("burst outside the graph: %v", err)
 	}
 }
+
+// TestMapLink: with Map set, the report links the interactive map under
+// its title, in HTML and Markdown; without, neither mentions it.
+func TestMapLink(t *testing.T) {
+	for _, name := range []string{"", "map.html"} {
+		in := input()
+		in.Map = name
+		var md bytes.Buffer
+		if err := report.WriteMarkdown(&md, in); err != nil {
+			t.Fatal(err)
+		}
+		h := string(writeHTML(t, in))
+		gotHTML, gotMD := strings.Contains(h, `<a href="map.html">The interactive map</a>`), strings.Contains(md.String(), "[The interactive map](map.html)")
+		if want := name != ""; gotHTML != want || gotMD != want {
+			t.Errorf("Map %q: link in HTML %v, in Markdown %v", name, gotHTML, gotMD)
+		}
+	}
+}
