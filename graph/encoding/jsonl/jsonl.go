@@ -32,13 +32,19 @@ func (w *Writer) Write(r *graph.Record) error {
 // Flush writes buffered data to the underlying writer.
 func (w *Writer) Flush() error { return w.w.Flush() }
 
-// ReadAll reads records written by Writer. A line that is not a record is
-// an error naming its line number.
+// MaxLine is the longest line ReadAll reads: one record, as the readers'
+// limit of one JSON value read whole (32 MiB), so that memory stays
+// bounded on any input.
+const MaxLine = 32 << 20
+
+// ReadAll reads records written by Writer. A line that is not a record, or
+// is longer than MaxLine, is an error naming its line number.
 func ReadAll(r io.Reader) ([]graph.Record, error) {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 256<<20)
+	sc.Buffer(make([]byte, 0, 64<<10), MaxLine)
 	var out []graph.Record
-	for n := 1; sc.Scan(); n++ {
+	n := 1
+	for ; sc.Scan(); n++ {
 		line := sc.Bytes()
 		if len(line) == 0 {
 			continue
@@ -50,7 +56,7 @@ func ReadAll(r io.Reader) ([]graph.Record, error) {
 		out = append(out, rec)
 	}
 	if err := sc.Err(); err != nil {
-		return out, fmt.Errorf("jsonl: %w", err)
+		return out, fmt.Errorf("jsonl: line %d: %w (at most %d MiB)", n, err, MaxLine>>20)
 	}
 	return out, nil
 }

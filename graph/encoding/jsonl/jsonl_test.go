@@ -2,6 +2,7 @@ package jsonl_test
 
 import (
 	"bytes"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -54,4 +55,24 @@ func TestReadAllError(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "line 3") {
 		t.Errorf("error %v, want one naming line 3", err)
 	}
+}
+
+// TestReadAllLongLine: a line longer than MaxLine (generated, not stored)
+// is an error naming its line; the records before it are kept.
+func TestReadAllLongLine(t *testing.T) {
+	long := io.MultiReader(strings.NewReader("{\"doi\":\"10.1/a\"}\n{\"title\":\""), io.LimitReader(repeat('x'), jsonl.MaxLine+1))
+	recs, err := jsonl.ReadAll(long)
+	if err == nil || !strings.Contains(err.Error(), "line 2") || len(recs) != 1 {
+		t.Errorf("ReadAll = %d records, %v; want 1 and an error naming line 2", len(recs), err)
+	}
+}
+
+// repeat reads b forever.
+type repeat byte
+
+func (r repeat) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(r)
+	}
+	return len(p), nil
 }
