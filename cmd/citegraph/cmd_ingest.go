@@ -119,8 +119,8 @@ func runIngest(ctx context.Context, o ingestOptions, s streams) error {
 // ingestError is batchError over what an ingest did: when every source
 // failed but some were read in part, the command did part of its work.
 func ingestError(n store.IngestCounts) error {
-	if n.Partial > 0 && n.Failed == n.Sources {
-		return &partialError{failed: n.Failed, total: n.Sources}
+	if n.Partial > 0 {
+		return &partialError{failed: n.Failed, total: n.Sources, partial: n.Partial}
 	}
 	return batchError(n.Failed, n.Sources)
 }

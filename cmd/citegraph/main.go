@@ -96,12 +96,16 @@ func (e *usageError) Unwrap() error { return e.err }
 type partialError struct {
 	failed, total int
 	what          string // what failed: "sources" when empty
+	partial       int    // of the failed, those read in part (their good records kept)
 }
 
 func (e *partialError) Error() string {
 	what := e.what
 	if what == "" {
 		what = "sources"
+	}
+	if e.partial > 0 {
+		return fmt.Sprintf("%d of %d %s had problems (%d read in part, their good records kept; see the messages above); the others were processed", e.failed, e.total, what, e.partial)
 	}
 	return fmt.Sprintf("%d of %d %s failed (see the messages above); the others were processed", e.failed, e.total, what)
 }
