@@ -9,6 +9,7 @@ import (
 
 	"github.com/citegraph/citegraph/analysis"
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/encoding/attr"
 )
 
 // Summary is what WriteSummary says besides the graph and its analysis.
@@ -46,7 +47,7 @@ func (in *Input) WriteSummary(w io.Writer, s Summary) {
 		if th.Size < 2 {
 			continue
 		}
-		fmt.Fprintf(w, "  %2d  %-50s %3d works\n", th.ID+1, th.Label, th.Size)
+		fmt.Fprintf(w, "  %2d  %-50s %3d works\n", th.ID+1, attr.Clean(th.Label), th.Size)
 		if th.ID >= 19 && len(res.Themes) > 20 {
 			fmt.Fprintf(w, "  … %d more\n", len(res.Themes)-20)
 			break
@@ -64,11 +65,11 @@ func (in *Input) WriteSummary(w io.Writer, s Summary) {
 			break
 		}
 		n++
-		title := wk.Title
+		title := attr.Clean(wk.Title) // a terminal, too, shows the text as stored: no bidi overrides
 		if len([]rune(title)) > 60 {
 			title = string([]rune(title)[:59]) + "…"
 		}
-		fmt.Fprintf(w, "  %-22s %.4f  %s\n", in.label(wk), res.PageRank[id], title)
+		fmt.Fprintf(w, "  %-22s %.4f  %s\n", attr.Clean(in.label(wk)), res.PageRank[id], title)
 	}
 	fmt.Fprintf(w, "wrote %s in %s\n", strings.Join(s.Written, ", "), s.Dir)
 }

@@ -84,3 +84,17 @@ func TestMatchingCycles(t *testing.T) {
 		t.Errorf("citation_cycles: %d groups, sizes %d … %d", len(doc.CitationCycles), len(doc.CitationCycles[0]), len(doc.CitationCycles[len(doc.CitationCycles)-1]))
 	}
 }
+
+// TestSummaryBidi (issue 16 item 6): a title holding U+202E (right-to-left
+// override) reached the terminal through run's summary and reversed the
+// rest of the line; the summary shows the text as stored, without it.
+func TestSummaryBidi(t *testing.T) {
+	recs := []graph.Record{{DOI: "10.5555/a", Title: "@SUM(A1) \u202eevil", Year: 2002, Authors: []graph.Author{{Family: "Ev\u202eil"}}}}
+	g := graph.Build(recs)
+	in := output.NewInput(recs, g, analysis.Run(g, analysis.Options{Seed: 1}))
+	var buf bytes.Buffer
+	in.WriteSummary(&buf, output.Summary{Sources: 1, Records: 1, Top: 5})
+	if strings.ContainsRune(buf.String(), '\u202e') || !strings.Contains(buf.String(), "@SUM(A1) evil") {
+		t.Errorf("summary keeps the override or loses the title:\n%s", buf.String())
+	}
+}

@@ -24,6 +24,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/encoding/attr"
 )
 
 var (
@@ -370,24 +371,9 @@ func cut(s string) string {
 	return string(r) + "…"
 }
 
-// clean drops what no page should show: control characters (but tab and
-// newline, as spaces), bidirectional overrides and isolates (U+202A–E,
-// U+2066–9, which reorder the text around them), and invalid UTF-8.
-func clean(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r':
-			return ' '
-		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
-			return -1
-		case r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c:
-			return -1
-		case r == 0xfffd:
-			return -1
-		}
-		return r
-	}, strings.ToValidUTF8(s, ""))
-}
+// clean is attr.Clean, the rule of every output: no control characters
+// or bidirectional overrides, white space as single spaces.
+func clean(s string) string { return attr.Clean(s) }
 
 // page writes the HTML page around the data.
 func page(b *bytes.Buffer, title string, data []byte) {
