@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -574,14 +575,45 @@ func TestLabel(t *testing.T) {
 
 func TestClusterColour(t *testing.T) {
 	seen := map[string]bool{}
-	for n := range 17 {
+	for n := range dot.Colours {
 		c := dot.ClusterColour(n)
-		if seen[c] {
-			t.Errorf("colour %s repeats within the palette", c)
+		if seen[c] || c == dot.OtherColour || c == "#000000" {
+			t.Errorf("colour %s of cluster %d repeats, is the others' or is black", c, n)
 		}
 		seen[c] = true
 	}
-	if dot.ClusterColour(0) != "#E69F00" || dot.ClusterColour(8) != "#CC6677" || dot.ClusterColour(17) != dot.ClusterColour(0) {
-		t.Errorf("palette is not Okabe–Ito, then Tol muted, then cycling")
+	// Okabe and Ito's seven, then Tol's rose; twelve in all, then grey.
+	if dot.Colours != 12 || dot.ClusterColour(0) != "#E69F00" || dot.ClusterColour(7) != "#CC6677" ||
+		dot.ClusterColour(12) != dot.OtherColour || dot.ClusterColour(145) != dot.OtherColour {
+		t.Errorf("palette is not Okabe–Ito, then Tol muted, twelve, then the others' grey")
+	}
+}
+
+// TestLegendOtherThemes: with 20 themes drawn, the legend shows the
+// twelve coloured ones and one swatch for the 8 others, which share the
+// grey.
+func TestLegendOtherThemes(t *testing.T) {
+	recs := chain(40)
+	g := graph.Build(recs)
+	cl := make([]int, g.Len())
+	for i := range cl {
+		cl[i] = i % 20
+	}
+	var b strings.Builder
+	if err := dot.WriteView(&b, g, dot.View{Options: dot.Options{Cluster: cl}, Legend: true}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	swatches := 0
+	for i := range 20 {
+		if strings.Contains(out, `"legend:`+strconv.Itoa(i)+`" [`) {
+			swatches++
+		}
+	}
+	if swatches != 12 || !strings.Contains(out, `"legend:other" [label="8 other themes"`) {
+		t.Errorf("%d coloured swatches, want 12, and one for 8 other themes:\n%s", swatches, out)
+	}
+	if strings.Count(out, dot.OtherColour) < 8 {
+		t.Errorf("the 8 other themes' works are not grey")
 	}
 }

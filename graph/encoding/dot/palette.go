@@ -6,9 +6,13 @@ import (
 	"strconv"
 )
 
-// palette holds the cluster colours: Okabe and Ito's eight colours, safe
-// for the common forms of colour blindness, then Paul Tol's "muted" scheme
-// for more clusters. Cluster n gets palette[n % len(palette)].
+// palette holds the cluster colours: Okabe and Ito's colours (without
+// black, which hides a label), safe for the common forms of colour
+// blindness, then five of Paul Tol's "muted" scheme, told apart from the
+// first seven. Twelve is as many as a reader tells apart on a map
+// (VOSviewer and CiteSpace stop near there too): clusters 0 to 11 (the
+// largest themes, as analysis numbers them) get their own colour, the
+// others one neutral OtherColour.
 var palette = [...]string{
 	// Okabe & Ito (2008), "Color Universal Design".
 	"#E69F00", // orange
@@ -18,18 +22,20 @@ var palette = [...]string{
 	"#0072B2", // blue
 	"#D55E00", // vermillion
 	"#CC79A7", // reddish purple
-	"#000000", // black
 	// Paul Tol, "muted" qualitative scheme (personal.sron.nl/~pault).
 	"#CC6677", // rose
 	"#332288", // indigo
-	"#DDCC77", // sand
 	"#117733", // green
-	"#88CCEE", // cyan
 	"#882255", // wine
 	"#44AA99", // teal
-	"#999933", // olive
-	"#AA4499", // purple
 }
+
+// Colours is the number of clusters that get a colour of their own.
+const Colours = len(palette)
+
+// OtherColour is the colour of the clusters after the first Colours: one
+// neutral grey, darker than the pale grey of works in no cluster.
+const OtherColour = "#AAAAAA"
 
 // Colours of what no cluster colours.
 const (
@@ -41,13 +47,16 @@ const (
 	textDark       = "#222222"
 )
 
-// ClusterColour returns the colour of cluster n (n ≥ 0) as "#RRGGBB": the
-// palette cycles after its 17 colours.
+// ClusterColour returns the colour of cluster n as "#RRGGBB": its own for
+// n < Colours, OtherColour after, the pale grey of no cluster for n < 0.
 func ClusterColour(n int) string {
-	if n < 0 {
+	switch {
+	case n < 0:
 		return noClusterFill
+	case n >= len(palette):
+		return OtherColour
 	}
-	return palette[n%len(palette)]
+	return palette[n]
 }
 
 // rgb parses "#RRGGBB".

@@ -373,7 +373,8 @@ func (v *View) legendLines(d *drawing) []string {
 }
 
 // writeLegend writes a cluster "cluster_legend": one swatch per cluster
-// drawn, then a note on sizes and edges.
+// drawn that has a colour of its own, one "Other themes" swatch for the
+// rest (they share OtherColour), then a note on sizes and edges.
 func (v *View) writeLegend(bw *bufio.Writer, d *drawing) {
 	seen := map[int]bool{}
 	var clusters []int
@@ -384,6 +385,11 @@ func (v *View) writeLegend(bw *bufio.Writer, d *drawing) {
 		}
 	}
 	slices.Sort(clusters)
+	others := 0
+	for len(clusters) > 0 && clusters[len(clusters)-1] >= Colours {
+		clusters = clusters[:len(clusters)-1]
+		others++
+	}
 	bw.WriteString("\tsubgraph " + quoteID("cluster_legend") + " {\n")
 	for _, a := range []attr{{"label", quoteText(asLabel, "Legend")}, {"style", "rounded"}, {"color", value("#999999")},
 		{"fontcolor", value(textDark)}, {"fontsize", "14"}} {
@@ -406,6 +412,19 @@ func (v *View) writeLegend(bw *bufio.Writer, d *drawing) {
 		}
 		id := "legend:" + strconv.Itoa(c)
 		writeStmt(bw, "\t\t", quoteID(id), a)
+		if prev != "" {
+			writeStmt(bw, "\t\t", quoteID(prev)+" -> "+quoteID(id), []attr{{"style", "invis"}})
+		}
+		prev = id
+	}
+	if others > 0 {
+		label := fmt.Sprintf("%d other themes", others)
+		if others == 1 {
+			label = "1 other theme"
+		}
+		id := "legend:other"
+		writeStmt(bw, "\t\t", quoteID(id), []attr{{"label", quoteText(asLabel, label)}, {"shape", "box"}, {"style", `"rounded,filled"`},
+			{"fillcolor", value(OtherColour)}, {"color", value(OtherColour)}})
 		if prev != "" {
 			writeStmt(bw, "\t\t", quoteID(prev)+" -> "+quoteID(id), []attr{{"style", "invis"}})
 		}

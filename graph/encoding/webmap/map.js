@@ -15,7 +15,7 @@
     if (cls) e.className = cls;
     return e;
   }
-  var NO_THEME = -1, OTHER = "#9E9E9E", DIM = "#E4E4E4";
+  var NO_THEME = -1, OTHER = "#AAAAAA", DIM = "#E4E4E4";
 
   $("title").textContent = data.title;
   document.title = data.title;

@@ -25,6 +25,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/encoding/attr"
+	"github.com/citegraph/citegraph/graph/encoding/dot"
 )
 
 var (
@@ -38,26 +39,21 @@ var (
 	mapCSS string
 )
 
-// Colours: the first Colours themes (by ID, largest first) get a colour
-// of their own, the rest one neutral "other" colour, so that a reader can
-// tell each coloured theme apart; the filter still lists every theme.
-var palette = []string{
-	"#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7",
-	"#882255", "#44AA99", "#999933", "#AA4499", "#332288", "#117733",
-}
+// Colours is the number of themes drawn in a colour of their own: the
+// first, largest, as in the GraphViz drawings (dot.ClusterColour); the
+// rest share Other. The filter still lists every theme.
+const Colours = dot.Colours
 
-// Colours is the number of themes drawn in a colour of their own.
-var Colours = len(palette)
+// Other is the colour of works of the themes after the first Colours.
+const Other = dot.OtherColour
 
-// Other is the colour of works in no coloured theme.
-const Other = "#9E9E9E"
-
-// ThemeColour returns the colour of theme t (from 0; negative for none).
+// ThemeColour returns the colour of theme t (from 0; negative for none),
+// the drawings' colour of the theme.
 func ThemeColour(t int) string {
-	if t < 0 || t >= len(palette) {
+	if t < 0 {
 		return Other
 	}
-	return palette[t]
+	return dot.ClusterColour(t)
 }
 
 // Map is what the page shows of a graph besides its works and citations.
