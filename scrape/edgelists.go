@@ -55,8 +55,10 @@ type Inputs struct {
 // through reg as format (detected when ""); each source's outcome goes to
 // ga, which the caller ends.
 func ReadInputs(ctx context.Context, roots []string, format string, order func(path string) edgelist.Order, reg *Registry, ga *Gathering) (in Inputs, err error) {
+	failedList := map[string]bool{}
 	report := func(path string, err error) {
 		in.Failed++
+		failedList[path] = true
 		_ = ga.Done(path, 0, err) // Done never fails
 	}
 	lists, others := SplitEdgeLists(roots, order, func(path string, err error) { in.Total++; report(path, err) })
@@ -65,6 +67,13 @@ func ReadInputs(ctx context.Context, roots []string, format string, order func(p
 	in.Builder = graph.NewCompactBuilder()
 	if in.Counts, err = edgelist.Load(ctx, in.Builder, lists, nil, report); err != nil {
 		return in, err
+	}
+	// The edge lists read are sources of the report too, so that its counts
+	// ("15 of 94 sources had problems") are those of Total.
+	for _, l := range lists {
+		if !failedList[l.Path] {
+			_ = ga.Done(l.Path, 0, nil)
+		}
 	}
 	if len(others) == 0 {
 		return in, nil
