@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -77,43 +75,20 @@ func readEmbaseRows(ctx context.Context, rd io.Reader, emit func(graph.Record) e
 	g := &guard{r: rd}
 	cr := csv.NewReader(g)
 	cr.FieldsPerRecord = -1
-	var problems []error
 	var cur *embaseBlock
+	stopped := false // emit failed: nothing more is emitted
 	flush := func() error {
 		b := cur
 		cur = nil
 		if b == nil || b.query() {
 			return nil
 		}
-		return emit(embaseRow(b.row(), b.line))
+		err := emit(embaseRow(b.row(), b.line))
+		stopped = err != nil
+		return err
 	}
-	for n := 0; ; n++ {
-		if n%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		g.n = 0
-		cells, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				problems = append(problems, &SyntaxError{Line: pe.StartLine, Col: pe.Column, Msg: pe.Err.Error()})
-				if len(problems) >= maxProblems {
-					problems = append(problems, fmt.Errorf("stopped after %d malformed rows", maxProblems))
-					break
-				}
-				continue
-			}
-			line, _ := cr.FieldPos(0)
-			problems = append(problems, &SyntaxError{Line: line, Msg: err.Error()})
-			break
-		}
+	err := eachRow(ctx, g, cr, func(cells []string, line int) error {
 		name := strings.TrimSpace(strings.TrimPrefix(cells[0], "\uFEFF"))
-		line, _ := cr.FieldPos(0)
 		switch col, known := embaseRowFields[name]; {
 		case strings.Trim(name, "-") == "" && len(name) >= 5: // a line of dashes between records
 			if err := flush(); err != nil {
@@ -135,11 +110,15 @@ func readEmbaseRows(ctx context.Context, rd io.Reader, emit func(graph.Record) e
 				cur.add(cur.last, cells) // a line continuing the field before
 			}
 		}
-	}
-	if err := flush(); err != nil {
+		return nil
+	})
+	if stopped || ctx.Err() != nil {
 		return err
 	}
-	return errors.Join(problems...)
+	if ferr := flush(); ferr != nil {
+		return ferr
+	}
+	return err
 }
 
 // embaseBlock is one record of the rows layout: its fields' values by

@@ -125,6 +125,20 @@ func readCSV(ctx context.Context, rd io.Reader, sep rune, build func(row, int) g
 			cols[c] = i
 		}
 	}
+	return eachRow(ctx, g, cr, func(cells []string, line int) error {
+		if len(cells) == 1 && strings.TrimSpace(cells[0]) == "" {
+			return nil
+		}
+		return emit(build(row{cols: cols, cells: cells}, line))
+	})
+}
+
+// eachRow calls fn with each row cr reads (through g) and the row's line,
+// checking ctx every 256 rows. A malformed row is reported and skipped,
+// up to maxProblems of them; an error that is not about CSV stops the
+// reading; the problems are returned joined once the rows end. An error
+// of fn stops the reading and is returned as it is.
+func eachRow(ctx context.Context, g *guard, cr *csv.Reader, fn func(cells []string, line int) error) error {
 	var problems []error
 	for n := 0; ; n++ {
 		if n%256 == 0 {
@@ -151,11 +165,8 @@ func readCSV(ctx context.Context, rd io.Reader, sep rune, build func(row, int) g
 			problems = append(problems, &SyntaxError{Line: line, Msg: err.Error()})
 			break
 		}
-		if len(cells) == 1 && strings.TrimSpace(cells[0]) == "" {
-			continue
-		}
 		line, _ := cr.FieldPos(0)
-		if err := emit(build(row{cols: cols, cells: cells}, line)); err != nil {
+		if err := fn(cells, line); err != nil {
 			return err
 		}
 	}
