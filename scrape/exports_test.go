@@ -8,12 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/readertest"
 )
 
 // TestExportsDetected reads every bibliographic export of the export
@@ -207,7 +207,7 @@ func extractStream(t testing.TB, c streamCase, size int) (records int, peak uint
 // without changing what they hold), the exports are 16 MB.
 func TestExportsStream(t *testing.T) {
 	size := 100 << 20
-	if testing.Short() || raceEnabled() {
+	if testing.Short() || readertest.RaceBuild() {
 		size = 16 << 20
 	}
 	for _, c := range streamCases(t) {
@@ -219,20 +219,6 @@ func TestExportsStream(t *testing.T) {
 			}
 		})
 	}
-}
-
-// raceEnabled reports whether the test binary was built with -race.
-func raceEnabled() bool {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return false
-	}
-	for _, s := range bi.Settings {
-		if s.Key == "-race" && s.Value == "true" {
-			return true
-		}
-	}
-	return false
 }
 
 // BenchmarkExports reads a generated 100 MB export of each kind through
