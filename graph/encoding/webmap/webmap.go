@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -102,16 +103,15 @@ type nodeJSON struct {
 	Venue   string  `json:"v,omitempty"`
 	DOI     string  `json:"d,omitempty"`
 	Theme   int     `json:"th"`
-	Corpus  bool    `json:"c"`             // a work the sources describe, not only a reference
-	Local   int     `json:"lc"`            // citations from works in the graph
-	Global  *int    `json:"gc,omitempty"`  // citing publications the source reports
-	Measure float64 `json:"m"`             // Size
-	Size    float64 `json:"s"`             // drawn size
-	X       float64 `json:"x"`             // position
-	Y       float64 `json:"y"`             // position
-	Notes   []stmt  `json:"st,omitempty"`  // statements about the work from works not drawn (citing statements)
-	Intents []int   `json:"in,omitempty"`  // indexes into payload.Intents of every statement touching the work
-	Sources int     `json:"src,omitempty"` // sources that describe it
+	Corpus  bool    `json:"c"`            // a work the sources describe, not only a reference
+	Local   int     `json:"lc"`           // citations from works in the graph
+	Global  *int    `json:"gc,omitempty"` // citing publications the source reports
+	Measure float64 `json:"m"`            // Size
+	Size    float64 `json:"s"`            // drawn size
+	X       float64 `json:"x"`            // position
+	Y       float64 `json:"y"`            // position
+	Notes   []stmt  `json:"st,omitempty"` // statements about the work from works not drawn (citing statements)
+	Intents []int   `json:"in,omitempty"` // indexes into payload.Intents of every statement touching the work
 }
 
 type edgeJSON struct {
@@ -200,7 +200,7 @@ func build(g *graph.Graph, m Map) payload {
 		}
 		nd := nodeJSON{Key: wk.Key, Label: clean(label(m, wk)), Title: clean(wk.Title), Authors: clean(authors(wk)), Year: wk.Year,
 			Venue: clean(wk.Venue), DOI: clean(wk.DOI), Theme: th, Corpus: wk.Kind == graph.KindWork && len(wk.Sources) > 0,
-			Measure: finite(at(m.Size, wk.ID())), Sources: len(wk.Sources)}
+			Measure: finite(at(m.Size, wk.ID()))}
 		nd.Size = 2
 		if maxSize > 0 {
 			nd.Size = 2 + 14*math.Sqrt(nd.Measure/maxSize)
@@ -223,31 +223,35 @@ func build(g *graph.Graph, m Map) payload {
 		}
 		p.Themes = append(p.Themes, themeJSON{Label: label, Colour: ThemeColour(i), Works: c})
 	}
+	cites := g.Edges(graph.Cites)
+	// The intents, in alphabetical order as the filter lists them.
 	intents := map[string]int{}
+	for _, e := range cites {
+		for _, st := range e.Statements {
+			if st.Intent != "" {
+				intents[st.Intent] = 0
+			}
+		}
+	}
+	for s := range intents {
+		p.Intents = append(p.Intents, s)
+	}
+	sort.Strings(p.Intents)
+	for i, s := range p.Intents {
+		intents[s] = i
+	}
 	intentOf := func(s string) int {
 		if s == "" {
 			return -1
 		}
-		if i, ok := intents[s]; ok {
-			return i
-		}
-		intents[s] = len(p.Intents)
-		p.Intents = append(p.Intents, s)
 		return intents[s]
 	}
-	// Intents are numbered in order of first sight, then renumbered in
-	// alphabetical order so the filter lists them so.
-	touch := make([]map[int]bool, len(p.Nodes))
 	mark := func(node, intent int) {
-		if intent < 0 {
-			return
+		if in := &p.Nodes[node].Intents; intent >= 0 && !slices.Contains(*in, intent) {
+			*in = append(*in, intent)
 		}
-		if touch[node] == nil {
-			touch[node] = map[int]bool{}
-		}
-		touch[node][intent] = true
 	}
-	for _, e := range g.Edges(graph.Cites) {
+	for _, e := range cites {
 		f, t := index[e.F.ID()], index[e.T.ID()]
 		if e.F == e.T || t < 0 {
 			continue
@@ -274,33 +278,11 @@ func build(g *graph.Graph, m Map) payload {
 		p.Nodes[t].Local++
 		p.Edges = append(p.Edges, edgeJSON{From: f, To: t, Statements: sts})
 	}
+	for i := range p.Nodes {
+		slices.Sort(p.Nodes[i].Intents)
+	}
 	overview(p)
 	p.Lines = min(len(p.Edges), Lines)
-	// Alphabetical intents.
-	sorted := append([]string{}, p.Intents...) // [] in the JSON, never null
-	sort.Strings(sorted)
-	renum := make([]int, len(p.Intents))
-	for i, s := range p.Intents {
-		renum[i] = sort.SearchStrings(sorted, s)
-	}
-	p.Intents = sorted
-	re := func(sts []stmt) {
-		for i := range sts {
-			if sts[i].Intent >= 0 {
-				sts[i].Intent = renum[sts[i].Intent]
-			}
-		}
-	}
-	for i := range p.Nodes {
-		re(p.Nodes[i].Notes)
-		for in := range touch[i] {
-			p.Nodes[i].Intents = append(p.Nodes[i].Intents, renum[in])
-		}
-		sort.Ints(p.Nodes[i].Intents)
-	}
-	for i := range p.Edges {
-		re(p.Edges[i].Statements)
-	}
 	return p
 }
 
