@@ -30,8 +30,7 @@ func SPC(g Citations) (logSPC []float64, cyclic int) {
 	n := c.Len()
 	out, in := c.Out(), c.In()
 	drop := backEdges(c)
-	// keep reports whether the citation at position p of out.Adj counts;
-	// keepUV looks it up from its ends.
+	// keepUV reports whether u citing v counts (is not dropped).
 	keepUV := func(u, v int32) bool {
 		row := out.Row(u)
 		i, _ := slices.BinarySearch(row, v)
@@ -42,31 +41,7 @@ func SPC(g Citations) (logSPC []float64, cyclic int) {
 			cyclic++
 		}
 	}
-	// Topological order of the kept citations (Kahn), citing before cited.
-	indeg := make([]int, n)
-	for u := range int32(n) {
-		for _, v := range out.Row(u) {
-			if keepUV(u, v) {
-				indeg[v]++
-			}
-		}
-	}
-	order := make([]int32, 0, n)
-	for v := range int32(n) {
-		if indeg[v] == 0 {
-			order = append(order, v)
-		}
-	}
-	for head := 0; head < len(order); head++ {
-		u := order[head]
-		for _, v := range out.Row(u) {
-			if keepUV(u, v) {
-				if indeg[v]--; indeg[v] == 0 {
-					order = append(order, v)
-				}
-			}
-		}
-	}
+	order := topoOrder(c, func(p int64) bool { return !drop[p] })
 	// log N⁻ forwards, log N⁺ backwards.
 	lin := make([]float64, n)
 	lout := make([]float64, n)
@@ -243,14 +218,30 @@ func chainsAhead(c *graph.Compact, logSPC []float64) []int32 {
 	n := c.Len()
 	out := c.Out()
 	kept := func(p int64) bool { return !math.IsInf(logSPC[p], -1) }
-	// Kahn over the kept citations, citing before cited.
-	indeg := make([]int32, n)
-	for _, v := range out.Adj {
-		indeg[v]++
+	order := topoOrder(c, kept)
+	ahead := make([]int32, n)
+	for _, u := range order {
+		for p := out.Start[u]; p < out.Start[u+1]; p++ {
+			if kept(p) {
+				v := out.Adj[p]
+				ahead[v] = max(ahead[v], ahead[u]+1)
+			}
+		}
 	}
+	return ahead
+}
+
+// topoOrder returns the works in a topological order of the citations
+// keep admits (by position in c.Out().Adj), citing before cited (Kahn's
+// algorithm, works taken in ID order); the admitted citations must be
+// acyclic. Cost is O(n + m).
+func topoOrder(c *graph.Compact, keep func(p int64) bool) []int32 {
+	n := c.Len()
+	out := c.Out()
+	indeg := make([]int32, n)
 	for p, v := range out.Adj {
-		if !kept(int64(p)) {
-			indeg[v]--
+		if keep(int64(p)) {
+			indeg[v]++
 		}
 	}
 	order := make([]int32, 0, n)
@@ -259,21 +250,18 @@ func chainsAhead(c *graph.Compact, logSPC []float64) []int32 {
 			order = append(order, v)
 		}
 	}
-	ahead := make([]int32, n)
 	for head := 0; head < len(order); head++ {
 		u := order[head]
 		for p := out.Start[u]; p < out.Start[u+1]; p++ {
-			if !kept(p) {
-				continue
-			}
-			v := out.Adj[p]
-			ahead[v] = max(ahead[v], ahead[u]+1)
-			if indeg[v]--; indeg[v] == 0 {
-				order = append(order, v)
+			if keep(p) {
+				v := out.Adj[p]
+				if indeg[v]--; indeg[v] == 0 {
+					order = append(order, v)
+				}
 			}
 		}
 	}
-	return ahead
+	return order
 }
 
 // backEdges marks, by position in c.Out().Adj, the citations SPC leaves
