@@ -148,7 +148,7 @@ func TestRunAllOutputs(t *testing.T) {
 func TestRunRemovesStaleTemporaries(t *testing.T) {
 	dir := t.TempDir()
 	old := time.Now().Add(-time.Hour)
-	for _, n := range []string{".graph.dot.2849217.tmp", ".report.html.77.tmp", ".notes.tmp", ".vimrc"} {
+	for _, n := range []string{".graph.dot.citegraph-2849217.tmp", ".report.html.citegraph-77.tmp", ".notes.tmp", ".notes.txt.12.tmp", ".vimrc"} {
 		p := filepath.Join(dir, n)
 		if err := os.WriteFile(p, []byte("partial"), 0o644); err != nil {
 			t.Fatal(err)
@@ -160,12 +160,12 @@ func TestRunRemovesStaleTemporaries(t *testing.T) {
 	if code, _, stderr := runCmd(t, context.Background(), "run", seedCorpus, "-o", dir, "--formats", "none", "--render", "none"); code != exitOK {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
-	for _, n := range []string{".graph.dot.2849217.tmp", ".report.html.77.tmp"} {
+	for _, n := range []string{".graph.dot.citegraph-2849217.tmp", ".report.html.citegraph-77.tmp"} {
 		if _, err := os.Stat(filepath.Join(dir, n)); !os.IsNotExist(err) {
 			t.Errorf("%s left: %v", n, err)
 		}
 	}
-	for _, n := range []string{".notes.tmp", ".vimrc", "graph.dot"} {
+	for _, n := range []string{".notes.tmp", ".notes.txt.12.tmp", ".vimrc", "graph.dot"} {
 		if _, err := os.Stat(filepath.Join(dir, n)); err != nil {
 			t.Errorf("%s: %v", n, err)
 		}

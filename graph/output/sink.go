@@ -53,15 +53,17 @@ func WriteBytes(s Sink, name string, b []byte) error {
 
 // Dir is a Sink of files in a folder, each written atomically: readers see
 // either the old file or the complete new one, never a part. Create makes
-// a hidden temporary file ".NAME.*.tmp" in the folder (made when missing);
+// a hidden temporary file ".NAME.citegraph-*.tmp" in the folder (made when missing);
 // Close syncs it, renames it over NAME and syncs the folder; Abort removes
-// it.
+// it. The temporary file is named ".NAME.citegraph-DIGITS.tmp": the
+// marker tells it from any other program's temporary files, which a
+// folder the user names with -o may hold.
 //
 // A run that is killed (kill -9, a power cut) leaves its temporary files
 // behind. The first Create in a folder in a process removes every file of
-// that folder named as Create names them (".NAME.DIGITS.tmp") that was last
-// modified before the process started (RemoveStale): none of them can be
-// this process's, and a run still writing one keeps changing its time.
+// that folder named as Create names them that was last modified before the
+// process started (RemoveStale): none of them can be this process's, and a
+// run still writing one keeps changing its time.
 type Dir struct {
 	Path string
 }
@@ -86,18 +88,21 @@ func (d Dir) Create(name string) (io.WriteCloser, error) {
 	if _, done := swept.LoadOrStore(key, true); !done {
 		_, _ = d.RemoveStale(processStart) // best effort: a leftover that stays is only a hidden file
 	}
-	f, err := os.CreateTemp(d.Path, "."+name+".*.tmp")
+	f, err := os.CreateTemp(d.Path, "."+name+tempMark+"*.tmp")
 	if err != nil {
 		return nil, err
 	}
 	return &dirFile{f: f, path: filepath.Join(d.Path, name)}, nil
 }
 
-// tempName matches the names os.CreateTemp gives for Create's pattern
-// ".NAME.*.tmp": the * becomes decimal digits.
-var tempName = regexp.MustCompile(`^\..+\.[0-9]+\.tmp$`)
+// tempMark comes between NAME and the digits of a temporary file's name.
+const tempMark = ".citegraph-"
 
-// RemoveStale removes the temporary files of Create (".NAME.DIGITS.tmp")
+// tempName matches the names os.CreateTemp gives for Create's pattern
+// ".NAME.citegraph-*.tmp": the * becomes decimal digits.
+var tempName = regexp.MustCompile(`^\..+\.citegraph-[0-9]+\.tmp$`)
+
+// RemoveStale removes the temporary files of Create (".NAME.citegraph-DIGITS.tmp")
 // directly in the folder that are regular files last modified before
 // before, and returns their names, sorted. Other files, folders, symbolic
 // links and files in subfolders are left alone.

@@ -34,7 +34,7 @@ func TestWriteFileAtomic(t *testing.T) {
 }
 
 // TestDirRemovesStale (issue 16 item 6): the hidden temporary files a
-// killed run left (".NAME.DIGITS.tmp", older than this process) go when the
+// killed run left (".NAME.citegraph-DIGITS.tmp", older than this process) go when the
 // next run first writes into the folder, whichever files it writes; a
 // temporary file younger than the process (another run still writing),
 // other hidden files, a folder or a symbolic link of that name and files
@@ -55,15 +55,16 @@ func TestDirRemovesStale(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, n := range []string{".graph.dot.123.tmp", ".graph.dot.9.tmp", ".top.dot.5.tmp", ".vosviewer_map.txt.4294967295.tmp",
-		".keep", ".x.tmp", ".x.1a.tmp", "x.1.tmp", "sub/.graph.dot.1.tmp", "graph.dot"} {
+	for _, n := range []string{".graph.dot.citegraph-123.tmp", ".graph.dot.citegraph-9.tmp", ".top.dot.citegraph-5.tmp",
+		".vosviewer_map.txt.citegraph-4294967295.tmp", ".keep", ".x.tmp", ".x.citegraph-1a.tmp", "x.citegraph-1.tmp",
+		".notes.txt.123.tmp", "sub/.graph.dot.citegraph-1.tmp", "graph.dot"} {
 		mk(n, old)
 	}
-	mk(".centrality.csv.77.tmp", time.Now().Add(time.Hour)) // being written by a run started after this one
-	if err := os.Mkdir(filepath.Join(dir, ".dir.1.tmp"), 0o755); err != nil {
+	mk(".centrality.csv.citegraph-77.tmp", time.Now().Add(time.Hour)) // being written by a run started after this one
+	if err := os.Mkdir(filepath.Join(dir, ".dir.citegraph-1.tmp"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink(filepath.Join(dir, ".keep"), filepath.Join(dir, ".link.2.tmp")); err != nil {
+	if err := os.Symlink(filepath.Join(dir, ".keep"), filepath.Join(dir, ".link.citegraph-2.tmp")); err != nil {
 		t.Fatal(err)
 	}
 	if err := output.WriteBytes(output.Dir{Path: dir}, "graph.dot", []byte("new")); err != nil {
@@ -74,14 +75,16 @@ func TestDirRemovesStale(t *testing.T) {
 	for _, e := range ents {
 		names = append(names, e.Name())
 	}
-	want := []string{".centrality.csv.77.tmp", ".dir.1.tmp", ".keep", ".link.2.tmp", ".x.1a.tmp", ".x.tmp", "graph.dot", "sub", "x.1.tmp"}
+	// .notes.txt.123.tmp is another program's: it has not citegraph's mark.
+	want := []string{".centrality.csv.citegraph-77.tmp", ".dir.citegraph-1.tmp", ".keep", ".link.citegraph-2.tmp", ".notes.txt.123.tmp",
+		".x.citegraph-1a.tmp", ".x.tmp", "graph.dot", "sub", "x.citegraph-1.tmp"}
 	if !slices.Equal(names, want) {
 		t.Errorf("left %q, want %q", names, want)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "graph.dot")); string(b) != "new" {
 		t.Errorf("graph.dot is %q", b)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "sub", ".graph.dot.1.tmp")); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, "sub", ".graph.dot.citegraph-1.tmp")); err != nil {
 		t.Errorf("a subfolder's file went: %v", err)
 	}
 }
@@ -89,10 +92,10 @@ func TestDirRemovesStale(t *testing.T) {
 // TestRemoveStale: RemoveStale names what it removed.
 func TestRemoveStale(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, ".a.csv.1.tmp"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, ".a.csv.citegraph-1.tmp"), nil, 0o644)
 	os.WriteFile(filepath.Join(dir, "a.csv"), nil, 0o644)
 	got, err := output.Dir{Path: dir}.RemoveStale(time.Now().Add(time.Minute))
-	if err != nil || !slices.Equal(got, []string{".a.csv.1.tmp"}) {
+	if err != nil || !slices.Equal(got, []string{".a.csv.citegraph-1.tmp"}) {
 		t.Errorf("RemoveStale = %q, %v", got, err)
 	}
 }
