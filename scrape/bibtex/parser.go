@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/citegraph/citegraph/scrape/internal/pos"
 	"io"
 	"strings"
 )
@@ -17,17 +18,7 @@ const (
 // SyntaxError is a malformed part of a BibTeX file, with the line and
 // column (in runes, 1-based) where it was found. The parser reports it and
 // goes on at the next entry.
-type SyntaxError struct {
-	Line, Col int
-	Msg       string
-}
-
-func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Col, e.Msg)
-}
-
-// Position returns the line and column of the problem.
-func (e *SyntaxError) Position() (line, col int) { return e.Line, e.Col }
+type SyntaxError = pos.Error
 
 // Entry is one BibTeX entry as written: its type in lower case, its key
 // (empty when the file gives none, as ProQuest's exports do), its fields in

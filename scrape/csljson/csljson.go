@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/pos"
 	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
 
@@ -24,17 +25,7 @@ type Reader struct{}
 func (Reader) Name() string { return "csljson" }
 
 // SyntaxError is a malformed part of a CSL-JSON file.
-type SyntaxError struct {
-	Line, Col int
-	Msg       string
-}
-
-func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Col, e.Msg)
-}
-
-// Position returns the line and column.
-func (e *SyntaxError) Position() (line, col int) { return e.Line, e.Col }
+type SyntaxError = pos.Error
 
 // markers are keys of other JSON answers that a CSL item never has
 // (Crossref's message envelope, OpenAlex, Semantic Scholar, scite,

@@ -10,25 +10,13 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/pos"
 )
 
 // SyntaxError is a malformed row of a CSV export, with the line where the
 // row starts (and the column in bytes where the problem was found, when
 // known).
-type SyntaxError struct {
-	Line, Col int
-	Msg       string
-}
-
-func (e *SyntaxError) Error() string {
-	if e.Col > 0 {
-		return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Col, e.Msg)
-	}
-	return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
-}
-
-// Position returns the line and column.
-func (e *SyntaxError) Position() (line, col int) { return e.Line, e.Col }
+type SyntaxError = pos.Error
 
 // maxRow bounds the bytes of one row: a quote left open in a damaged file
 // would otherwise make the rest of the file one cell.
