@@ -3,7 +3,6 @@ package medline
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -79,8 +78,6 @@ type field struct {
 	more []string // continuation lines, joined into val by build
 }
 
-const maxRecord = 64 << 20
-
 // repeats are the tags that may come more than once in a record (NLM's
 // element descriptions: "may appear multiple times"), so that a record
 // opening with one of them is not ended by the next.
@@ -101,78 +98,71 @@ func init() {
 // record read so far opened with ("OWN - ERIC" again), unless that tag
 // repeats within a record (AU, MH …).
 func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
-	lr := lines.NewReader(rd)
-	var (
-		problems []error
-		rec      []field
-		start    int
-		size     int
-		stray    bool
-		blank    bool   // a blank line since the last field
-		hasPMID  bool   // the record read so far has a PMID
-		opener   string // the tag of its first field
-		dropped  bool   // the record read so far was too long: skip it
-	)
-	flush := func() error {
-		if dropped || len(rec) == 0 {
-			rec, start, size, hasPMID, dropped = rec[:0], 0, 0, false, false
-			return nil
-		}
-		r := build(rec, start)
-		rec, start, size, hasPMID = rec[:0], 0, 0, false
-		return emit(r)
+	return lines.Read(ctx, rd, &records{emit: emit})
+}
+
+// records is the record loop's rules for MEDLINE (see Extract).
+type records struct {
+	emit    func(graph.Record) error
+	rec     []field
+	blank   bool   // a blank line since the last field
+	hasPMID bool   // the record read so far has a PMID
+	opener  string // the tag of its first field
+	dropped bool   // the record read so far was too long: skip it
+}
+
+func (f *records) flush(l *lines.Loop) error {
+	if f.dropped || len(f.rec) == 0 {
+		f.rec, f.hasPMID, f.dropped = f.rec[:0], false, false
+		l.Close()
+		return nil
 	}
-	for {
-		line, n, err := lr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			problems = append(problems, err) // a *SyntaxError at its line, or a read error
-			break
-		}
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
+	r := build(f.rec, l.Start)
+	f.rec, f.hasPMID = f.rec[:0], false
+	l.Close()
+	return f.emit(r)
+}
+
+func (f *records) Line(l *lines.Loop, line []byte, n int) error {
+	if len(bytes.TrimSpace(line)) == 0 {
+		f.blank = true
+		return nil
+	}
+	if t, v, ok := tag(line); ok {
+		if f.blank || l.Start == 0 || (t == "PMID" && f.hasPMID) || (t == f.opener && !repeats[t]) {
+			if err := f.flush(l); err != nil {
 				return err
 			}
+			l.Open(n)
+			f.opener = t
 		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			blank = true
-			continue
+		f.blank = false
+		f.hasPMID = f.hasPMID || t == "PMID"
+		if !f.dropped {
+			f.rec = append(f.rec, field{tag: t, val: v})
+			f.grow(l, len(v))
 		}
-		if t, v, ok := tag(line); ok {
-			if blank || start == 0 || (t == "PMID" && hasPMID) || (t == opener && !repeats[t]) {
-				if err := flush(); err != nil {
-					return err
-				}
-				start, opener = n, t
-			}
-			blank = false
-			hasPMID = hasPMID || t == "PMID"
-			if !dropped {
-				rec = append(rec, field{tag: t, val: v})
-				size += len(v)
-			}
-		} else if start > 0 && !blank && (line[0] == ' ' || line[0] == '\t') {
-			if !dropped {
-				last := &rec[len(rec)-1]
-				last.more = append(last.more, string(bytes.TrimSpace(line)))
-				size += len(line)
-			}
-		} else if !stray {
-			stray = true
-			problems = append(problems, &SyntaxError{Line: n, Msg: "line is neither a field nor a continuation"})
+	} else if l.Start > 0 && !f.blank && (line[0] == ' ' || line[0] == '\t') {
+		if !f.dropped {
+			last := &f.rec[len(f.rec)-1]
+			last.more = append(last.more, string(bytes.TrimSpace(line)))
+			f.grow(l, len(line))
 		}
-		if size > maxRecord {
-			problems = append(problems, &SyntaxError{Line: start, Msg: fmt.Sprintf("record longer than %d MiB, dropped", maxRecord>>20)})
-			rec, size, dropped = rec[:0], 0, true
-		}
+	} else {
+		l.ReportOnce(n, "line is neither a field nor a continuation")
 	}
-	if err := flush(); err != nil {
-		return err
-	}
-	return errors.Join(problems...)
+	return nil
 }
+
+// grow counts n bytes more of the open record; past the cap the record is
+// dropped, and the lines up to the next record with it.
+func (f *records) grow(l *lines.Loop, n int) {
+	if l.Grow(n) {
+		f.rec, f.dropped = f.rec[:0], true
+	}
+}
+
+func (f *records) End(l *lines.Loop) error { return f.flush(l) }
 
 var (
 	reERIC   = regexp.MustCompile(`^E[JD]\d+$`)

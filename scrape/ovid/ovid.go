@@ -3,8 +3,6 @@ package ovid
 import (
 	"bytes"
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -63,91 +61,76 @@ type field struct {
 	lines []string
 }
 
-const maxRecord = 64 << 20
-
 // Extract reads the records and emits each when the next header comes or
 // the file ends.
 func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
-	lr := lines.NewReader(rd)
-	var (
-		problems []error
-		rec      []field
-		start    int
-		size     int
-		stray    bool
-		indent   int // of the record's header
-		spacing  int // spaces between a tag and its dash: 2, 1, or 0 before the first field
-	)
-	flush := func() error {
-		if start == 0 {
-			return nil
-		}
-		r := build(rec, start)
-		rec, start, size = rec[:0], 0, 0
-		return emit(r)
-	}
-	for {
-		line, n, err := lr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			problems = append(problems, err) // a *SyntaxError at its line, or a read error
-			break
-		}
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		trimmed := bytes.TrimSpace(line)
-		switch {
-		case len(trimmed) == 0:
-		case reHeader.Match(trimmed):
-			if err := flush(); err != nil {
-				return err
-			}
-			start = n
-			indent = len(line) - len(bytes.TrimLeft(line, " \t"))
-		case start == 0:
-			if !stray {
-				stray = true
-				problems = append(problems, &SyntaxError{Line: n, Msg: "text before the first record header"})
-			}
-		default:
-			m := reTag.FindSubmatch(dedent(line, indent))
-			if m != nil && spacing == 0 {
-				// The file's first field says how its tags are spaced;
-				// in a file of "XX  - " tags, a continuation line that
-				// reads "UK - based …" is text, not a field.
-				spacing = 1
-				if bytes.HasPrefix(m[0][2:], []byte("  ")) {
-					spacing = 2
-				}
-			}
-			if m != nil && spacing == 2 && !bytes.HasPrefix(m[0][2:], []byte("  ")) {
-				m = nil
-			}
-			if m != nil {
-				rec = append(rec, field{tag: string(m[1]), lines: []string{string(bytes.TrimSpace(m[2]))}})
-			} else if len(rec) > 0 {
-				last := &rec[len(rec)-1]
-				last.lines = append(last.lines, string(trimmed))
-			} else {
-				problems = append(problems, &SyntaxError{Line: n, Msg: "line before the record's first field (no tag), dropped"})
-			}
-			size += len(line)
-		}
-		if size > maxRecord {
-			problems = append(problems, &SyntaxError{Line: start, Msg: fmt.Sprintf("record longer than %d MiB, dropped", maxRecord>>20)})
-			rec, start, size = rec[:0], 0, 0
-		}
-	}
-	if err := flush(); err != nil {
-		return err
-	}
-	return errors.Join(problems...)
+	return lines.Read(ctx, rd, &records{emit: emit})
 }
+
+// records is the record loop's rules for Ovid: a record from its header
+// ("<1. >") to the next.
+type records struct {
+	emit    func(graph.Record) error
+	rec     []field
+	indent  int // of the record's header
+	spacing int // spaces between a tag and its dash: 2, 1, or 0 before the first field
+}
+
+func (f *records) flush(l *lines.Loop) error {
+	if l.Start == 0 {
+		return nil
+	}
+	r := build(f.rec, l.Start)
+	f.rec = f.rec[:0]
+	l.Close()
+	return f.emit(r)
+}
+
+func (f *records) Line(l *lines.Loop, line []byte, n int) error {
+	trimmed := bytes.TrimSpace(line)
+	switch {
+	case len(trimmed) == 0:
+		return nil
+	case reHeader.Match(trimmed):
+		if err := f.flush(l); err != nil {
+			return err
+		}
+		l.Open(n)
+		f.indent = len(line) - len(bytes.TrimLeft(line, " \t"))
+		return nil
+	case l.Start == 0:
+		l.ReportOnce(n, "text before the first record header")
+		return nil
+	}
+	m := reTag.FindSubmatch(dedent(line, f.indent))
+	if m != nil && f.spacing == 0 {
+		// The file's first field says how its tags are spaced;
+		// in a file of "XX  - " tags, a continuation line that
+		// reads "UK - based …" is text, not a field.
+		f.spacing = 1
+		if bytes.HasPrefix(m[0][2:], []byte("  ")) {
+			f.spacing = 2
+		}
+	}
+	if m != nil && f.spacing == 2 && !bytes.HasPrefix(m[0][2:], []byte("  ")) {
+		m = nil
+	}
+	if m != nil {
+		f.rec = append(f.rec, field{tag: string(m[1]), lines: []string{string(bytes.TrimSpace(m[2]))}})
+	} else if len(f.rec) > 0 {
+		last := &f.rec[len(f.rec)-1]
+		last.lines = append(last.lines, string(trimmed))
+	} else {
+		l.Report(n, "line before the record's first field (no tag), dropped")
+	}
+	if l.Grow(len(line)) {
+		f.rec = f.rec[:0]
+		l.Close()
+	}
+	return nil
+}
+
+func (f *records) End(l *lines.Loop) error { return f.flush(l) }
 
 var (
 	reYear = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)

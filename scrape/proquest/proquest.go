@@ -3,7 +3,6 @@ package proquest
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -81,90 +80,80 @@ type field struct {
 	lines []string
 }
 
-const maxRecord = 64 << 20
-
 // Extract reads the document blocks and emits each at its closing rule
 // (or at the next document heading, or the end).
 func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
-	lr := lines.NewReader(rd)
-	var (
-		problems []error
-		doc      []field
-		titleLn  string
-		start    int
-		size     int
-		declared int
-		read     int
-		inBiblio bool
-	)
-	flush := func() error {
-		if start == 0 {
-			return nil
-		}
-		r := build(doc, titleLn, start)
-		doc, titleLn, start, size = doc[:0], "", 0, 0
-		read++
-		return emit(r)
+	l := lines.Loop{Noun: "document"}
+	return l.Run(ctx, lines.NewReader(rd), &documents{emit: emit})
+}
+
+// documents is the record loop's rules for a ProQuest export: a document
+// from its heading ("Document 3 of 20") to its closing rule.
+type documents struct {
+	emit     func(graph.Record) error
+	doc      []field
+	titleLn  string
+	declared int // documents the headings announce
+	read     int
+	inBiblio bool
+}
+
+func (f *documents) flush(l *lines.Loop) error {
+	if l.Start == 0 {
+		return nil
 	}
-	for {
-		line, n, err := lr.Next()
-		if err == io.EOF {
-			break
+	r := build(f.doc, f.titleLn, l.Start)
+	f.doc, f.titleLn = f.doc[:0], ""
+	l.Close()
+	f.read++
+	return f.emit(r)
+}
+
+func (f *documents) Line(l *lines.Loop, line []byte, n int) error {
+	s := string(bytes.TrimSpace(line))
+	switch {
+	case s == "":
+		return nil
+	case reDocument.MatchString(s):
+		if err := f.flush(l); err != nil {
+			return err
 		}
-		if err != nil {
-			problems = append(problems, err) // a *SyntaxError at its line, or a read error
-			break
-		}
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		l := string(bytes.TrimSpace(line))
-		switch {
-		case l == "":
-			continue
-		case reDocument.MatchString(l):
-			if err := flush(); err != nil {
-				return err
-			}
-			m := reDocument.FindStringSubmatch(l)
-			declared, _ = strconv.Atoi(m[2])
-			start = n
-			inBiblio = false
-			continue
-		case reRule.MatchString(l):
-			if err := flush(); err != nil {
-				return err
-			}
-			continue
-		case l == "Bibliography":
-			inBiblio = true
-			continue
-		}
-		if start == 0 || inBiblio {
-			continue // header, table of contents, bibliography, footer
-		}
-		if m := reField.FindStringSubmatch(l); m != nil && known[m[1]] {
-			doc = append(doc, field{name: m[1], lines: []string{m[2]}})
-		} else if len(doc) == 0 && titleLn == "" {
-			titleLn = l
-		} else if len(doc) > 0 {
-			doc[len(doc)-1].lines = append(doc[len(doc)-1].lines, l)
-		}
-		size += len(l)
-		if size > maxRecord {
-			problems = append(problems, &SyntaxError{Line: start, Msg: fmt.Sprintf("document longer than %d MiB, dropped", maxRecord>>20)})
-			doc, titleLn, start, size = doc[:0], "", 0, 0
-		}
+		m := reDocument.FindStringSubmatch(s)
+		f.declared, _ = strconv.Atoi(m[2])
+		l.Open(n)
+		f.inBiblio = false
+		return nil
+	case reRule.MatchString(s):
+		return f.flush(l)
+	case s == "Bibliography":
+		f.inBiblio = true
+		return nil
 	}
-	if err := flush(); err != nil {
+	if l.Start == 0 || f.inBiblio {
+		return nil // header, table of contents, bibliography, footer
+	}
+	if m := reField.FindStringSubmatch(s); m != nil && known[m[1]] {
+		f.doc = append(f.doc, field{name: m[1], lines: []string{m[2]}})
+	} else if len(f.doc) == 0 && f.titleLn == "" {
+		f.titleLn = s
+	} else if len(f.doc) > 0 {
+		f.doc[len(f.doc)-1].lines = append(f.doc[len(f.doc)-1].lines, s)
+	}
+	if l.Grow(len(s)) {
+		f.doc, f.titleLn = f.doc[:0], ""
+		l.Close()
+	}
+	return nil
+}
+
+func (f *documents) End(l *lines.Loop) error {
+	if err := f.flush(l); err != nil {
 		return err
 	}
-	if declared > 0 && read < declared {
-		problems = append(problems, &SyntaxError{Line: lr.Line(), Msg: fmt.Sprintf("the export announces %d documents, %d were read (truncated?)", declared, read)})
+	if f.declared > 0 && f.read < f.declared {
+		l.Report(l.Line(), "the export announces %d documents, %d were read (truncated?)", f.declared, f.read)
 	}
-	return errors.Join(problems...)
+	return nil
 }
 
 func build(fs []field, titleLine string, line int) graph.Record {

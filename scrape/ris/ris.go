@@ -3,8 +3,6 @@ package ris
 import (
 	"bytes"
 	"context"
-	"errors"
-	"fmt"
 	"io"
 
 	"github.com/citegraph/citegraph/graph"
@@ -60,10 +58,6 @@ func (Reader) Sniff(head []byte) bool {
 	return false
 }
 
-// maxRecord bounds one record's size: a record growing past it (a lost
-// ER and TY in a damaged file) is reported and dropped.
-const maxRecord = 64 << 20
-
 // entry is one tag occurrence with its value and continuation lines.
 type entry struct {
 	tag   string
@@ -72,71 +66,66 @@ type entry struct {
 
 // Extract reads the records and emits each at its end.
 func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
-	lr := lines.NewReader(rd)
-	var (
-		problems []error
-		rec      []entry
-		start    int // line of the open record's TY; 0 outside a record
-		size     int
-	)
-	flush := func() error {
-		r := buildRecord(rec, start)
-		rec, start, size = rec[:0], 0, 0
-		return emit(r)
-	}
-	for {
-		line, n, err := lr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			problems = append(problems, err) // a *SyntaxError at its line, or a read error
-			break
-		}
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
+	return lines.Read(ctx, rd, &records{emit: emit})
+}
+
+// records is the record loop's rules for RIS: a record from TY to ER.
+type records struct {
+	emit func(graph.Record) error
+	rec  []entry
+}
+
+func (f *records) flush(l *lines.Loop) error {
+	r := buildRecord(f.rec, l.Start)
+	f.rec = f.rec[:0]
+	l.Close()
+	return f.emit(r)
+}
+
+func (f *records) Line(l *lines.Loop, line []byte, n int) error {
+	tag, val, ok := parseTag(line)
+	switch {
+	case ok && tag == "TY":
+		if l.Start != 0 {
+			l.Report(l.Start, "record has no ER (the next TY is at line %d)", n)
+			if err := f.flush(l); err != nil {
 				return err
 			}
 		}
-		tag, val, ok := parseTag(line)
-		switch {
-		case ok && tag == "TY":
-			if start != 0 {
-				problems = append(problems, &SyntaxError{Line: start, Msg: fmt.Sprintf("record has no ER (the next TY is at line %d)", n)})
-				if err := flush(); err != nil {
-					return err
-				}
-			}
-			start = n
-			rec = append(rec[:0], entry{tag: "TY", lines: []string{val}})
-		case start == 0:
-			// Between records: numbering, links, notes. Skipped.
-		case ok && tag == "ER":
-			if err := flush(); err != nil {
-				return err
-			}
-		case ok:
-			rec = append(rec, entry{tag: tag, lines: []string{val}})
-			size += len(val)
-		default:
-			if s := string(bytes.TrimSpace(line)); s != "" && len(rec) > 0 {
-				last := &rec[len(rec)-1]
-				last.lines = append(last.lines, s)
-				size += len(s)
-			}
-		}
-		if size > maxRecord {
-			problems = append(problems, &SyntaxError{Line: start, Msg: fmt.Sprintf("record longer than %d MiB, dropped", maxRecord>>20)})
-			rec, start, size = rec[:0], 0, 0
+		l.Open(n)
+		f.rec = append(f.rec[:0], entry{tag: "TY", lines: []string{val}})
+		return nil
+	case l.Start == 0:
+		// Between records: numbering, links, notes. Skipped.
+		return nil
+	case ok && tag == "ER":
+		return f.flush(l)
+	case ok:
+		f.rec = append(f.rec, entry{tag: tag, lines: []string{val}})
+		f.grow(l, len(val))
+	default:
+		if s := string(bytes.TrimSpace(line)); s != "" && len(f.rec) > 0 {
+			last := &f.rec[len(f.rec)-1]
+			last.lines = append(last.lines, s)
+			f.grow(l, len(s))
 		}
 	}
-	if start != 0 {
-		problems = append(problems, &SyntaxError{Line: start, Msg: "file ends inside this record (no ER)"})
-		if err := flush(); err != nil {
-			return err
-		}
+	return nil
+}
+
+// grow counts n bytes more of the open record, dropping it past the cap.
+func (f *records) grow(l *lines.Loop, n int) {
+	if l.Grow(n) {
+		f.rec = f.rec[:0]
+		l.Close()
 	}
-	return errors.Join(problems...)
+}
+
+func (f *records) End(l *lines.Loop) error {
+	if l.Unended("ER") {
+		return f.flush(l)
+	}
+	return nil
 }
 
 // knownTags are the RIS tags (the RIS specification's, and those Ovid,

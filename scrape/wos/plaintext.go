@@ -3,8 +3,6 @@ package wos
 import (
 	"bytes"
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"regexp"
 	"strings"
@@ -12,11 +10,6 @@ import (
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/internal/lines"
 )
-
-// maxRecord is the most bytes one record may hold; a record that grows
-// past it (an ER line lost in a damaged file) is reported and dropped, so
-// memory stays bounded.
-const maxRecord = 64 << 20
 
 // Plain reads the Web of Science plain-text export ("Plain text file",
 // savedrecs.txt; also the .isi files other tools write): a header ("FN
@@ -155,101 +148,90 @@ func gluedTag(line []byte) bool {
 // ER (cut off, or followed by the next PT) is emitted and reported; lines
 // outside records other than the header are reported once.
 func (Plain) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
-	lr := lines.NewReader(rd)
-	var (
-		problems []error
-		rec      fields
-		start    int    // line of the open record's PT, 0 when none
-		tag      string // field the next continuation line belongs to
-		size     int
-		stray    bool
-	)
-	flush := func() error {
-		r := rec.record(start)
-		rec, start, tag, size = nil, 0, "", 0
-		return emit(r)
+	return lines.Read(ctx, rd, &records{emit: emit})
+}
+
+// records is the record loop's rules for the plain-text export: a record
+// from PT to ER.
+type records struct {
+	emit func(graph.Record) error
+	rec  fields
+	tag  string // field the next continuation line belongs to
+}
+
+func (f *records) flush(l *lines.Loop) error {
+	r := f.rec.record(l.Start)
+	f.rec, f.tag = nil, ""
+	l.Close()
+	return f.emit(r)
+}
+
+func (f *records) Line(l *lines.Loop, line []byte, n int) error {
+	if len(bytes.TrimSpace(line)) == 0 {
+		return nil
 	}
-	for {
-		line, n, err := lr.Next()
-		if err == io.EOF {
-			break
+	start := l.Start
+	if isTag(line) && (start == 0 || f.tag == "" || !continues(line, f.tag, f.rec)) {
+		t := string(line[:2])
+		val := ""
+		if len(line) > 3 {
+			val = string(bytes.TrimSpace(line[3:]))
 		}
-		if err != nil {
-			problems = append(problems, err) // a *SyntaxError at its line, or a read error
-			break
-		}
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		if isTag(line) && (start == 0 || tag == "" || !continues(line, tag, rec)) {
-			t := string(line[:2])
-			val := ""
-			if len(line) > 3 {
-				val = string(bytes.TrimSpace(line[3:]))
-			}
-			switch {
-			case t == "PT":
-				if start != 0 {
-					problems = append(problems, &SyntaxError{Line: start, Msg: fmt.Sprintf("record has no ER (the next starts at line %d)", n)})
-					if err := flush(); err != nil {
-						return err
-					}
-				}
-				rec, start = fields{"PT": {val}}, n
-				tag = "PT"
-			case t == "ER":
-				if start == 0 {
-					problems = append(problems, &SyntaxError{Line: n, Msg: "ER without a record"})
-					continue
-				}
-				if err := flush(); err != nil {
+		switch {
+		case t == "PT":
+			if start != 0 {
+				l.Report(start, "record has no ER (the next starts at line %d)", n)
+				if err := f.flush(l); err != nil {
 					return err
 				}
-			case start == 0:
-				if t != "FN" && t != "VR" && t != "EF" && !stray {
-					stray = true
-					problems = append(problems, &SyntaxError{Line: n, Msg: fmt.Sprintf("field %s outside a record (no PT before it)", t)})
-				}
-			default:
-				rec[t] = append(rec[t], val)
-				tag = t
-				size += len(val)
 			}
-		} else if start != 0 && (line[0] == ' ' || line[0] == '\t') {
-			if tag != "" {
-				val := string(bytes.TrimSpace(line))
-				rec[tag] = append(rec[tag], val)
-				size += len(val)
+			l.Open(n)
+			f.rec, f.tag = fields{"PT": {val}}, "PT"
+		case t == "ER":
+			if start == 0 {
+				l.Report(n, "ER without a record")
+				return nil
 			}
-		} else if start != 0 && tag != "" && !gluedTag(line) {
-			// A continuation line written without its indent.
-			val := string(bytes.TrimSpace(line))
-			rec[tag] = append(rec[tag], val)
-			size += len(val)
-		} else if start != 0 {
-			// Neither a field nor a continuation: a damaged line ("AUGilles,
-			// H"). Report it and drop it with its continuations.
-			problems = append(problems, &SyntaxError{Line: n, Msg: fmt.Sprintf("%q is neither a field (two-letter tag and a space) nor an indented continuation line", clip(line))})
-			tag = ""
-		} else if !stray {
-			stray = true
-			problems = append(problems, &SyntaxError{Line: n, Msg: "text outside a record"})
+			return f.flush(l)
+		case start == 0:
+			if t != "FN" && t != "VR" && t != "EF" {
+				l.ReportOnce(n, "field %s outside a record (no PT before it)", t)
+			}
+		default:
+			f.add(l, t, val)
 		}
-		if size > maxRecord {
-			problems = append(problems, &SyntaxError{Line: start, Msg: fmt.Sprintf("record longer than %d MiB, dropped", maxRecord>>20)})
-			rec, start, tag, size = nil, 0, "", 0
+	} else if start != 0 && (line[0] == ' ' || line[0] == '\t') {
+		if f.tag != "" {
+			f.add(l, f.tag, string(bytes.TrimSpace(line)))
 		}
+	} else if start != 0 && f.tag != "" && !gluedTag(line) {
+		// A continuation line written without its indent.
+		f.add(l, f.tag, string(bytes.TrimSpace(line)))
+	} else if start != 0 {
+		// Neither a field nor a continuation: a damaged line ("AUGilles,
+		// H"). Report it and drop it with its continuations.
+		l.Report(n, "%q is neither a field (two-letter tag and a space) nor an indented continuation line", clip(line))
+		f.tag = ""
+	} else {
+		l.ReportOnce(n, "text outside a record")
 	}
-	if start != 0 {
-		problems = append(problems, &SyntaxError{Line: start, Msg: "file ends inside this record (no ER)"})
-		if err := flush(); err != nil {
-			return err
-		}
+	return nil
+}
+
+// add appends a value to field t of the open record, dropping the record
+// past the cap.
+func (f *records) add(l *lines.Loop, t, val string) {
+	f.rec[t] = append(f.rec[t], val)
+	f.tag = t
+	if l.Grow(len(val)) {
+		f.rec, f.tag = nil, ""
+		l.Close()
 	}
-	return errors.Join(problems...)
+}
+
+func (f *records) End(l *lines.Loop) error {
+	if l.Unended("ER") {
+		return f.flush(l)
+	}
+	return nil
 }

@@ -3,8 +3,6 @@ package wos
 import (
 	"bytes"
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -61,54 +59,50 @@ func (Tab) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) er
 	for c := range strings.SplitSeq(string(head), "\t") {
 		cols = append(cols, strings.TrimSpace(c))
 	}
-	var problems []error
-	for {
-		line, n, err := lr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			problems = append(problems, err) // a *SyntaxError at its line, or a read error
-			break
-		}
-		if n%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		cells := strings.Split(string(line), "\t")
-		if len(cells) > len(cols) {
-			extra := cells[len(cols):]
-			if strings.TrimSpace(strings.Join(extra, "")) != "" {
-				problems = append(problems, &SyntaxError{Line: n, Msg: fmt.Sprintf("%d cells, the header has %d", len(cells), len(cols))})
-			}
-			cells = cells[:len(cols)]
-		}
-		f := fields{}
-		for i, c := range cells {
-			c = strings.TrimSpace(c)
-			if c == "" || cols[i] == "" {
-				continue
-			}
-			if multi[cols[i]] {
-				for v := range strings.SplitSeq(c, "; ") {
-					if v = strings.TrimSpace(v); v != "" {
-						f[cols[i]] = append(f[cols[i]], v)
-					}
-				}
-				continue
-			}
-			f[cols[i]] = []string{c}
-		}
-		if len(f) == 0 {
-			continue
-		}
-		if err := emit(f.record(n)); err != nil {
-			return err
-		}
-	}
-	return errors.Join(problems...)
+	var l lines.Loop
+	return l.Run(ctx, lr, &rows{cols: cols, emit: emit})
 }
+
+// rows is the record loop's rules for the tab-delimited export: a record
+// a line, its cells in the header's columns.
+type rows struct {
+	cols []string
+	emit func(graph.Record) error
+}
+
+func (f *rows) Line(l *lines.Loop, line []byte, n int) error {
+	if len(bytes.TrimSpace(line)) == 0 {
+		return nil
+	}
+	cols := f.cols
+	cells := strings.Split(string(line), "\t")
+	if len(cells) > len(cols) {
+		extra := cells[len(cols):]
+		if strings.TrimSpace(strings.Join(extra, "")) != "" {
+			l.Report(n, "%d cells, the header has %d", len(cells), len(cols))
+		}
+		cells = cells[:len(cols)]
+	}
+	rec := fields{}
+	for i, c := range cells {
+		c = strings.TrimSpace(c)
+		if c == "" || cols[i] == "" {
+			continue
+		}
+		if multi[cols[i]] {
+			for v := range strings.SplitSeq(c, "; ") {
+				if v = strings.TrimSpace(v); v != "" {
+					rec[cols[i]] = append(rec[cols[i]], v)
+				}
+			}
+			continue
+		}
+		rec[cols[i]] = []string{c}
+	}
+	if len(rec) == 0 {
+		return nil
+	}
+	return f.emit(rec.record(n))
+}
+
+func (f *rows) End(*lines.Loop) error { return nil }
