@@ -1,7 +1,6 @@
 package crossref
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -90,30 +89,15 @@ func (Format) Extract(ctx context.Context, r io.Reader, emit func(graph.Record) 
 // a *SyntaxError after the works before it. The first error emit returns
 // is returned as it is.
 func Decode(ctx context.Context, r io.Reader, emit func(graph.Record) error) error {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(64 << 10)
-	s := jsonstream.ScanShape(head)
-	d := jsonstream.NewDecoder(br)
-	var errs jsonstream.ErrorList
-	var emitErr error
+	a := jsonstream.Open(ctx, r, emit)
+	s, d, head := a.Shape, a.Decoder, a.Head
 	one := func() error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		line, _ := d.Next()
 		var w work
-		if err := d.Decode(&w); err != nil {
-			var typ *json.UnmarshalTypeError
-			if !errors.As(err, &typ) {
-				return d.ErrAt(err)
-			}
-			errs.Add(d.ErrAt(err))
-		}
-		if err := emit(w.record(line)); err != nil {
-			emitErr = err
+		line, _, err := a.Value(&w)
+		if err != nil {
 			return err
 		}
-		return nil
+		return a.Emit(w.record(line))
 	}
 	items := func() error { return d.Array(one) }
 
@@ -168,16 +152,7 @@ func Decode(ctx context.Context, r io.Reader, emit func(graph.Record) error) err
 	default:
 		err = fmt.Errorf("%w (a JSON object with %s)", ErrNotWorks, someKeys(s.Keys))
 	}
-	if emitErr != nil {
-		return emitErr
-	}
-	if err != nil {
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			return err
-		}
-		errs.Add(err)
-	}
-	return errs.Err()
+	return a.Finish(err)
 }
 
 // someKeys names up to five keys of an object, for messages.

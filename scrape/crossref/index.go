@@ -1,7 +1,6 @@
 package crossref
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -27,14 +26,8 @@ const Batch = 50
 // NewIndex returns the client; PageSize (rows) defaults to 1000, the
 // API's largest.
 func NewIndex(f *fetch.Fetcher, cfg index.Config) *Index {
-	return &Index{index.NewClient(f, cfg, "https://"+Host, 1000)}
+	return &Index{index.NewClient(f, cfg, index.Endpoint{Name: "crossref", Format: Format{}.Name(), Base: "https://" + Host, PageSize: 1000})}
 }
-
-// Name returns "crossref".
-func (*Index) Name() string { return "crossref" }
-
-// Format returns the format of its records, "crossref-api".
-func (*Index) Format() string { return Format{}.Name() }
 
 // Accepts reports whether scheme is doi, the only one Index knows.
 func (*Index) Accepts(scheme string) bool { return scheme == index.SchemeDOI }
@@ -62,17 +55,7 @@ func (c *Index) References(ctx context.Context, ids []index.ID, emit func(graph.
 	emit = b.Wrap(emit)
 	for _, id := range index.Only(ids, c.Accepts) {
 		u := c.Base + "/works/" + index.EscapePath(id.Value)
-		err := func() error {
-			r, err := c.Get(ctx, u)
-			if err != nil {
-				return err
-			}
-			if err := Decode(ctx, bytes.NewReader(r.Body), index.Stamp(u, c.Format(), emit)); err != nil {
-				return index.DecodeError("crossref", u, err)
-			}
-			return nil
-		}()
-		if b.Fail(err) {
+		if b.Fail(c.Fetch(ctx, &fetch.Request{URL: u, Kind: fetch.API}, Decode, emit)) {
 			break
 		}
 	}
@@ -87,32 +70,26 @@ func (c *Index) Citations(context.Context, []index.ID, func(graph.Record) error)
 
 // list pages through /works?filter=… with a cursor.
 func (c *Index) list(ctx context.Context, filter string, emit func(graph.Record) error) error {
-	cursor := "*"
-	for {
-		q := url.Values{}
-		q.Set("filter", filter)
-		q.Set("rows", fmt.Sprint(c.Config.PageSize))
-		q.Set("cursor", cursor)
-		u := c.Base + "/works?" + q.Encode()
-		r, err := c.Get(ctx, u)
-		if err != nil {
-			return err
-		}
-		var page struct {
-			Message struct {
-				NextCursor string            `json:"next-cursor"`
-				Items      []json.RawMessage `json:"items"`
-			} `json:"message"`
-		}
-		if err := json.Unmarshal(r.Body, &page); err != nil {
-			return index.DecodeError("crossref", u, err)
-		}
-		if err := Decode(ctx, bytes.NewReader(r.Body), index.Stamp(u, c.Format(), emit)); err != nil {
-			return index.DecodeError("crossref", u, err)
-		}
-		if page.Message.NextCursor == "" || len(page.Message.Items) == 0 {
-			return nil
-		}
-		cursor = page.Message.NextCursor
+	q := url.Values{}
+	q.Set("filter", filter)
+	q.Set("rows", fmt.Sprint(c.Config.PageSize))
+	return c.Cursor(ctx, "/works", q, nextCursor, Decode, emit)
+}
+
+// nextCursor returns the cursor of a page of works, "" when it is the
+// last (no cursor, or no items).
+func nextCursor(body []byte) (string, error) {
+	var page struct {
+		Message struct {
+			NextCursor string            `json:"next-cursor"`
+			Items      []json.RawMessage `json:"items"`
+		} `json:"message"`
 	}
+	if err := json.Unmarshal(body, &page); err != nil {
+		return "", err
+	}
+	if len(page.Message.Items) == 0 {
+		return "", nil
+	}
+	return page.Message.NextCursor, nil
 }

@@ -35,6 +35,8 @@
 // Files:
 //
 //	index.go  ID, ParseID, Index, Tallier, Config, Service, and the client kit
+//	          (Client with its Endpoint: Name, Format, Do, Fetch, Read,
+//	          Cursor; PostJSON, Batch, Batches, Only)
 //
 // The tests of every client (clients_test.go, faults_test.go) replay real
 // recorded answers of each service (testdata) from a local server.

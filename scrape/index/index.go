@@ -1,9 +1,12 @@
 package index
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"slices"
 	"strings"
@@ -148,26 +151,42 @@ type Config struct {
 }
 
 // Client is what the clients of the services share: the Fetcher, the
-// Config and the base URL every request starts with. A service's client
-// embeds it (see crossref.Index).
+// Config, the base URL every request starts with, and the service's names
+// (Name, Format). A service's client embeds it (see crossref.Index).
 type Client struct {
 	Fetcher *fetch.Fetcher
 	Config  Config
 	Base    string
+	name    string
+	format  string
 }
 
-// NewClient returns the Client of a service whose public address is base
-// (replaced by cfg.BaseURL when set) and whose pages hold pageSize results
-// unless cfg.PageSize says otherwise.
-func NewClient(f *fetch.Fetcher, cfg Config, base string, pageSize int) Client {
+// Endpoint is what NewClient needs to know of a service.
+type Endpoint struct {
+	Name     string // the service's short name: "crossref" (Client.Name)
+	Format   string // the Source.Format of its records: "crossref-api" (Client.Format)
+	Base     string // its public address: "https://api.crossref.org"
+	PageSize int    // results a page unless Config.PageSize says otherwise; 0: no pages
+}
+
+// NewClient returns the Client of the service e, its public address
+// replaced by cfg.BaseURL when set.
+func NewClient(f *fetch.Fetcher, cfg Config, e Endpoint) Client {
+	base := e.Base
 	if cfg.BaseURL != "" {
 		base = strings.TrimRight(cfg.BaseURL, "/")
 	}
 	if cfg.PageSize <= 0 {
-		cfg.PageSize = pageSize
+		cfg.PageSize = e.PageSize
 	}
-	return Client{Fetcher: f, Config: cfg, Base: base}
+	return Client{Fetcher: f, Config: cfg, Base: base, name: e.Name, format: e.Format}
 }
+
+// Name returns the service's short name ("crossref", "openalex" …).
+func (c *Client) Name() string { return c.name }
+
+// Format returns the format of its records ("crossref-api" …).
+func (c *Client) Format() string { return c.format }
 
 // Do sends req (asking for JSON unless req says otherwise) and hands the
 // answer to OnResponse.
@@ -180,6 +199,61 @@ func (c *Client) Do(ctx context.Context, req *fetch.Request) (*fetch.Response, e
 		c.Config.OnResponse(r)
 	}
 	return r, err
+}
+
+// A Decoder reads one answer of a service: its package's Decode.
+type Decoder func(ctx context.Context, r io.Reader, emit func(graph.Record) error) error
+
+// Read reads body, the answer to u, with decode, each record's source
+// set to the answer (Stamp with c's format). A failure of decode is
+// returned naming the answer (DecodeError).
+func (c *Client) Read(ctx context.Context, u string, body []byte, decode Decoder, emit func(graph.Record) error) error {
+	if err := decode(ctx, bytes.NewReader(body), Stamp(u, c.format, emit)); err != nil {
+		return DecodeError(c.name, u, err)
+	}
+	return nil
+}
+
+// Fetch sends req and reads the answer (Read).
+func (c *Client) Fetch(ctx context.Context, req *fetch.Request, decode Decoder, emit func(graph.Record) error) error {
+	r, err := c.Do(ctx, req)
+	if err != nil {
+		return err
+	}
+	return c.Read(ctx, req.URL, r.Body, decode, emit)
+}
+
+// Cursor reads every page of a list paged by a cursor (cursor=*, then the
+// cursor each page names: Crossref's and OpenAlex's /works?filter=…): q
+// is the list's query but the cursor; next returns the cursor a page's
+// body names, "" at the end of the list. A body next cannot read is a
+// failure named as Read names it, before any record of the page.
+func (c *Client) Cursor(ctx context.Context, path string, q url.Values, next func(body []byte) (string, error), decode Decoder, emit func(graph.Record) error) error {
+	for cursor := "*"; ; {
+		q.Set("cursor", cursor)
+		u := c.Base + path + "?" + q.Encode()
+		r, err := c.Get(ctx, u)
+		if err != nil {
+			return err
+		}
+		if cursor, err = next(r.Body); err != nil {
+			return DecodeError(c.name, u, err)
+		}
+		if err := c.Read(ctx, u, r.Body, decode, emit); err != nil {
+			return err
+		}
+		if cursor == "" {
+			return nil
+		}
+	}
+}
+
+// PostJSON returns the API request that posts v as JSON to u and asks
+// for JSON (Semantic Scholar's /paper/batch, scite's /tallies).
+func PostJSON(u string, v any) *fetch.Request {
+	js, _ := json.Marshal(v)
+	return &fetch.Request{Method: "POST", URL: u, Body: js, Kind: fetch.API,
+		Header: map[string][]string{"Accept": {"application/json"}, "Content-Type": {"application/json"}}}
 }
 
 // Get asks for u as an API call.

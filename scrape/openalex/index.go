@@ -1,7 +1,6 @@
 package openalex
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -28,14 +27,8 @@ const Batch = 50
 // NewIndex returns the client; PageSize defaults to 200, the API's
 // largest per-page.
 func NewIndex(f *fetch.Fetcher, cfg index.Config) *Index {
-	return &Index{index.NewClient(f, cfg, "https://"+Host, 200)}
+	return &Index{index.NewClient(f, cfg, index.Endpoint{Name: "openalex", Format: Format{}.Name(), Base: "https://" + Host, PageSize: 200})}
 }
-
-// Name returns "openalex".
-func (*Index) Name() string { return "openalex" }
-
-// Format returns the format of its records, "openalex-api".
-func (*Index) Format() string { return Format{}.Name() }
 
 // Accepts reports whether scheme is doi, openalex or pmid.
 func (*Index) Accepts(scheme string) bool {
@@ -116,32 +109,26 @@ func (c *Index) Citations(ctx context.Context, ids []index.ID, emit func(graph.R
 
 // list pages through /works?filter=… with a cursor.
 func (c *Index) list(ctx context.Context, filter string, emit func(graph.Record) error) error {
-	cursor := "*"
-	for {
-		q := url.Values{}
-		q.Set("filter", filter)
-		q.Set("per-page", fmt.Sprint(c.Config.PageSize))
-		q.Set("cursor", cursor)
-		u := c.Base + "/works?" + q.Encode()
-		r, err := c.Get(ctx, u)
-		if err != nil {
-			return err
-		}
-		var page struct {
-			Meta struct {
-				NextCursor *string `json:"next_cursor"`
-			} `json:"meta"`
-			Results []json.RawMessage `json:"results"`
-		}
-		if err := json.Unmarshal(r.Body, &page); err != nil {
-			return index.DecodeError("openalex", u, err)
-		}
-		if err := Decode(ctx, bytes.NewReader(r.Body), index.Stamp(u, c.Format(), emit)); err != nil {
-			return index.DecodeError("openalex", u, err)
-		}
-		if page.Meta.NextCursor == nil || *page.Meta.NextCursor == "" || len(page.Results) == 0 {
-			return nil
-		}
-		cursor = *page.Meta.NextCursor
+	q := url.Values{}
+	q.Set("filter", filter)
+	q.Set("per-page", fmt.Sprint(c.Config.PageSize))
+	return c.Cursor(ctx, "/works", q, nextCursor, Decode, emit)
+}
+
+// nextCursor returns the cursor of a page of works, "" when it is the
+// last (next_cursor null, or no results).
+func nextCursor(body []byte) (string, error) {
+	var page struct {
+		Meta struct {
+			NextCursor *string `json:"next_cursor"`
+		} `json:"meta"`
+		Results []json.RawMessage `json:"results"`
 	}
+	if err := json.Unmarshal(body, &page); err != nil {
+		return "", err
+	}
+	if page.Meta.NextCursor == nil || len(page.Results) == 0 {
+		return "", nil
+	}
+	return *page.Meta.NextCursor, nil
 }

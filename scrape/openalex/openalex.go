@@ -1,7 +1,6 @@
 package openalex
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -86,38 +85,23 @@ func (Format) Extract(ctx context.Context, r io.Reader, emit func(graph.Record) 
 // JSON ends the reading with a *SyntaxError after the works before it. The
 // first error emit returns is returned as it is.
 func Decode(ctx context.Context, r io.Reader, emit func(graph.Record) error) error {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(64 << 10)
-	s := jsonstream.ScanShape(head)
-	d := jsonstream.NewDecoder(br)
-	var errs jsonstream.ErrorList
-	var emitErr error
+	a := jsonstream.Open(ctx, r, emit)
+	s, d := a.Shape, a.Decoder
 	one := func() error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		line, col := d.Next()
 		var w work
-		if err := d.Decode(&w); err != nil {
-			var typ *json.UnmarshalTypeError
-			if !errors.As(err, &typ) {
-				return d.ErrAt(err)
-			}
-			errs.Add(d.ErrAt(err))
+		line, col, err := a.Value(&w)
+		if err != nil {
+			return err
 		}
 		if !isWorkID(w.ID) {
 			what := "an object without an OpenAlex work ID"
 			if w.ID != "" {
 				what = fmt.Sprintf("%q, not a work", w.ID)
 			}
-			errs.Add(&SyntaxError{Line: line, Col: col, Err: fmt.Errorf("%w: %s", ErrNotWorks, what)})
+			a.Errs.Add(&SyntaxError{Line: line, Col: col, Err: fmt.Errorf("%w: %s", ErrNotWorks, what)})
 			return nil
 		}
-		if err := emit(w.record(line)); err != nil {
-			emitErr = err
-			return err
-		}
-		return nil
+		return a.Emit(w.record(line))
 	}
 
 	var err error
@@ -145,14 +129,5 @@ func Decode(ctx context.Context, r io.Reader, emit func(graph.Record) error) err
 			err = one()
 		}
 	}
-	if emitErr != nil {
-		return emitErr
-	}
-	if err != nil {
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			return err
-		}
-		errs.Add(err)
-	}
-	return errs.Err()
+	return a.Finish(err)
 }

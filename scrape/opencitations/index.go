@@ -20,14 +20,8 @@ type Index struct{ index.Client }
 
 // NewIndex returns the client; PageSize is not used.
 func NewIndex(f *fetch.Fetcher, cfg index.Config) *Index {
-	return &Index{index.NewClient(f, cfg, "https://"+Host+"/index/v2", 0)}
+	return &Index{index.NewClient(f, cfg, index.Endpoint{Name: "opencitations", Format: Format{}.Name(), Base: "https://" + Host + "/index/v2"})}
 }
-
-// Name returns "opencitations".
-func (*Index) Name() string { return "opencitations" }
-
-// Format returns the format of its records, "opencitations".
-func (*Index) Format() string { return Format{}.Name() }
 
 // Accepts reports whether scheme is doi or pmid.
 func (*Index) Accepts(scheme string) bool {
@@ -63,9 +57,8 @@ func (c *Index) rows(ctx context.Context, op string, ids []index.ID, emit func(g
 			if len(bytes.TrimSpace(r.Body)) == 0 {
 				return nil // no rows
 			}
-			err = Decode(ctx, bytes.NewReader(r.Body), index.Stamp(u, c.Format(), emit))
-			if err != nil && !isHeaderOnly(r.Body) {
-				return index.DecodeError("opencitations", u, err)
+			if err := c.Read(ctx, u, r.Body, Decode, emit); err != nil && !isHeaderOnly(r.Body) {
+				return err
 			}
 			return nil
 		}()

@@ -1,10 +1,8 @@
 package opencitations
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -74,50 +72,29 @@ var metaTypes = map[string]string{
 // record per work citing it ("citation", "; "-separated DOIs): the citing
 // work's identifiers and one reference, to this work. graph.Build merges
 // those records by DOI with the citing works' own.
-func decodeMetadata(ctx context.Context, r io.Reader, emit func(graph.Record) error) error {
-	var errs jsonstream.ErrorList
-	d := jsonstream.NewDecoder(r)
-	var emitErr error
-	err := d.Array(func() error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		line, _ := d.Next()
+func decodeMetadata(a *jsonstream.Answer) error {
+	err := a.Array(func() error {
 		var m meta
-		if err := d.Decode(&m); err != nil {
-			var typ *json.UnmarshalTypeError
-			if !errors.As(err, &typ) {
-				return d.ErrAt(err)
-			}
-			errs.Add(d.ErrAt(err))
+		line, _, err := a.Value(&m)
+		if err != nil {
+			return err
 		}
 		rec, ok := m.record(line)
 		if !ok {
-			errs.Add(&SyntaxError{Line: line, Col: 1, Err: errors.New("work without a DOI or other identifier")})
+			a.Errs.Add(&SyntaxError{Line: line, Col: 1, Err: errors.New("work without a DOI or other identifier")})
 			return nil
 		}
-		if err := emit(rec); err != nil {
-			emitErr = err
+		if err := a.Emit(rec); err != nil {
 			return err
 		}
 		for _, c := range m.citing(rec, line) {
-			if err := emit(c); err != nil {
-				emitErr = err
+			if err := a.Emit(c); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
-	if emitErr != nil {
-		return emitErr
-	}
-	if err != nil {
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			return err
-		}
-		errs.Add(err)
-	}
-	return errs.Err()
+	return a.Finish(err)
 }
 
 var (

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -103,11 +102,11 @@ func Decode(ctx context.Context, r io.Reader, emit func(graph.Record) error) err
 			continue
 		}
 		if b[0] == '[' {
-			head, _ := br.Peek(br.Size())
-			if isMetadata(jsonstream.ScanShape(head).Sub[""]) {
-				return decodeMetadata(ctx, br, emit)
+			a := jsonstream.Open(ctx, br, emit)
+			if isMetadata(a.Shape.Sub[""]) {
+				return decodeMetadata(a)
 			}
-			return decodeJSON(ctx, br, emit)
+			return decodeJSON(a)
 		}
 		return decodeCSV(ctx, br, emit)
 	}
@@ -115,17 +114,15 @@ func Decode(ctx context.Context, r io.Reader, emit func(graph.Record) error) err
 
 // group collects the rows of one citing work.
 type group struct {
-	emit    func(graph.Record) error
-	key     string
-	rec     *graph.Record
-	errs    jsonstream.ErrorList
-	emitErr error
+	a   *jsonstream.Answer
+	key string
+	rec *graph.Record
 }
 
 func (g *group) add(rw row) error {
 	cdoi, cids := parseIDs(string(rw.Cited))
 	if cdoi == "" && len(cids) == 0 {
-		g.errs.Add(&SyntaxError{Line: rw.line, Col: 1, Err: fmt.Errorf("no identifier for the cited work in %q", string(rw.Cited))})
+		g.a.Errs.Add(&SyntaxError{Line: rw.line, Col: 1, Err: fmt.Errorf("no identifier for the cited work in %q", string(rw.Cited))})
 		return nil
 	}
 	citing := strings.TrimSpace(string(rw.Citing))
@@ -136,7 +133,7 @@ func (g *group) add(rw row) error {
 		g.key = ""
 		doi, ids := parseIDs(citing)
 		if doi == "" && len(ids) == 0 {
-			g.errs.Add(&SyntaxError{Line: rw.line, Col: 1, Err: fmt.Errorf("no identifier for the citing work in %q", citing)})
+			g.a.Errs.Add(&SyntaxError{Line: rw.line, Col: 1, Err: fmt.Errorf("no identifier for the citing work in %q", citing)})
 			return nil
 		}
 		g.key = citing
@@ -159,58 +156,37 @@ func (g *group) flush() error {
 	}
 	r := *g.rec
 	g.rec = nil
-	if err := g.emit(r); err != nil {
-		g.emitErr = err
-		return err
-	}
-	return nil
+	return g.a.Emit(r)
 }
 
-func (g *group) finish(ctx context.Context, err error) error {
-	if g.emitErr != nil {
-		return g.emitErr
+// finish ends the reading as Answer.Finish does, the rows read before a
+// problem emitted first.
+func (g *group) finish(err error) error {
+	if h := g.a.Halted(err); h != nil {
+		return h
 	}
-	if err == nil {
-		if err := g.flush(); err != nil {
-			return err
-		}
-	} else {
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			return err
-		}
-		// Rows read before the problem stand.
-		if ferr := g.flush(); ferr != nil {
-			return ferr
-		}
-		g.errs.Add(err)
+	if ferr := g.flush(); ferr != nil {
+		return ferr
 	}
-	return g.errs.Err()
+	return g.a.Finish(err)
 }
 
-func decodeJSON(ctx context.Context, r io.Reader, emit func(graph.Record) error) error {
-	g := &group{emit: emit}
-	d := jsonstream.NewDecoder(r)
-	err := d.Array(func() error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		line, _ := d.Next()
+func decodeJSON(a *jsonstream.Answer) error {
+	g := &group{a: a}
+	err := a.Array(func() error {
 		var rw row
-		if err := d.Decode(&rw); err != nil {
-			var typ *json.UnmarshalTypeError
-			if !errors.As(err, &typ) {
-				return d.ErrAt(err)
-			}
-			g.errs.Add(d.ErrAt(err))
+		line, _, err := a.Value(&rw)
+		if err != nil {
+			return err
 		}
 		rw.line = line
 		return g.add(rw)
 	})
-	if err == nil && d.More() {
-		l, c := d.Next()
+	if err == nil && a.More() {
+		l, c := a.Next()
 		err = &SyntaxError{Line: l, Col: c, Err: errors.New("more after the array of citations")}
 	}
-	return g.finish(ctx, err)
+	return g.finish(err)
 }
 
 // cols are the indexes of the columns of a CSV file; -1 when absent.
@@ -247,7 +223,7 @@ func decodeCSV(ctx context.Context, r io.Reader, emit func(graph.Record) error) 
 	if c.citing < 0 || c.cited < 0 {
 		return &SyntaxError{Line: 1, Col: 1, Err: fmt.Errorf("%w: the header is %q", ErrNotCitations, strings.Join(header, ","))}
 	}
-	g := &group{emit: emit}
+	g := &group{a: jsonstream.Records(ctx, emit)}
 	field := func(rec []string, i int) jsonstream.Str {
 		if i < 0 || i >= len(rec) {
 			return ""
@@ -265,10 +241,10 @@ func decodeCSV(ctx context.Context, r io.Reader, emit func(graph.Record) error) 
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				g.errs.Add(csvErr(err)) // a malformed row: report it, read on
+				g.a.Errs.Add(csvErr(err)) // a malformed row: report it, read on
 				continue
 			}
-			return g.finish(ctx, err)
+			return g.finish(err)
 		}
 		line, _ := cr.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
@@ -281,7 +257,7 @@ func decodeCSV(ctx context.Context, r io.Reader, emit func(graph.Record) error) 
 			return err
 		}
 	}
-	return g.finish(ctx, nil)
+	return g.finish(nil)
 }
 
 // csvErr makes a CSV parse error a *SyntaxError.

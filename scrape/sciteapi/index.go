@@ -1,9 +1,8 @@
 package sciteapi
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
+	"io"
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/fetch"
@@ -22,11 +21,8 @@ const Batch = 500
 
 // NewClient returns the client.
 func NewClient(f *fetch.Fetcher, cfg index.Config) *Client {
-	return &Client{index.NewClient(f, cfg, "https://"+Host, 0)}
+	return &Client{index.NewClient(f, cfg, index.Endpoint{Name: "scite", Format: Format{}.Name(), Base: "https://" + Host})}
 }
-
-// Name returns "scite".
-func (*Client) Name() string { return "scite" }
 
 // Tallies emits a record per index.DOI scite has tallies for: the index.DOI and its
 // graph.Tallies, which graph.Build puts on the work the index.DOI names.
@@ -34,25 +30,15 @@ func (c *Client) Tallies(ctx context.Context, ids []index.ID, emit func(graph.Re
 	b := index.NewBatch(ctx)
 	emit = b.Wrap(emit)
 	u := c.Base + "/tallies"
-	format := Format{}.Name()
+	decode := func(ctx context.Context, r io.Reader, emit func(graph.Record) error) error {
+		return Decode(ctx, r, Options{}, emit)
+	}
 	for _, ids := range index.Batches(index.Only(ids, func(s string) bool { return s == index.SchemeDOI }), Batch) {
 		dois := make([]string, len(ids))
 		for i, id := range ids {
 			dois[i] = id.Value
 		}
-		js, _ := json.Marshal(dois)
-		err := func() error {
-			r, err := c.Do(ctx, &fetch.Request{Method: "POST", URL: u, Body: js, Kind: fetch.API,
-				Header: map[string][]string{"Accept": {"application/json"}, "Content-Type": {"application/json"}}})
-			if err != nil {
-				return err
-			}
-			if err := Decode(ctx, bytes.NewReader(r.Body), Options{}, index.Stamp(u, format, emit)); err != nil {
-				return index.DecodeError("scite", u, err)
-			}
-			return nil
-		}()
-		if b.Fail(err) {
+		if b.Fail(c.Fetch(ctx, index.PostJSON(u, dois), decode, emit)) {
 			break
 		}
 	}

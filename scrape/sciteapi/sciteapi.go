@@ -1,7 +1,6 @@
 package sciteapi
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -225,50 +224,23 @@ func (p *paper) record(line int) graph.Record {
 // malformed JSON ends the reading with a *SyntaxError. The first error
 // emit returns is returned as it is.
 func Decode(ctx context.Context, r io.Reader, opt Options, emit func(graph.Record) error) error {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(64 << 10)
-	s := jsonstream.ScanShape(head)
-	d := jsonstream.NewDecoder(br)
-	var errs jsonstream.ErrorList
-	var emitErr error
-	out := func(r graph.Record) error {
-		if err := emit(r); err != nil {
-			emitErr = err
-			return err
-		}
-		return nil
-	}
-	decode := func(v any) error {
-		if err := d.Decode(v); err != nil {
-			var typ *json.UnmarshalTypeError
-			if !errors.As(err, &typ) {
-				return d.ErrAt(err)
-			}
-			errs.Add(d.ErrAt(err))
-		}
-		return nil
-	}
+	a := jsonstream.Open(ctx, r, emit)
+	s, d := a.Shape, a.Decoder
 	oneTally := func(key string) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		line, _ := d.Next()
 		var t tally
-		if err := decode(&t); err != nil {
+		line, _, err := a.Value(&t)
+		if err != nil {
 			return err
 		}
 		if t.DOI == "" {
 			t.DOI = key
 		}
-		return out(t.record(line))
+		return a.Emit(t.record(line))
 	}
 	onePaper := func(key string) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		line, _ := d.Next()
 		var p *paper
-		if err := decode(&p); err != nil {
+		line, _, err := a.Value(&p)
+		if err != nil {
 			return err
 		}
 		if p == nil {
@@ -282,7 +254,7 @@ func Decode(ctx context.Context, r io.Reader, opt Options, emit func(graph.Recor
 			ref := *c
 			r.References = []graph.Reference{ref}
 		}
-		return out(r)
+		return a.Emit(r)
 	}
 	var err error
 	switch {
@@ -314,16 +286,7 @@ func Decode(ctx context.Context, r io.Reader, opt Options, emit func(graph.Recor
 	default:
 		err = fmt.Errorf("%w (a JSON object with keys %s)", ErrNotScite, keyList(s.Keys))
 	}
-	if emitErr != nil {
-		return emitErr
-	}
-	if err != nil {
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			return err
-		}
-		errs.Add(err)
-	}
-	return errs.Err()
+	return a.Finish(err)
 }
 
 func keyList(keys map[string]json.Token) string {

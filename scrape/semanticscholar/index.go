@@ -1,10 +1,10 @@
 package semanticscholar
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 
@@ -53,14 +53,8 @@ func NewIndex(f *fetch.Fetcher, cfg index.Config) *Index {
 	if cfg.Fields == nil {
 		cfg.Fields = DefaultFields
 	}
-	return &Index{index.NewClient(f, cfg, "https://"+Host+"/graph/v1", 500)}
+	return &Index{index.NewClient(f, cfg, index.Endpoint{Name: "semanticscholar", Format: Format{}.Name(), Base: "https://" + Host + "/graph/v1", PageSize: 500})}
 }
-
-// Name returns "semanticscholar".
-func (*Index) Name() string { return "semanticscholar" }
-
-// Format returns the format of its records, "semanticscholar-api".
-func (*Index) Format() string { return Format{}.Name() }
 
 // Accepts reports whether scheme is one Semantic Scholar looks papers up
 // by: doi, s2, s2corpus, arxiv, pmid, pmcid, mag.
@@ -91,19 +85,7 @@ func (c *Index) Works(ctx context.Context, ids []index.ID, emit func(graph.Recor
 		for _, id := range ids {
 			body.IDs = append(body.IDs, paperID(id))
 		}
-		js, _ := json.Marshal(body)
-		err := func() error {
-			r, err := c.Do(ctx, &fetch.Request{Method: "POST", URL: u, Body: js, Kind: fetch.API,
-				Header: map[string][]string{"Accept": {"application/json"}, "Content-Type": {"application/json"}}})
-			if err != nil {
-				return err
-			}
-			if err := Decode(ctx, bytes.NewReader(r.Body), Options{}, index.Stamp(u, c.Format(), emit)); err != nil {
-				return index.DecodeError("semanticscholar", u, err)
-			}
-			return nil
-		}()
-		if b.Fail(err) {
+		if b.Fail(c.Fetch(ctx, index.PostJSON(u, body), decoder(Options{}), emit)) {
 			break
 		}
 	}
@@ -159,15 +141,22 @@ func (c *Index) list(ctx context.Context, op string, id index.ID, emit func(grap
 			Next *int `json:"next"`
 		}
 		if err := json.Unmarshal(r.Body, &page); err != nil {
-			return index.DecodeError("semanticscholar", u, err)
+			return index.DecodeError(c.Name(), u, err)
 		}
 		p := ref
-		if err := Decode(ctx, bytes.NewReader(r.Body), Options{Paper: &p}, index.Stamp(u, c.Format(), emit)); err != nil {
-			return index.DecodeError("semanticscholar", u, err)
+		if err := c.Read(ctx, u, r.Body, decoder(Options{Paper: &p}), emit); err != nil {
+			return err
 		}
 		if page.Next == nil || *page.Next <= offset {
 			return nil
 		}
 		offset = *page.Next
+	}
+}
+
+// decoder returns Decode with opt, as an index.Decoder.
+func decoder(opt Options) index.Decoder {
+	return func(ctx context.Context, r io.Reader, emit func(graph.Record) error) error {
+		return Decode(ctx, r, opt, emit)
 	}
 }

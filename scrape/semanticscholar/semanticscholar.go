@@ -1,7 +1,6 @@
 package semanticscholar
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -153,12 +152,10 @@ type item struct {
 // *SyntaxError after the records before it. The first error emit returns
 // is returned as it is.
 func Decode(ctx context.Context, r io.Reader, opt Options, emit func(graph.Record) error) error {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(64 << 10)
-	s := jsonstream.ScanShape(head)
-	d := jsonstream.NewDecoder(br)
-	rd := &reader{d: d, opt: opt, emit: emit}
-	one := func() error { return rd.one(ctx) }
+	a := jsonstream.Open(ctx, r, emit)
+	s, d := a.Shape, a.Decoder
+	rd := &reader{a: a, opt: opt}
+	one := rd.one
 	if opt.Paper != nil {
 		rd.focal = &graph.Record{DOI: opt.Paper.DOI, Title: opt.Paper.Title, Year: opt.Paper.Year,
 			Authors: opt.Paper.Authors, Identifiers: cloneIDs(opt.Paper.Identifiers)}
@@ -188,11 +185,8 @@ func Decode(ctx context.Context, r io.Reader, opt Options, emit func(graph.Recor
 			err = one()
 		}
 	}
-	if rd.emitErr != nil {
-		return rd.emitErr
-	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return err
+	if h := a.Halted(err); h != nil {
+		return h
 	}
 	if rd.focal != nil && len(rd.focal.References) > 0 {
 		// The references read stand, even before a problem.
@@ -201,8 +195,7 @@ func Decode(ctx context.Context, r io.Reader, opt Options, emit func(graph.Recor
 			return e
 		}
 	}
-	rd.errs.Add(err)
-	return rd.errs.Err()
+	return a.Finish(err)
 }
 
 func cloneIDs(m map[string]string) map[string]string {
@@ -217,37 +210,18 @@ func cloneIDs(m map[string]string) map[string]string {
 }
 
 type reader struct {
-	d       *jsonstream.Decoder
-	opt     Options
-	emit    func(graph.Record) error
-	emitErr error
-	errs    jsonstream.ErrorList
-	focal   *graph.Record // the citing paper of a references page
-}
-
-func (rd *reader) out(r graph.Record) error {
-	if err := rd.emit(r); err != nil {
-		rd.emitErr = err
-		return err
-	}
-	return nil
+	a     *jsonstream.Answer
+	opt   Options
+	focal *graph.Record // the citing paper of a references page
 }
 
 // one reads one element: a paper, a citation or a reference; null is
 // skipped (a batch answer's paper that was not found).
-func (rd *reader) one(ctx context.Context) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	d := rd.d
-	line, col := d.Next()
+func (rd *reader) one() error {
 	var it *item
-	if err := d.Decode(&it); err != nil {
-		var typ *json.UnmarshalTypeError
-		if !errors.As(err, &typ) {
-			return d.ErrAt(err)
-		}
-		rd.errs.Add(d.ErrAt(err))
+	line, col, err := rd.a.Value(&it)
+	if err != nil {
+		return err
 	}
 	switch {
 	case it == nil:
@@ -265,7 +239,7 @@ func (rd *reader) one(ctx context.Context) error {
 			refs = []int{len(r.References) - 1}
 		}
 		r.Statements = it.statements(refs)
-		return rd.out(r)
+		return rd.a.Emit(r)
 	case it.CitedPaper != nil:
 		if it.CitedPaper.empty() {
 			return nil
@@ -277,11 +251,11 @@ func (rd *reader) one(ctx context.Context) error {
 		}
 		r := it.CitedPaper.record(line)
 		r.CitedBy = it.citedBy(nil)
-		return rd.out(r)
+		return rd.a.Emit(r)
 	case !it.empty(): // the item is a paper
 		p := &it.paper
 		r := p.record(line)
-		if err := rd.out(r); err != nil {
+		if err := rd.a.Emit(r); err != nil {
 			return err
 		}
 		if len(p.Citations) > 0 {
@@ -295,13 +269,13 @@ func (rd *reader) one(ctx context.Context) error {
 				ref := self
 				ref.Identifiers = cloneIDs(self.Identifiers)
 				cr.References = append(cr.References, ref)
-				if err := rd.out(cr); err != nil {
+				if err := rd.a.Emit(cr); err != nil {
 					return err
 				}
 			}
 		}
 		return nil
 	}
-	rd.errs.Add(&SyntaxError{Line: line, Col: col, Err: fmt.Errorf("%w: an object that is neither a paper, a citation nor a reference", ErrNotPapers)})
+	rd.a.Errs.Add(&SyntaxError{Line: line, Col: col, Err: fmt.Errorf("%w: an object that is neither a paper, a citation nor a reference", ErrNotPapers)})
 	return nil
 }
