@@ -44,43 +44,31 @@ var blockInParagraph = map[string]bool{
 func (a *article) block(start xml.StartElement, path []string) error {
 	kind := start.Name.Local
 	cur := path
-	for {
-		t, err := a.x.Token()
-		if err != nil {
+	return a.x.Children(func(t xml.StartElement) error {
+		name := t.Name.Local
+		switch {
+		case name == "ref-list":
+			return a.refList()
+		case name == "title" && sectionLike[kind]:
+			s, err := a.paragraph(t, path)
+			if s != "" {
+				cur = append(append([]string(nil), path...), s)
+			}
+			return err
+		case name == "label" && (kind == "fig" || kind == "table-wrap" || kind == "boxed-text" || kind == "supplementary-material" || kind == "chem-struct-wrap"):
+			s, err := a.x.Text()
+			if s != "" {
+				cur = append(append([]string(nil), path...), strings.TrimRight(s, ".: "))
+			}
+			return err
+		case name == "label", name == "sec-meta", noText[name]:
+			return a.x.Skip()
+		case name == "title" || paragraphLike[name]:
+			_, err := a.paragraph(t, cur)
 			return err
 		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			name := t.Name.Local
-			switch {
-			case name == "ref-list":
-				err = a.refList()
-			case name == "title" && sectionLike[kind]:
-				var s string
-				s, err = a.paragraph(t, path)
-				if s != "" {
-					cur = append(append([]string(nil), path...), s)
-				}
-			case name == "label" && (kind == "fig" || kind == "table-wrap" || kind == "boxed-text" || kind == "supplementary-material" || kind == "chem-struct-wrap"):
-				var s string
-				s, err = a.x.Text()
-				if s != "" {
-					cur = append(append([]string(nil), path...), strings.TrimRight(s, ".: "))
-				}
-			case name == "label", name == "sec-meta", noText[name]:
-				err = a.x.Skip()
-			case name == "title" || paragraphLike[name]:
-				_, err = a.paragraph(t, cur)
-			default:
-				err = a.block(t, cur)
-			}
-			if err != nil {
-				return err
-			}
-		}
-	}
+		return a.block(t, cur)
+	})
 }
 
 // paragraph reads an element of running text into a paragraph, with its
@@ -127,8 +115,8 @@ func (a *article) paragraph(start xml.StartElement, path []string) (string, erro
 		case xml.StartElement:
 			name := t.Name.Local
 			switch {
-			case name == "xref" && attr(t, "ref-type") == "bibr":
-				b.StartAnchor(strings.Fields(attr(t, "rid")))
+			case name == "xref" && xmlread.Attr(t, "ref-type") == "bibr":
+				b.StartAnchor(strings.Fields(xmlread.Attr(t, "rid")))
 				stack = append(stack, true)
 			case noText[name]:
 				if err := a.x.Skip(); err != nil {

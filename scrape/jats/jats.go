@@ -47,36 +47,7 @@ func (Format) Extract(ctx context.Context, r io.Reader, emit func(graph.Record) 
 
 // extract is Extract, handing over what was read of each article too.
 func extract(ctx context.Context, r io.Reader, emit func(*article, graph.Record) error) error {
-	x := xmlread.NewDecoder(ctx, r)
-	found := false
-	for {
-		t, err := x.Token()
-		if err == io.EOF {
-			if !found {
-				return &PosError{Line: 1, Col: 1, Err: ErrNotJATS}
-			}
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		st, ok := t.(xml.StartElement)
-		if !ok || st.Name.Local != "article" {
-			continue
-		}
-		found = true
-		line, _ := x.InputPos()
-		a := &article{x: x}
-		rerr := a.read(st)
-		if rec, ok := a.record(line); ok || rerr == nil {
-			if err := emit(a, rec); err != nil {
-				return err
-			}
-		}
-		if rerr != nil {
-			return rerr
-		}
-	}
+	return xmlread.Documents(ctx, r, "article", ErrNotJATS, func(x *xmlread.Decoder) *article { return &article{x: x} }, emit)
 }
 
 // article is what the reader gathers of one article.
@@ -91,45 +62,23 @@ type article struct {
 	issn   string
 }
 
-func (a *article) read(start xml.StartElement) error {
-	a.lang = attr(start, "lang")
+// Read reads the article whose start was just read.
+func (a *article) Read(start xml.StartElement) error {
+	a.lang = xmlread.Attr(start, "lang")
 	a.dates = map[string]string{}
-	for {
-		t, err := a.x.Token()
-		if err != nil {
-			return a.eof(err)
+	return a.x.Truncated(a.x.Children(func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "front":
+			return a.front()
+		case "body", "back", "floats-group":
+			return a.block(t, nil)
 		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "front":
-				err = a.front()
-			case "body":
-				err = a.block(t, nil)
-			case "back", "floats-group":
-				err = a.block(t, nil)
-			default:
-				// sub-article, response: other documents.
-				err = a.x.Skip()
-			}
-			if err != nil {
-				return a.eof(err)
-			}
-		}
-	}
-}
-
-func (a *article) eof(err error) error {
-	if err == io.EOF {
-		return a.x.PosErr(&xml.SyntaxError{Msg: "unexpected EOF"})
-	}
-	return err
+		return a.x.Skip() // sub-article, response: other documents.
+	}))
 }
 
 // record finishes the record; ok is false when nothing names the work.
-func (a *article) record(line int) (graph.Record, bool) {
+func (a *article) Record(line int) (graph.Record, bool) {
 	r := a.rec
 	r.Source = graph.Source{Line: line, Format: "jats"}
 	if r.Type == "" {
@@ -166,90 +115,49 @@ func (a *article) record(line int) (graph.Record, bool) {
 // ---- front matter ----
 
 func (a *article) front() error {
-	for {
-		t, err := a.x.Token()
-		if err != nil {
-			return err
+	return a.x.Children(func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "journal-meta":
+			return a.journalMeta()
+		case "article-meta":
+			return a.x.Children(a.articleMetaChild)
 		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "journal-meta":
-				err = a.journalMeta()
-			case "article-meta":
-				err = a.articleMeta()
-			default:
-				err = a.x.Skip()
-			}
-			if err != nil {
-				return err
-			}
-		}
-	}
+		return a.x.Skip()
+	})
 }
 
+// journalMeta reads <journal-meta>, the titles and ISSNs within wrappers
+// (<journal-title-group>, <issn-l> …) too.
 func (a *article) journalMeta() error {
-	for depth := 1; depth > 0; {
-		t, err := a.x.Token()
-		if err != nil {
-			return err
-		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			depth--
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "journal-title":
-				s, err := a.x.Text()
-				if err != nil {
-					return err
-				}
-				if a.rec.Venue == "" {
-					a.rec.Venue = s
-				}
-			case "issn":
-				s, err := a.x.Text()
-				if err != nil {
-					return err
-				}
-				if a.issn == "" || attr(t, "pub-type") == "ppub" || attr(t, "publication-format") == "print" {
-					a.issn = s
-				}
-			case "publisher-name":
-				s, err := a.x.Text()
-				if err != nil {
-					return err
-				}
-				a.rec.Publisher = s
-			case "abbrev-journal-title", "journal-id", "publisher-loc":
-				if err := a.x.Skip(); err != nil {
-					return err
-				}
-			default:
-				depth++
+	return a.x.Within(func(t xml.StartElement) (bool, error) {
+		switch t.Name.Local {
+		case "journal-title", "issn", "publisher-name":
+			s, err := a.x.Text()
+			if err == nil {
+				a.journalField(t, s)
 			}
+			return true, err
+		case "abbrev-journal-title", "journal-id", "publisher-loc":
+			return true, a.x.Skip()
 		}
-	}
-	return nil
+		return false, nil
+	})
 }
 
-func (a *article) articleMeta() error {
-	for {
-		t, err := a.x.Token()
-		if err != nil {
-			return err
+// journalField keeps the text s of a field of <journal-meta>: the first
+// journal title, the print ISSN (or else the first), the publisher.
+func (a *article) journalField(t xml.StartElement, s string) {
+	switch t.Name.Local {
+	case "journal-title":
+		if a.rec.Venue == "" {
+			a.rec.Venue = s
 		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			err = a.articleMetaChild(t)
-			if err != nil {
-				return err
-			}
+	case "issn":
+		if a.issn == "" || xmlread.Attr(t, "pub-type") == "ppub" || xmlread.Attr(t, "publication-format") == "print" {
+			a.issn = s
 		}
+	case "publisher-name":
+		a.rec.Publisher = s
 	}
 }
 
@@ -279,7 +187,7 @@ func (a *article) articleMetaChild(t xml.StartElement) error {
 		if err != nil {
 			return err
 		}
-		switch strings.ToLower(attr(t, "pub-id-type")) {
+		switch strings.ToLower(xmlread.Attr(t, "pub-id-type")) {
 		case "doi":
 			a.setID("doi", s)
 		case "pmid":
@@ -333,71 +241,50 @@ func (a *article) articleMetaChild(t xml.StartElement) error {
 }
 
 func (a *article) titleGroup() error {
-	for {
-		t, err := a.x.Token()
-		if err != nil {
-			return err
-		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "article-title":
-				s, err := a.x.Text("xref", "fn")
-				if err != nil {
-					return err
-				}
-				a.rec.Title = s
-			case "subtitle":
-				s, err := a.x.Text("xref", "fn")
-				if err != nil {
-					return err
-				}
-				if s != "" && a.rec.Title != "" {
-					a.rec.Title += ": " + s
-				}
-			default:
-				if err := a.x.Skip(); err != nil {
-					return err
-				}
-			}
-		}
-	}
-}
-
-func (a *article) contribGroup(g xml.StartElement) error {
-	groupType := attr(g, "content-type")
-	for {
-		t, err := a.x.Token()
-		if err != nil {
-			return err
-		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			if t.Name.Local != "contrib" {
-				if err := a.x.Skip(); err != nil {
-					return err
-				}
-				continue
-			}
-			ct := attr(t, "contrib-type")
-			if ct == "" {
-				ct = groupType
-			}
-			au, orcid, err := a.contrib()
+	return a.x.Children(func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "article-title":
+			s, err := a.x.Text("xref", "fn")
 			if err != nil {
 				return err
 			}
-			if ct != "" && ct != "author" || au.Family == "" {
-				continue
+			a.rec.Title = s
+		case "subtitle":
+			s, err := a.x.Text("xref", "fn")
+			if err != nil {
+				return err
 			}
-			a.rec.Authors = append(a.rec.Authors, au)
-			a.rec.AuthorORCIDs = append(a.rec.AuthorORCIDs, orcid)
+			if s != "" && a.rec.Title != "" {
+				a.rec.Title += ": " + s
+			}
+		default:
+			return a.x.Skip()
 		}
-	}
+		return nil
+	})
+}
+
+func (a *article) contribGroup(g xml.StartElement) error {
+	groupType := xmlread.Attr(g, "content-type")
+	return a.x.Children(func(t xml.StartElement) error {
+		if t.Name.Local != "contrib" {
+			return a.x.Skip()
+		}
+		ct := xmlread.Attr(t, "contrib-type")
+		if ct == "" {
+			ct = groupType
+		}
+		au, orcid, err := a.contrib()
+		if err != nil {
+			return err
+		}
+		if ct != "" && ct != "author" || au.Family == "" {
+			return nil
+		}
+		a.rec.Authors = append(a.rec.Authors, au)
+		a.rec.AuthorORCIDs = append(a.rec.AuthorORCIDs, orcid)
+		return nil
+	})
 }
 
 var reORCID = regexp.MustCompile(`\d{4}-\d{4}-\d{4}-\d{3}[\dXx]`)
@@ -406,48 +293,39 @@ var reORCID = regexp.MustCompile(`\d{4}-\d{4}-\d{4}-\d{3}[\dXx]`)
 func (a *article) contrib() (graph.Author, string, error) {
 	var au graph.Author
 	var orcid string
-	for {
-		t, err := a.x.Token()
-		if err != nil {
-			return au, orcid, err
-		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			return au, orcid, nil
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "name", "string-name", "name-alternatives":
-				n, err := a.name(t)
-				if err != nil {
-					return au, orcid, err
-				}
-				if au.Family == "" {
-					au = n
-				}
-			case "collab":
-				s, err := a.x.Text("contrib-group", "xref")
-				if err != nil {
-					return au, orcid, err
-				}
-				if au.Family == "" {
-					au = graph.Author{Family: s}
-				}
-			case "contrib-id", "uri":
-				s, err := a.x.Text()
-				if err != nil {
-					return au, orcid, err
-				}
-				typ := strings.ToLower(attr(t, "contrib-id-type") + attr(t, "content-type"))
-				if m := reORCID.FindString(s); m != "" && (strings.Contains(typ, "orcid") || strings.Contains(s, "orcid")) {
-					orcid = strings.ToUpper(m)
-				}
-			default:
-				if err := a.x.Skip(); err != nil {
-					return au, orcid, err
-				}
+	err := a.x.Children(func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "name", "string-name", "name-alternatives":
+			n, err := a.name(t)
+			if err != nil {
+				return err
 			}
+			if au.Family == "" {
+				au = n
+			}
+		case "collab":
+			s, err := a.x.Text("contrib-group", "xref")
+			if err != nil {
+				return err
+			}
+			if au.Family == "" {
+				au = graph.Author{Family: s}
+			}
+		case "contrib-id", "uri":
+			s, err := a.x.Text()
+			if err != nil {
+				return err
+			}
+			typ := strings.ToLower(xmlread.Attr(t, "contrib-id-type") + xmlread.Attr(t, "content-type"))
+			if m := reORCID.FindString(s); m != "" && (strings.Contains(typ, "orcid") || strings.Contains(s, "orcid")) {
+				orcid = strings.ToUpper(m)
+			}
+		default:
+			return a.x.Skip()
 		}
-	}
+		return nil
+	})
+	return au, orcid, err
 }
 
 // name reads <name>, <string-name> or <name-alternatives>.
@@ -554,47 +432,40 @@ func givenFirst(s string) graph.Author {
 var monthNames = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 
 func (a *article) pubDate(t xml.StartElement) error {
-	kind := attr(t, "pub-type")
+	kind := xmlread.Attr(t, "pub-type")
 	if kind == "" {
-		kind = attr(t, "publication-format")
+		kind = xmlread.Attr(t, "publication-format")
 	}
-	if kind == "" && attr(t, "date-type") != "" && attr(t, "date-type") != "pub" && attr(t, "date-type") != "publication" {
-		kind = attr(t, "date-type")
+	if kind == "" && xmlread.Attr(t, "date-type") != "" && xmlread.Attr(t, "date-type") != "pub" && xmlread.Attr(t, "date-type") != "publication" {
+		kind = xmlread.Attr(t, "date-type")
 	}
 	var y, m, d int
-	for {
-		tok, err := a.x.Token()
+	err := a.x.Children(func(tok xml.StartElement) error {
+		s, err := a.x.Text()
 		if err != nil {
 			return err
 		}
-		switch tok := tok.(type) {
-		case xml.EndElement:
-			if kind == "pmc-release" {
-				return nil
-			}
-			// A year that is no year (a typo such as "201") gives no
-			// date; kept as "", it would hide the other dates.
-			if iso := isoDate(y, m, d); iso != "" {
-				if _, ok := a.dates[kind]; !ok {
-					a.dates[kind] = iso
-				}
-			}
-			return nil
-		case xml.StartElement:
-			s, err := a.x.Text()
-			if err != nil {
-				return err
-			}
-			switch tok.Name.Local {
-			case "year":
-				y, _ = strconv.Atoi(s)
-			case "month":
-				m = monthNumber(s)
-			case "day":
-				d, _ = strconv.Atoi(s)
-			}
+		switch tok.Name.Local {
+		case "year":
+			y, _ = strconv.Atoi(s)
+		case "month":
+			m = monthNumber(s)
+		case "day":
+			d, _ = strconv.Atoi(s)
+		}
+		return nil
+	})
+	if err != nil || kind == "pmc-release" {
+		return err
+	}
+	// A year that is no year (a typo such as "201") gives no
+	// date; kept as "", it would hide the other dates.
+	if iso := isoDate(y, m, d); iso != "" {
+		if _, ok := a.dates[kind]; !ok {
+			a.dates[kind] = iso
 		}
 	}
+	return nil
 }
 
 func monthNumber(s string) int {
@@ -635,7 +506,7 @@ func twoDigits(n int) string {
 // digests are not the abstract; a keywords section inside it (as Europe
 // PMC writes) gives keywords.
 func (a *article) abstract(t xml.StartElement) error {
-	switch strings.ToLower(attr(t, "abstract-type")) {
+	switch strings.ToLower(xmlread.Attr(t, "abstract-type")) {
 	case "", "abstract", "structured", "main":
 	default:
 		return a.x.Skip()
@@ -648,61 +519,49 @@ func (a *article) abstract(t xml.StartElement) error {
 	var walk func(depth int, label string) error
 	walk = func(depth int, label string) error {
 		var secText []string
-		for {
-			tok, err := a.x.Token()
-			if err != nil {
-				return err
-			}
-			switch tok := tok.(type) {
-			case xml.EndElement:
-				if depth > 0 && (label != "" || len(secText) > 0) {
-					secs = append(secs, graph.Section{Label: label, Text: strings.Join(secText, " ")})
+		err := a.x.Children(func(tok xml.StartElement) error {
+			switch tok.Name.Local {
+			case "title":
+				s, err := a.x.Text()
+				if err != nil {
+					return err
 				}
-				return nil
-			case xml.StartElement:
-				switch tok.Name.Local {
-				case "title":
+				if depth > 0 {
+					label = strings.TrimRight(s, ":. ")
+				}
+			case "sec":
+				if xmlread.Attr(tok, "sec-type") == "kwd-group" {
 					s, err := a.x.Text()
 					if err != nil {
 						return err
 					}
-					if depth > 0 {
-						label = strings.TrimRight(s, ":. ")
-					}
-				case "sec":
-					if attr(tok, "sec-type") == "kwd-group" {
-						s, err := a.x.Text()
-						if err != nil {
-							return err
-						}
-						a.keywordsFromText(s)
-						continue
-					}
-					if err := walk(depth+1, ""); err != nil {
-						return err
-					}
-				case "p":
-					s, err := a.x.Text("xref-group")
-					if err != nil {
-						return err
-					}
-					if s == "" {
-						continue
-					}
-					if k, rest, ok := cutKeywords(s); ok {
-						_ = k
-						a.keywordsFromText(rest)
-						continue
-					}
-					parts = append(parts, s)
-					secText = append(secText, s)
-				default:
-					if err := a.x.Skip(); err != nil {
-						return err
-					}
+					a.keywordsFromText(s)
+					return nil
 				}
+				return walk(depth+1, "")
+			case "p":
+				s, err := a.x.Text("xref-group")
+				if err != nil || s == "" {
+					return err
+				}
+				if _, rest, ok := cutKeywords(s); ok {
+					a.keywordsFromText(rest)
+					return nil
+				}
+				parts = append(parts, s)
+				secText = append(secText, s)
+			default:
+				return a.x.Skip()
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
+		if depth > 0 && (label != "" || len(secText) > 0) {
+			secs = append(secs, graph.Section{Label: label, Text: strings.Join(secText, " ")})
+		}
+		return nil
 	}
 	if err := walk(0, ""); err != nil {
 		return err
@@ -749,34 +608,20 @@ func (a *article) addKeyword(k string) {
 }
 
 func (a *article) kwdGroup(t xml.StartElement) error {
-	if strings.Contains(strings.ToLower(attr(t, "kwd-group-type")), "abbrev") {
+	if strings.Contains(strings.ToLower(xmlread.Attr(t, "kwd-group-type")), "abbrev") {
 		return a.x.Skip()
 	}
-	for depth := 1; depth > 0; {
-		tok, err := a.x.Token()
-		if err != nil {
-			return err
-		}
-		switch tok := tok.(type) {
-		case xml.EndElement:
-			depth--
-		case xml.StartElement:
-			if tok.Name.Local == "kwd" || tok.Name.Local == "compound-kwd" {
-				s, err := a.x.Text()
-				if err != nil {
-					return err
-				}
+	return a.x.Within(func(tok xml.StartElement) (bool, error) {
+		switch tok.Name.Local {
+		case "kwd", "compound-kwd":
+			s, err := a.x.Text()
+			if err == nil {
 				a.addKeyword(s)
-				continue
 			}
-			if tok.Name.Local == "title" || tok.Name.Local == "label" {
-				if err := a.x.Skip(); err != nil {
-					return err
-				}
-				continue
-			}
-			depth++
+			return true, err
+		case "title", "label":
+			return true, a.x.Skip()
 		}
-	}
-	return nil
+		return false, nil
+	})
 }

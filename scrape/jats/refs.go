@@ -50,35 +50,22 @@ func write(n *xmlread.Node, b *strings.Builder, spaced bool) {
 
 // refList reads a <ref-list> (nested ones too) into a.refs.
 func (a *article) refList() error {
-	for {
-		t, err := a.x.Token()
-		if err != nil {
-			return err
-		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "ref":
-				n, err := a.x.Tree(t)
-				if err != nil {
-					return err
-				}
-				ref, label := readRef(n)
-				a.refs = append(a.refs, ref)
-				a.labels = append(a.labels, label)
-			case "ref-list":
-				if err := a.refList(); err != nil {
-					return err
-				}
-			default:
-				if err := a.x.Skip(); err != nil {
-					return err
-				}
+	return a.x.Children(func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "ref":
+			n, err := a.x.Tree(t)
+			if err != nil {
+				return err
 			}
+			ref, label := readRef(n)
+			a.refs = append(a.refs, ref)
+			a.labels = append(a.labels, label)
+			return nil
+		case "ref-list":
+			return a.refList()
 		}
-	}
+		return a.x.Skip()
+	})
 }
 
 var citationElements = map[string]bool{"element-citation": true, "mixed-citation": true, "citation": true, "nlm-citation": true}

@@ -1,7 +1,6 @@
 package jats
 
 import (
-	"encoding/xml"
 	"errors"
 
 	"github.com/citegraph/citegraph/scrape/internal/xmlread"
@@ -13,13 +12,3 @@ type PosError = xmlread.PosError
 
 // ErrNotJATS means the XML has no JATS article in it.
 var ErrNotJATS = errors.New("no JATS <article> element")
-
-// attr returns the value of the attribute named local, or "".
-func attr(t xml.StartElement, local string) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
-}

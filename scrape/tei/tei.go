@@ -43,36 +43,7 @@ func (Format) Extract(ctx context.Context, r io.Reader, emit func(graph.Record) 
 }
 
 func extract(ctx context.Context, r io.Reader, emit func(*document, graph.Record) error) error {
-	x := xmlread.NewDecoder(ctx, r)
-	found := false
-	for {
-		t, err := x.Token()
-		if err == io.EOF {
-			if !found {
-				return &PosError{Line: 1, Col: 1, Err: ErrNotTEI}
-			}
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		st, ok := t.(xml.StartElement)
-		if !ok || st.Name.Local != "TEI" {
-			continue
-		}
-		found = true
-		line, _ := x.InputPos()
-		doc := &document{x: x}
-		rerr := doc.read()
-		if rec, ok := doc.record(line); ok || rerr == nil {
-			if err := emit(doc, rec); err != nil {
-				return err
-			}
-		}
-		if rerr != nil {
-			return rerr
-		}
-	}
+	return xmlread.Documents(ctx, r, "TEI", ErrNotTEI, func(x *xmlread.Decoder) *document { return &document{x: x} }, emit)
 }
 
 // document is what the reader gathers of one TEI document.
@@ -92,47 +63,31 @@ type head struct {
 	numbered bool
 }
 
-func (d *document) read() error {
-	for {
-		t, err := d.x.Token()
-		if err != nil {
-			return eof(d.x, err)
-		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "teiHeader":
-				n, err := d.x.Tree(t)
-				if err != nil {
-					return err
-				}
-				d.header(n)
-			case "text":
-				// front, body, back
-			case "body", "back", "front":
-				d.heads = nil
-				if err := d.block(t); err != nil {
-					return eof(d.x, err)
-				}
-			default:
-				if err := d.x.Skip(); err != nil {
-					return eof(d.x, err)
-				}
+// Read reads the document whose start was just read, to the end of its
+// <text>.
+func (d *document) Read(xml.StartElement) error {
+	return d.x.Truncated(d.x.Children(func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "teiHeader":
+			n, err := d.x.Tree(t)
+			if err != nil {
+				return err
 			}
+			d.header(n)
+			return nil
+		case "text":
+			// front, body, back: read as the document's children, the
+			// document ending with </text>.
+			return nil
+		case "body", "back", "front":
+			d.heads = nil
+			return d.block(t)
 		}
-	}
+		return d.x.Skip()
+	}))
 }
 
-func eof(x *xmlread.Decoder, err error) error {
-	if err == io.EOF {
-		return x.PosErr(&xml.SyntaxError{Msg: "unexpected EOF"})
-	}
-	return err
-}
-
-func (d *document) record(line int) (graph.Record, bool) {
+func (d *document) Record(line int) (graph.Record, bool) {
 	r := d.rec
 	r.Source = graph.Source{Line: line, Format: "tei"}
 	r.References = d.refs
@@ -331,48 +286,36 @@ func persName(p *xmlread.Node) graph.Author {
 func (d *document) block(start xml.StartElement) error {
 	kind := start.Name.Local
 	figLabel := ""
-	for {
-		t, err := d.x.Token()
-		if err != nil {
+	return d.x.Children(func(t xml.StartElement) error {
+		name := t.Name.Local
+		switch {
+		case name == "listBibl":
+			return d.listBibl()
+		case name == "head" && kind == "div":
+			s, err := d.paragraph(t, d.path())
+			d.openHead(t.Attr, s)
 			return err
-		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			name := t.Name.Local
-			switch {
-			case name == "listBibl":
-				err = d.listBibl()
-			case name == "head" && kind == "div":
-				var s string
-				s, err = d.paragraph(t, d.path())
-				d.openHead(t.Attr, s)
-			case name == "head" && kind == "figure":
-				var s string
-				s, err = d.paragraph(t, d.path())
-				figLabel = strings.TrimRight(s, " :.")
-			case name == "figDesc" || name == "p" || name == "note" || name == "label" && kind == "figure":
-				path := d.path()
-				if kind == "figure" {
-					// GROBID gathers figures at the end of the body: their
-					// label is their place.
-					path = nil
-					if figLabel != "" {
-						path = []string{figLabel}
-					}
+		case name == "head" && kind == "figure":
+			s, err := d.paragraph(t, d.path())
+			figLabel = strings.TrimRight(s, " :.")
+			return err
+		case name == "figDesc" || name == "p" || name == "note" || name == "label" && kind == "figure":
+			path := d.path()
+			if kind == "figure" {
+				// GROBID gathers figures at the end of the body: their
+				// label is their place.
+				path = nil
+				if figLabel != "" {
+					path = []string{figLabel}
 				}
-				_, err = d.paragraph(t, path)
-			case name == "table" || name == "graphic" || name == "formula":
-				err = d.x.Skip()
-			default:
-				err = d.block(t)
 			}
-			if err != nil {
-				return err
-			}
+			_, err := d.paragraph(t, path)
+			return err
+		case name == "table" || name == "graphic" || name == "formula":
+			return d.x.Skip()
 		}
-	}
+		return d.block(t)
+	})
 }
 
 // openHead places a section head. GROBID writes divs flat and numbers the
@@ -452,9 +395,9 @@ func (d *document) paragraph(start xml.StartElement, path []string) (string, err
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "ref":
-				if attrOf(t, "type") == "bibr" {
+				if xmlread.Attr(t, "type") == "bibr" {
 					var keys []string
-					for _, f := range strings.Fields(attrOf(t, "target")) {
+					for _, f := range strings.Fields(xmlread.Attr(t, "target")) {
 						if k := strings.TrimPrefix(f, "#"); k != "" {
 							keys = append(keys, k)
 						}
@@ -477,48 +420,25 @@ func (d *document) paragraph(start xml.StartElement, path []string) (string, err
 	}
 }
 
-func attrOf(t xml.StartElement, local string) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
-}
-
 // ---- references ----
 
 func (d *document) listBibl() error {
-	for {
-		t, err := d.x.Token()
-		if err != nil {
-			return err
-		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "biblStruct", "bibl":
-				n, err := d.x.Tree(t)
-				if err != nil {
-					return err
-				}
-				d.refs = append(d.refs, reference(n))
-			case "listBibl":
-				if err := d.listBibl(); err != nil {
-					return err
-				}
-			default:
-				if err := d.x.Skip(); err != nil {
-					return err
-				}
+	return d.x.Children(func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "biblStruct", "bibl":
+			n, err := d.x.Tree(t)
+			if err != nil {
+				return err
 			}
+			d.refs = append(d.refs, reference(n))
+			return nil
+		case "listBibl":
+			return d.listBibl()
 		}
-	}
+		return d.x.Skip()
+	})
 }
 
-// reference reads one biblStruct.
 func reference(n *xmlread.Node) graph.Reference {
 	ref := graph.Reference{Key: n.Get("id")}
 	ids := map[string]string{}

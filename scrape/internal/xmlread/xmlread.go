@@ -8,6 +8,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/citegraph/citegraph/graph"
 )
 
 // PosError is a failure at a place in the source: the registry reports it as
@@ -363,4 +365,122 @@ func (n *Node) Find(local string) *Node {
 		}
 	}
 	return nil
+}
+
+// Attr returns the value of start's attribute named local, or "".
+func Attr(start xml.StartElement, local string) string {
+	for _, a := range start.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// Children reads the children of the element whose start was just read,
+// to its end: fn gets the start of each child element and consumes the
+// child (Skip, Text, Tree, Children …). Character data, comments and
+// processing instructions between children are passed over. The first
+// error of fn or of the decoder is returned (io.EOF as it is: see
+// Truncated).
+func (x *Decoder) Children(fn func(start xml.StartElement) error) error {
+	for {
+		t, err := x.Token()
+		if err != nil {
+			return err
+		}
+		switch t := t.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			if err := fn(t); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// Within reads the element whose start was just read, to its end, handing
+// fn the start of each element inside it: fn consumes the element and
+// returns true, or returns false to have Within step into it and hand
+// over its children in turn (to find a known element among wrappers).
+func (x *Decoder) Within(fn func(start xml.StartElement) (bool, error)) error {
+	for depth := 1; depth > 0; {
+		t, err := x.Token()
+		if err != nil {
+			return err
+		}
+		switch t := t.(type) {
+		case xml.EndElement:
+			depth--
+		case xml.StartElement:
+			done, err := fn(t)
+			if err != nil {
+				return err
+			}
+			if !done {
+				depth++
+			}
+		}
+	}
+	return nil
+}
+
+// Truncated returns err, or for io.EOF the *PosError of a document cut
+// short ("malformed XML: unexpected end of file (truncated XML?)") at the
+// decoder's place.
+func (x *Decoder) Truncated(err error) error {
+	if err == io.EOF {
+		return x.PosErr(&xml.SyntaxError{Msg: "unexpected EOF"})
+	}
+	return err
+}
+
+// A Document is what an XML reader gathers of one document element (a
+// JATS <article>, a TEI <TEI>).
+type Document interface {
+	// Read reads the element whose start was just read.
+	Read(start xml.StartElement) error
+	// Record returns the record of what was read, the element's start
+	// at line; ok is false when nothing in it names a work.
+	Record(line int) (rec graph.Record, ok bool)
+}
+
+// Documents is the document loop of the XML readers: it reads r, and for
+// every element named local (nested in any other) reads a Document of its
+// own (open makes it) and emits its record, in source order. A document
+// cut short is still emitted when its record names a work, and the error
+// that cut it is returned. No element named local in the source is a
+// *PosError at line 1, column 1 wrapping none.
+func Documents[D Document](ctx context.Context, r io.Reader, local string, none error, open func(*Decoder) D, emit func(D, graph.Record) error) error {
+	x := NewDecoder(ctx, r)
+	found := false
+	for {
+		t, err := x.Token()
+		if err == io.EOF {
+			if !found {
+				return &PosError{Line: 1, Col: 1, Err: none}
+			}
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		st, ok := t.(xml.StartElement)
+		if !ok || st.Name.Local != local {
+			continue
+		}
+		found = true
+		line, _ := x.InputPos()
+		doc := open(x)
+		rerr := doc.Read(st)
+		if rec, ok := doc.Record(line); ok || rerr == nil {
+			if err := emit(doc, rec); err != nil {
+				return err
+			}
+		}
+		if rerr != nil {
+			return rerr
+		}
+	}
 }
