@@ -474,6 +474,7 @@ func (b *builder) mergeRecords(members []int) *Work {
 		}
 		w.Records = append(w.Records, r.ID)
 		w.Sources = append(w.Sources, r.Source)
+		w.Retracted = w.Retracted || r.Retracted
 	}
 	w.Title = b.pickTitle(titles)
 	w.Venue = pickMostCommon(venues, false)
@@ -1201,7 +1202,16 @@ func MentionKey(m Mention) string {
 // finish collects works and edges into the graph and indexes it.
 func (b *builder) finish() {
 	g := b.g
+	retracted := map[string]bool{}
+	for i := range b.recs {
+		for _, d := range b.recs[i].Retracts {
+			retracted[d] = true
+		}
+	}
 	for _, w := range b.keys {
+		if w.DOI != "" && retracted[w.DOI] {
+			w.Retracted = true
+		}
 		g.works = append(g.works, w)
 	}
 	for _, e := range b.edges {

@@ -89,6 +89,10 @@ type Work struct {
 	Publisher         string
 	Identifiers       map[string]string
 	Tallies           *Tallies
+	// Retracted says a source marks the work as retracted, or a
+	// retraction notice among the records names its DOI (Record.Retracted,
+	// Record.Retracts).
+	Retracted bool
 
 	// FirstAuthor is the first author's family name when Authors is empty
 	// but mentions of the work name it ("Kemp and Henderson 2012" on the

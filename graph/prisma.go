@@ -37,6 +37,9 @@ type Prisma struct {
 	// (ComparedWithPrevious false).
 	NewSincePrevious     int  `json:"new_since_previous"`
 	ComparedWithPrevious bool `json:"compared_with_previous"`
+	// Retracted counts the unique works a source marks retracted
+	// (Work.Retracted): to be excluded or checked before screening.
+	Retracted int `json:"retracted"`
 }
 
 // PrismaCounts counts the records g was built from (recs, in the order
@@ -96,6 +99,9 @@ func PrismaCounts(recs []Record, g *Graph, previous map[string]bool) Prisma {
 	for w := range works {
 		if !previous[w.Key] {
 			p.NewSincePrevious++
+		}
+		if w.Retracted {
+			p.Retracted++
 		}
 	}
 	return p

@@ -65,6 +65,15 @@ type Record struct {
 	// cited_by_count): the global citation count, against which the local
 	// count within a corpus is read.
 	CitedByCount *int `json:"cited_by_count,omitempty"`
+	// Retracted says the source marks the work as retracted: OpenAlex's
+	// is_retracted, Crossref's updated-by of type retraction, PubMed's
+	// publication type "Retracted Publication", a WoS or Scopus document
+	// type, a title the publisher prefixed "RETRACTED:".
+	Retracted bool `json:"retracted,omitempty"`
+	// Retracts holds the DOIs of the works a retraction notice retracts
+	// (Crossref's update-to of type retraction, PubMed's "ROF - Retraction
+	// of" with a DOI); the works with those DOIs are marked retracted.
+	Retracts []string `json:"retracts,omitempty"`
 
 	// Bibliometric fields, as the export prints them (issue 14).
 	//
@@ -304,6 +313,7 @@ func (r Record) clone() Record {
 		c.References[i].Identifiers = maps.Clone(c.References[i].Identifiers)
 	}
 	c.Statements = slices.Clone(r.Statements)
+	c.Retracts = slices.Clone(r.Retracts)
 	c.CitedBy = slices.Clone(r.CitedBy)
 	for i := range c.CitedBy {
 		if ci := c.CitedBy[i].Citing; ci != nil {
@@ -329,6 +339,13 @@ func (r *Record) Normalize() {
 			r.Identifiers[scheme] = n
 		}
 	}
+	var retracts []string
+	for _, d := range r.Retracts {
+		if n, err := NormalizeDOI(d); err == nil && !slices.Contains(retracts, n) {
+			retracts = append(retracts, n)
+		}
+	}
+	r.Retracts = retracts
 	r.Title = CleanText(r.Title)
 	r.Venue = CleanText(r.Venue)
 	r.Volume = CleanText(r.Volume)

@@ -300,7 +300,8 @@ func describesWork(rec *graph.Record) bool {
 
 // normalizing returns emit for the records of name read as format f:
 // each gets its path, its format when the reader left it empty, is
-// normalised and gets its database and record id (Provenance); it stops
+// normalised, gets its database and record id (Provenance) and is marked
+// retracted where its fields say so (Retraction); it stops
 // when ctx is done.
 func normalizing(ctx context.Context, name, f string, emit func(graph.Record) error) func(graph.Record) error {
 	return func(rec graph.Record) error {
@@ -313,6 +314,7 @@ func normalizing(ctx context.Context, name, f string, emit func(graph.Record) er
 		}
 		rec.Normalize()
 		Provenance(&rec, rec.Source.Format, "")
+		Retraction(&rec)
 		return emit(rec)
 	}
 }

@@ -85,7 +85,7 @@ func TestRunSeedCorpus(t *testing.T) {
 	// The tables.
 	cent := readCSV(t, dir, "centrality.csv")
 	if len(cent) != 42 || strings.Join(cent[0], ",") != "key,label,kind,first_author,year,title,venue,doi,in_degree,out_degree,pagerank,betweenness,theme,theme_label,"+
-		"hub,authority,kcore,citation_age,year_normalised,burst_start,burst_end,burst_strength,community" {
+		"hub,authority,kcore,citation_age,year_normalised,burst_start,burst_end,burst_strength,community,global_citations,retracted" {
 		t.Errorf("centrality.csv: %d rows, header %q", len(cent), cent[0])
 	}
 	// The most cited works head the table: each seed DOI is cited by the

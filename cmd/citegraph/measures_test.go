@@ -81,10 +81,20 @@ func TestRunMeasuresSeeds(t *testing.T) {
 	}
 	rows := readCSV(t, dir, "centrality.csv")
 	head := rows[0]
-	if got := strings.Join(head, ","); got != strings.Join(append(append([]string{}, "key,label,kind,first_author,year,title,venue,doi,in_degree,out_degree,pagerank,betweenness,theme,theme_label"), output.MeasureHeader...), ",")+",community" {
+	if got := strings.Join(head, ","); got != strings.Join(append(append([]string{}, "key,label,kind,first_author,year,title,venue,doi,in_degree,out_degree,pagerank,betweenness,theme,theme_label"), output.MeasureHeader...), ",")+",community,global_citations,retracted" {
 		t.Fatalf("header %s", got)
 	}
 	tab := byKey(rows)
+	// Global citations beside the local in_degree: the two scite reports
+	// say "Cited by 124 publications" (Kemp 2012, 000_…txt line 55) and
+	// "Cited by 66 publications" (Gillard 2014, 001_…txt line 56); no other
+	// source gives a count, and no seed is retracted.
+	for key, r := range tab {
+		want := map[string]string{"doi:10.2975/35.4.2012.337.340": "124", "doi:10.1007/s10488-014-0603-z": "66"}[key]
+		if r["global_citations"] != want || r["retracted"] != "" {
+			t.Errorf("%s: global_citations %q (want %q), retracted %q", key, r["global_citations"], want, r["retracted"])
+		}
+	}
 	// year_normalised is in_degree over the mean in_degree of the works
 	// of the same year, as the table's own columns give them.
 	sum, cnt := map[string]float64{}, map[string]float64{}

@@ -478,7 +478,7 @@ func writeMap(ctx context.Context, w *Writer) error {
 	pos := layout.Force(len(works), edges, in.Result.Theme, layout.Options{Seed: w.Opt.Seed})
 	m := webmap.Map{Title: "Citation map", Labels: in.WorkLabels, Theme: in.Result.Theme, ThemeLabels: in.Labels,
 		Size: in.Measure(w.Opt.Views.Measure), SizeName: in.Set.Column(Measures[w.Opt.Views.Measure]).Heading(),
-		Pos: make([][2]float64, len(pos))}
+		Pos: make([][2]float64, len(pos)), Global: w.In.global}
 	for i, p := range pos {
 		m.Pos[i] = [2]float64{p.X, p.Y}
 	}

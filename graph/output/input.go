@@ -49,11 +49,21 @@ type Input struct {
 	WorkLabels []string
 
 	burstOf []int // index in Result.Bursts of the work's strongest burst, -1 for none
+	// global holds the works' global citation counts (the sources' own,
+	// analysis.CitationCounts; -1 where none is known), retracted whether a
+	// source marks the work retracted (graph.Work.Retracted).
+	global    []int
+	retracted []bool
 }
 
 // NewInput prepares the outputs of g, its records and its analysis res.
 func NewInput(recs []graph.Record, g *graph.Graph, res analysis.Result) *Input {
 	in := &Input{Records: recs, Graph: g, Result: res, WorkLabels: dot.Labels(g)}
+	_, in.global = analysis.CitationCounts(g, recs)
+	in.retracted = make([]bool, g.Len())
+	for i, w := range g.Works() {
+		in.retracted[i] = w.Retracted
+	}
 	in.burstOf = make([]int, g.Len())
 	for i := range in.burstOf {
 		in.burstOf[i] = -1
@@ -87,6 +97,8 @@ func NewInput(recs []graph.Record, g *graph.Graph, res analysis.Result) *Input {
 			attr.Floats("betweenness", "Betweenness", res.Betweenness),
 			attr.Floats("authority", "HITS authority", res.Authority),
 			attr.Floats("hub", "HITS hub", res.Hub),
+			in.globalAttr(),
+			attr.Bools("retracted", "Marked retracted by a source", in.retracted),
 		},
 		Cites:  []attr.Column{attr.Bools("main_path", "On the main path", in.MainPath)},
 		Theme:  res.Theme,
@@ -166,8 +178,9 @@ func (in *Input) measureColumns() []csv.Column {
 
 // centralityColumns are the columns of centrality.csv after the work's
 // own: in_degree, out_degree, pagerank, betweenness, theme (from 1),
-// theme_label, then MeasureHeader and community (the Leiden community,
-// from 1: analyse's nodes.csv column of that name).
+// theme_label, then MeasureHeader, community (the Leiden community,
+// from 1: analyse's nodes.csv column of that name), global_citations and
+// retracted.
 func (in *Input) centralityColumns() []csv.Column {
 	res := in.Result
 	theme := make([]int, len(res.Theme))
@@ -184,7 +197,37 @@ func (in *Input) centralityColumns() []csv.Column {
 		csv.Float("pagerank", res.PageRank), csv.Float("betweenness", res.Betweenness),
 		csv.Int("theme", theme), {Name: "theme_label", Value: func(id int64) string { return themeLabel[id] }}}
 	cols = append(cols, in.measureColumns()...)
-	return append(cols, csv.Int("community", community))
+	return append(cols, csv.Int("community", community), in.globalColumn(), in.retractedColumn())
+}
+
+// globalAttr is the global_citations attribute, left out where no source
+// gives a count.
+func (in *Input) globalAttr() attr.Column {
+	c := attr.Ints("global_citations", "Citations the sources count (global)", in.global)
+	c.Valid = make([]bool, len(in.global))
+	for i, n := range in.global {
+		c.Valid[i] = n >= 0
+	}
+	return c
+}
+
+// globalColumn is the global_citations column of the tables: the
+// citations the sources count for the work in their whole index (WoS TC,
+// Scopus "Cited by", OpenAlex cited_by_count, scite's citing
+// publications), beside the local in_degree; empty where none is known.
+func (in *Input) globalColumn() csv.Column {
+	return csv.Column{Name: "global_citations", Value: func(id int64) string {
+		if n := in.global[id]; n >= 0 {
+			return strconv.Itoa(n)
+		}
+		return ""
+	}}
+}
+
+// retractedColumn is the retracted column of the tables: "true" for a
+// work a source marks retracted, else empty.
+func (in *Input) retractedColumn() csv.Column {
+	return csv.Column{Name: "retracted", Value: func(id int64) string { return yes(in.retracted[id]) }}
 }
 
 // ThemeHeader is the header of themes.csv.

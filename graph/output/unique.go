@@ -44,7 +44,7 @@ func UniqueWorks(recs []graph.Record, g *graph.Graph) []Unique {
 		}
 		u := Unique{Key: w.Key, Record: graph.Record{
 			DOI: w.DOI, Title: w.Title, Year: w.Year, Authors: w.Authors, Venue: w.Venue, Abstract: w.Abstract,
-			Publisher: w.Publisher, Identifiers: w.Identifiers,
+			Publisher: w.Publisher, Identifiers: w.Identifiers, Retracted: w.Retracted,
 		}}
 		r := &u.Record
 		seenKW := map[string]bool{}
@@ -77,6 +77,14 @@ func UniqueWorks(recs []graph.Record, g *graph.Graph) []Unique {
 	return out
 }
 
+// yes is "true" for true and "" for false: a flag column's cell.
+func yes(b bool) string {
+	if b {
+		return "true"
+	}
+	return ""
+}
+
 func longest(dst *string, v string) {
 	if len(v) > len(*dst) {
 		*dst = v
@@ -91,12 +99,13 @@ func fillEmpty(dst *string, v string) {
 
 // UniqueHeader is the header of unique.csv.
 var UniqueHeader = []string{"work", "title", "authors", "year", "venue", "volume", "issue", "pages", "doi", "abstract", "keywords", "type",
-	"databases", "record_ids", "records"}
+	"databases", "record_ids", "records", "retracted"}
 
 // UniqueRows are the rows of unique.csv (UniqueHeader), one per Unique:
 // authors and keywords with "; " between, the databases the work was found
 // in (distinct, sorted), its record ids as "Database: id" in record order,
-// and the number of records merged into it.
+// the number of records merged into it, and "true" when a source marks
+// the work retracted.
 func UniqueRows(us []Unique) [][]string {
 	rows := make([][]string, 0, len(us))
 	for _, u := range us {
@@ -116,7 +125,7 @@ func UniqueRows(us []Unique) [][]string {
 			}
 		}
 		rows = append(rows, []string{u.Key, r.Title, strings.Join(authors, "; "), itoa0(r.Year), r.Venue, r.Volume, r.Issue, r.Pages, r.DOI,
-			r.Abstract, strings.Join(r.Keywords, "; "), r.Type, distinct(dbs), strings.Join(ids, "; "), strconv.Itoa(len(u.Found))})
+			r.Abstract, strings.Join(r.Keywords, "; "), r.Type, distinct(dbs), strings.Join(ids, "; "), strconv.Itoa(len(u.Found)), yes(r.Retracted)})
 	}
 	return rows
 }

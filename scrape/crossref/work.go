@@ -38,6 +38,26 @@ type work struct {
 	ISBNType            []typed         `json:"isbn-type"`
 	IsReferencedByCount *jsonstream.Num `json:"is-referenced-by-count"`
 	Reference           []ref           `json:"reference"`
+	UpdateTo            []update        `json:"update-to"`
+	UpdatedBy           []update        `json:"updated-by"`
+}
+
+// update is an entry of "update-to" (on a notice: the work it updates) or
+// "updated-by" (on the work: the notices that update it, from the
+// publisher or Retraction Watch).
+type update struct {
+	DOI  jsonstream.Str `json:"DOI"`
+	Type jsonstream.Str `json:"type"`
+}
+
+// retracts reports whether an update's type withdraws the work: Crossref's
+// "retraction", "withdrawal" and "removal".
+func (u update) retracts() bool {
+	switch strings.ToLower(strings.TrimSpace(string(u.Type))) {
+	case "retraction", "withdrawal", "removal":
+		return true
+	}
+	return false
 }
 
 type person struct {
@@ -130,6 +150,14 @@ func (w *work) record(line int) graph.Record {
 		r.URL = w.URL
 	}
 	r.Abstract, r.AbstractSections = jatsAbstract(w.Abstract)
+	for _, u := range w.UpdatedBy {
+		r.Retracted = r.Retracted || u.retracts()
+	}
+	for _, u := range w.UpdateTo {
+		if u.retracts() && u.DOI != "" {
+			r.Retracts = append(r.Retracts, string(u.DOI))
+		}
+	}
 	if w.IsReferencedByCount != nil {
 		n := int(*w.IsReferencedByCount)
 		r.CitedByCount = &n

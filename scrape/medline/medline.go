@@ -264,6 +264,7 @@ func build(fs []field, line int) graph.Record {
 			if r.DocumentType == "" {
 				r.DocumentType = f.val
 			}
+			r.Retracted = r.Retracted || strings.EqualFold(f.val, "Retracted Publication")
 		}
 	}
 	for _, m := range mesh {

@@ -34,6 +34,7 @@ type work struct {
 	Keywords        []keyword       `json:"keywords"`
 	ReferencedWorks jsonstream.Strs `json:"referenced_works"`
 	AbstractIndex   invertedIndex   `json:"abstract_inverted_index"`
+	IsRetracted     jsonstream.Str  `json:"is_retracted"`
 }
 
 type ids struct {
@@ -172,6 +173,7 @@ func (w *work) record(line int) graph.Record {
 			r.URL = v.URL
 		}
 	}
+	r.Retracted = w.IsRetracted == "true"
 	if w.CitedByCount != nil {
 		n := int(*w.CitedByCount)
 		r.CitedByCount = &n

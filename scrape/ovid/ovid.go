@@ -251,6 +251,11 @@ func build(fs []field, line int) graph.Record {
 		r.Identifiers = ids
 	}
 	r.Type = pubType(get("PT", "DT"), get("ST"))
+	for _, f := range fs {
+		if f.tag == "PT" || f.tag == "DT" {
+			r.Retracted = r.Retracted || strings.Contains(strings.ToLower(joined(f)), "retracted publication")
+		}
+	}
 	return r
 }
 

@@ -296,6 +296,7 @@ func openAlexRow(r row, line int) graph.Record {
 		rec.AuthorORCIDs = ors
 	}
 	rec.Title = r.get("display_name", "title")
+	rec.Retracted = strings.EqualFold(r.get("is_retracted"), "true")
 	rec.Year, _ = strconv.Atoi(r.get("publication_year"))
 	rec.Date = r.get("publication_date")
 	if rec.Date == "" && rec.Year != 0 {

@@ -507,7 +507,38 @@ func (d *drawing) nodeLook(w *graph.Work) []attr {
 	if d.view != nil && d.view.Focus == w.Key {
 		a = append(a, attr{"peripheries", "2"}, attr{"penwidth", "3"})
 	}
+	if w.Retracted {
+		a = retractedLook(a, w, dotOnly, d.label(w))
+	}
 	return a
+}
+
+// retractedColour outlines a retracted work (Okabe–Ito vermillion).
+const retractedColour = "#D55E00"
+
+// retractedLook marks a retracted work in a, the attributes of its node:
+// a thick vermillion outline, "(retracted)" under a drawn label and
+// "RETRACTED" first in its tooltip.
+func retractedLook(a []attr, w *graph.Work, dotOnly bool, label string) []attr {
+	out := a[:0:0]
+	for _, x := range a {
+		switch x.key {
+		case "color", "penwidth":
+			continue
+		case "label":
+			if !dotOnly {
+				x.val = quoteText(asLabel, label, "(retracted)")
+			}
+		case "tooltip":
+			lines := tooltipLines(w)
+			if dotOnly {
+				lines = append([]string{label}, lines...)
+			}
+			x.val = quoteText(asTooltip, append([]string{"RETRACTED"}, lines...)...)
+		}
+		out = append(out, x)
+	}
+	return append(out, attr{"color", value(retractedColour)}, attr{"penwidth", "3"})
 }
 
 // output writes the drawing in the dialect the options ask for.

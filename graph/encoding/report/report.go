@@ -196,6 +196,7 @@ func gather(in Input) (*facts, error) {
 		row{"Unnamed citing works (known by a statement)", strconv.Itoa(rep.CitingNodes)},
 		row{"Citation statements", strconv.Itoa(rep.Statements)},
 		row{"Links", fmt.Sprintf("%d citations, %d co-citations, %d related", len(g.Edges(graph.Cites)), len(g.Edges(graph.CoCited)), len(g.Edges(graph.Related)))},
+		row{"Works a source marks retracted", retractedCount(g, in.Set)},
 	)
 	for _, c := range rep.Conflicts {
 		f.Conflicts = append(f.Conflicts, attr.Clean(c))
@@ -652,4 +653,38 @@ func md(s string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// maxRetractedNamed is how many retracted works the report names.
+const maxRetractedNamed = 20
+
+// retractedCount says how many works a source marks retracted and names
+// them (the first maxRetractedNamed in node order) with the citations each
+// has in the corpus: a retracted work cited here is what a reviewer must
+// check.
+func retractedCount(g *graph.Graph, s attr.Set) string {
+	var names []string
+	n := 0
+	for _, w := range g.Works() {
+		if !w.Retracted {
+			continue
+		}
+		n++
+		if len(names) < maxRetractedNamed {
+			times := "times"
+			c := g.To(w.ID()).Len()
+			if c == 1 {
+				times = "time"
+			}
+			names = append(names, fmt.Sprintf("%s (cited %d %s here)", attr.Clean(s.LabelOf(w)), c, times))
+		}
+	}
+	if n == 0 {
+		return "0"
+	}
+	out := strconv.Itoa(n) + ": " + strings.Join(names, "; ")
+	if n > len(names) {
+		out += fmt.Sprintf("; and %d more (retracted in centrality.csv)", n-len(names))
+	}
+	return out
 }

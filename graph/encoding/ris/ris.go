@@ -178,5 +178,13 @@ func (w *Writer) fields(r *graph.Record) map[string]bool {
 			ans[v] = true
 		}
 	}
+	if r.Retracted {
+		// Screening tools show N1 beside the abstract (Rayyan's notes,
+		// Covidence's and ASReview's "notes").
+		w.tag("N1", RetractedNote)
+	}
 	return ans
 }
+
+// RetractedNote is the N1 line of a record a source marks retracted.
+const RetractedNote = "RETRACTED: a source marks this work as retracted"

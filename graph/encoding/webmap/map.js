@@ -35,7 +35,7 @@
   nodes.forEach(function (n, i) {
     var x = n.x, y = n.y;
     if (!spread) { x = Math.cos(2 * Math.PI * i / nodes.length) * 100; y = Math.sin(2 * Math.PI * i / nodes.length) * 100; }
-    G.addNode(String(i), { x: x, y: y, size: n.s, label: n.l, color: colour(n) });
+    G.addNode(String(i), { x: x, y: y, size: n.s, label: n.r ? n.l + " (retracted)" : n.l, color: colour(n) });
   });
   // The overview's lines; a clicked work's other citations are added
   // while it is selected.
@@ -196,6 +196,7 @@
     panel.appendChild(el("h2", n.t || n.l));
     var facts = el("dl");
     function fact(k, v) { if (v === undefined || v === null || v === "") return; facts.appendChild(el("dt", k)); var dd = el("dd"); if (v instanceof Node) dd.appendChild(v); else dd.textContent = String(v); facts.appendChild(dd); }
+    if (n.r) fact("Retracted", "a source marks this work as retracted");
     fact("Label", n.l);
     fact("Authors", n.a);
     fact("Year", n.yr || "");
@@ -208,7 +209,7 @@
     }
     fact("Theme", n.th >= 0 ? data.themes[n.th].label : "none");
     fact("Citations here", n.lc + " from works on this map");
-    if (n.gc !== undefined) fact("Citing publications", n.gc + " (as the source reports)");
+    if (n.gc !== undefined) fact("Citations counted by the sources", n.gc + " (global)");
     fact(data.sizeName || "Measure", n.m.toPrecision(4));
     fact("Known from", n.c ? "a source describing it" : "references and mentions only");
     panel.appendChild(facts);

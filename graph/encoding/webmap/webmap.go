@@ -74,6 +74,10 @@ type Map struct {
 	SizeName string
 	// Pos places the works (any unit; the page fits them to the window).
 	Pos [][2]float64
+	// Global is each work's global citation count, as its sources give it
+	// (negative where none is known); nil takes the citing publications of
+	// the works' scite tallies.
+	Global []int
 }
 
 // payload is the JSON the page reads. Keys are short: the map of a large
@@ -105,7 +109,8 @@ type nodeJSON struct {
 	Theme   int     `json:"th"`
 	Corpus  bool    `json:"c"`            // a work the sources describe, not only a reference
 	Local   int     `json:"lc"`           // citations from works in the graph
-	Global  *int    `json:"gc,omitempty"` // citing publications the source reports
+	Global  *int    `json:"gc,omitempty"` // citations the sources count (global)
+	Retract bool    `json:"r,omitempty"`  // a source marks the work retracted
 	Measure float64 `json:"m"`            // Size
 	Size    float64 `json:"s"`            // drawn size
 	X       float64 `json:"x"`            // position
@@ -209,10 +214,17 @@ func build(g *graph.Graph, m Map) payload {
 		if m.Pos != nil {
 			nd.X, nd.Y = round(finite(m.Pos[i][0])), round(finite(-m.Pos[i][1])) // GraphViz's y grows upwards
 		}
-		if t := wk.Tallies; t != nil && t.CitingPublications != nil {
-			c := *t.CitingPublications
+		switch {
+		case m.Global != nil:
+			if i < len(m.Global) && m.Global[i] >= 0 {
+				c := m.Global[i]
+				nd.Global = &c
+			}
+		case wk.Tallies != nil && wk.Tallies.CitingPublications != nil:
+			c := *wk.Tallies.CitingPublications
 			nd.Global = &c
 		}
+		nd.Retract = wk.Retracted
 		index[i] = len(p.Nodes)
 		p.Nodes = append(p.Nodes, nd)
 	}
