@@ -30,3 +30,18 @@ func AddGraph(b *graph.CompactBuilder, g *graph.Graph, recs []graph.Record) {
 		}
 	}
 }
+
+// Combine is the graph analysed when edge lists are among the inputs: the
+// nodes and citations b read from them, with the works of recs, resolved
+// with opt, added (AddGraph). g is the records' graph, nil without records;
+// c is nil when b has no node at all.
+func Combine(b *graph.CompactBuilder, recs []graph.Record, opt graph.BuildOptions) (c *graph.Compact, g *graph.Graph) {
+	if len(recs) > 0 {
+		g = graph.BuildWith(recs, opt)
+		AddGraph(b, g, recs)
+	}
+	if b.Len() == 0 {
+		return nil, g
+	}
+	return b.Build(), g
+}

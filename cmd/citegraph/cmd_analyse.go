@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -18,10 +17,6 @@ import (
 	"github.com/citegraph/citegraph/graph/store"
 	"github.com/citegraph/citegraph/scrape"
 )
-
-// analyseMeasures are the measures --measures takes, in the order of the
-// nodes.csv columns they fill.
-var analyseMeasures = []string{"degree", "pagerank", "hits", "betweenness", "communities", "themes"}
 
 type analyseOptions struct {
 	outDir     string
@@ -38,14 +33,14 @@ type analyseOptions struct {
 	db         string
 	paths      []string
 
-	want map[string]bool // parsed measures
+	only map[string]bool // parsed measures: analysis.Options.Only
 }
 
 func (o *analyseOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVarP(&o.outDir, "out", "o", "", "folder to write nodes.csv (and themes.csv) to (created if missing; required)")
 	f.StringVar(&o.db, "db", "", "also analyse the works of this corpus (made by ingest); FILEs may then be left out")
 	f.StringVar(&o.format, "format", "", "read every input that is not an edge list as this format instead of detecting it")
-	f.StringVar(&o.measures, "measures", strings.Join(analyseMeasures, ","), "comma-separated measures to compute: "+strings.Join(analyseMeasures, ", "))
+	f.StringVar(&o.measures, "measures", strings.Join(analysis.Measures, ","), "comma-separated measures to compute: "+strings.Join(analysis.Measures, ", "))
 	f.IntVar(&o.themes, "themes", 0, "number of themes (0: chosen by silhouette, 2 to 10)")
 	f.Int64Var(&o.seed, "seed", 1, "seed for every random choice (Leiden, k-means, sampling); same inputs and seed give the same bytes")
 	f.Float64Var(&o.resolution, "resolution", 1, "resolution γ of the community detection (for cpm: the link density a community must exceed)")
@@ -56,7 +51,8 @@ func (o *analyseOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.direction, "direction", "auto", "order of the two IDs on an edge-list line: citing-cited, cited-citing, or auto (cited-citing for *.cites files, as LINQS writes them)")
 }
 
-func (o *analyseOptions) validate() error {
+func (o *analyseOptions) validate(_ context.Context, args []string) error {
+	o.paths = args
 	if len(o.paths) == 0 && o.db == "" {
 		return errors.New("no FILE given (or --db to read a corpus)")
 	}
@@ -66,53 +62,23 @@ func (o *analyseOptions) validate() error {
 	if err := validateFormat(o.format); err != nil {
 		return err
 	}
-	o.want = map[string]bool{}
-	for _, m := range strings.Split(o.measures, ",") {
-		m = strings.TrimSpace(m)
-		if m == "" {
-			continue
-		}
-		if !slices.Contains(analyseMeasures, m) {
-			return fmt.Errorf("--measures: unknown measure %q (known: %s)", m, strings.Join(analyseMeasures, ", "))
-		}
-		o.want[m] = true
+	var err error
+	if o.only, err = analysis.StagesOf(o.measures); err != nil {
+		return fmt.Errorf("--measures: %w", err)
 	}
-	if len(o.want) == 0 {
-		return errors.New("--measures: no measure given")
-	}
-	if o.themes < 0 || o.themes == 1 {
-		return fmt.Errorf("--themes %d: want 0 (automatic) or at least 2", o.themes)
-	}
-	if o.resolution < 0 || o.resolution == 0 && o.quality != "cpm" {
-		return fmt.Errorf("--resolution %v: must be positive", o.resolution)
-	}
-	switch o.quality {
-	case "modularity", "cpm":
-	default:
-		return fmt.Errorf("--quality %q: want modularity or cpm", o.quality)
-	}
-	switch o.method {
-	case "leiden", "louvain":
-	default:
-		return fmt.Errorf("--method %q: want leiden or louvain", o.method)
-	}
-	if o.iterations < 0 {
-		return fmt.Errorf("--iterations %d: must not be negative", o.iterations)
-	}
-	if o.samples < -1 {
-		return fmt.Errorf("--samples %d: want -1, 0 or a positive number", o.samples)
-	}
-	switch o.direction {
-	case "auto", "citing-cited", "cited-citing":
-	default:
-		return fmt.Errorf("--direction %q: want auto, citing-cited or cited-citing", o.direction)
-	}
-	return nil
+	return firstError(
+		check(o.themes >= 0 && o.themes != 1, "--themes %d: want 0 (automatic) or at least 2", o.themes),
+		check(o.resolution > 0 || o.resolution == 0 && o.quality == "cpm", "--resolution %v: must be positive", o.resolution),
+		oneOf("--quality", o.quality, "modularity", "cpm"),
+		oneOf("--method", o.method, "leiden", "louvain"),
+		check(o.iterations >= 0, "--iterations %d: must not be negative", o.iterations),
+		check(o.samples >= -1, "--samples %d: want -1, 0 or a positive number", o.samples),
+		oneOf("--direction", o.direction, "auto", "citing-cited", "cited-citing"))
 }
 
 func newAnalyseCommand(s streams) *cobra.Command {
 	var o analyseOptions
-	c := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "analyse [FILE...] -o DIR",
 		Short: "Analyse a citation graph given as edge lists (or pages and exports)",
 		Long: `Analyse reads citation graphs that come as edge lists, as well as everything
@@ -141,26 +107,14 @@ over the citations; a graph without any text gets its communities as themes.
 A file that cannot be read is reported and the others go on.
 ` + exitCodesHelp,
 		Args: cobra.ArbitraryArgs,
-		RunE: func(c *cobra.Command, args []string) error {
-			o.paths = args
-			if err := o.validate(); err != nil {
-				return &usageError{err: err, usage: c.UsageString()}
-			}
-			return runAnalyse(c.Context(), o, s)
-		},
-	}
-	o.addFlags(c.Flags())
-	return c
+	}, o.addFlags, o.validate, func(ctx context.Context) error { return runAnalyse(ctx, o, s) })
 }
 
 // loaded is a citation graph read from edge lists and records.
 type loaded struct {
+	scrape.Inputs // the edge lists and records read
 	c             *graph.Compact
-	recs          []graph.Record
 	g             *graph.Graph // the records' graph (nil without records)
-	lists         int          // edge-list files among the inputs
-	counts        edgelist.Counts
-	total, failed int
 	rep           *scrape.Report
 }
 
@@ -169,29 +123,22 @@ type loaded struct {
 // the records are resolved (with dec) and added to the graph. Failures are
 // printed to errOut and counted.
 func loadInputs(ctx context.Context, paths []string, format, direction, db string, dec graph.Decisions, s streams) (in loaded, err error) {
-	ga := scrape.NewGathering(s.reporter(), func(err error) { fmt.Fprintln(s.errOut, err) })
+	ga := s.gathering()
 	in.rep = &ga.Report
-	read, err := scrape.ReadInputs(ctx, paths, format, edgelist.OrderBy(direction), scrape.Default(), ga)
-	if err != nil {
+	if in.Inputs, err = scrape.ReadInputs(ctx, paths, format, edgelist.OrderBy(direction), scrape.Default(), ga); err != nil {
 		return in, err
 	}
 	ga.End()
-	in.recs, in.lists, in.counts, in.total, in.failed = read.Records, read.Lists, read.Counts, read.Total, read.Failed
 	if db != "" {
 		stored, err := store.ReadRecords(ctx, db)
 		if err != nil {
 			return in, err
 		}
-		in.recs = append(in.recs, stored...)
+		in.Records = append(in.Records, stored...)
 	}
-	if len(in.recs) > 0 {
-		in.g = graph.BuildWith(in.recs, graph.BuildOptions{Decisions: dec, Progress: s.reporter()})
-		analysis.AddGraph(read.Builder, in.g, in.recs)
+	if in.c, in.g = analysis.Combine(in.Builder, in.Records, graph.BuildOptions{Decisions: dec, Progress: s.reporter()}); in.c == nil {
+		return in, fmt.Errorf("no citation graph: none of the %d inputs gave a node", in.Total)
 	}
-	if read.Builder.Len() == 0 {
-		return in, fmt.Errorf("no citation graph: none of the %d inputs gave a node", in.total)
-	}
-	in.c = read.Builder.Build()
 	return in, ctx.Err()
 }
 
@@ -200,7 +147,7 @@ func runAnalyse(ctx context.Context, o analyseOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	c, counts, total, failed := in.c, in.counts, in.total, in.failed
+	c, counts, total, failed := in.c, in.Counts, in.Total, in.Failed
 	fmt.Fprintf(s.errOut, "read %d inputs (%d failed): %d nodes, %d citations (%d repeated lines merged, %d self-citations left out)\n",
 		total, failed, c.Len(), c.Citations(), c.Repeats(), c.SelfCitations())
 	if counts.Dates > 0 {
@@ -232,26 +179,15 @@ func runAnalyse(ctx context.Context, o analyseOptions, s streams) error {
 	return in.rep.Err()
 }
 
-// analyseStages are the analysis stages each --measures name asks for.
-var analyseStages = map[string][]string{
-	"degree": {analysis.StageDegrees}, "pagerank": {analysis.StagePageRank}, "hits": {analysis.StageHITS},
-	"betweenness": {analysis.StageBetweenness}, "communities": {analysis.StageCommunities}, "themes": {analysis.StageThemes},
-}
-
 // analysisOptions are the analysis options of the flags.
 func (o *analyseOptions) analysisOptions() analysis.Options {
 	opt := analysis.Options{Seed: o.seed, Resolution: o.resolution, Louvain: o.method == "louvain",
-		Iterations: o.iterations, Samples: o.samples, Themes: o.themes, Only: map[string]bool{}}
+		Iterations: o.iterations, Samples: o.samples, Themes: o.themes, Only: o.only}
 	if o.iterations == 0 {
 		opt.Iterations = -1 // until the quality stops rising
 	}
 	if o.quality == "cpm" {
 		opt.Quality = analysis.QualityCPM
-	}
-	for m := range o.want {
-		for _, st := range analyseStages[m] {
-			opt.Only[st] = true
-		}
 	}
 	return opt
 }

@@ -64,7 +64,8 @@ func (o *chaseOptions) addFlags(f *pflag.FlagSet) {
 	f.StringArrayVar(&o.endpoints, "endpoint", nil, "NAME=URL: ask index NAME at URL instead of its public API (a mirror, or a local replay server); repeatable")
 }
 
-func (o *chaseOptions) validate() error {
+func (o *chaseOptions) validate(_ context.Context, args []string) error {
+	o.ids, o.args, o.creds = args, os.Args, fetch.CredentialsFromEnv(os.Getenv)
 	if o.out == "" {
 		return errors.New("-o is required")
 	}
@@ -76,18 +77,14 @@ func (o *chaseOptions) validate() error {
 		return err
 	}
 	o.dir = d
-	if o.hops < 1 {
-		return fmt.Errorf("--hops %d: want 1 or more", o.hops)
-	}
-	if len(o.indexes) == 0 {
-		return errors.New("--index: no index given")
+	if err := firstError(check(o.hops >= 1, "--hops %d: want 1 or more", o.hops),
+		check(len(o.indexes) > 0, "--index: no index given")); err != nil {
+		return err
 	}
 	for i, n := range o.indexes {
-		if !slices.Contains(chaseIndexes, n) {
-			return fmt.Errorf("--index %q: unknown index (known: %s)", n, strings.Join(chaseIndexes, ", "))
-		}
-		if slices.Contains(o.indexes[:i], n) {
-			return fmt.Errorf("--index %q: given twice", n)
+		if err := firstError(check(slices.Contains(chaseIndexes, n), "--index %q: unknown index (known: %s)", n, strings.Join(chaseIndexes, ", ")),
+			check(!slices.Contains(o.indexes[:i], n), "--index %q: given twice", n)); err != nil {
+			return err
 		}
 	}
 	if o.offline && o.refresh {
@@ -127,7 +124,7 @@ func (o *chaseOptions) validate() error {
 
 func newChaseCommand(s streams) *cobra.Command {
 	var o chaseOptions
-	c := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "chase -o DIR [--seeds FILE]... [ID...]",
 		Short: "Chase citations from seed works through the open citation indexes",
 		Long: `Chase asks OpenAlex, Crossref, OpenCitations and Semantic Scholar for the
@@ -154,18 +151,7 @@ $OPENALEX_API_KEY, $S2_API_KEY, $SCITE_API_KEY and $OPENCITATIONS_ACCESS_TOKEN.
 Requests that fail after the retries are reported, the rest of the chase goes
 on, and the exit code is 3.
 ` + exitCodesHelp,
-		RunE: func(c *cobra.Command, args []string) error {
-			o.ids = args
-			o.args = os.Args
-			o.creds = fetch.CredentialsFromEnv(os.Getenv)
-			if err := o.validate(); err != nil {
-				return &usageError{err: err, usage: c.UsageString()}
-			}
-			return runChase(c.Context(), o, s)
-		},
-	}
-	o.addFlags(c.Flags())
-	return c
+	}, o.addFlags, o.validate, func(ctx context.Context) error { return runChase(ctx, o, s) })
 }
 
 // services are the hosts of every service with their limits, each at the

@@ -32,7 +32,13 @@ func (o *extractOptions) addFlags(f *pflag.FlagSet) {
 }
 
 // validate checks the options before anything runs.
-func (o *extractOptions) validate() error {
+func (o *extractOptions) validate(ctx context.Context, args []string) (err error) {
+	if o.paths, err = o.web.validate(ctx, args); err != nil {
+		return err
+	}
+	if len(o.paths) == 0 {
+		return errors.New("extract: no PATH given")
+	}
 	if !slices.Contains(output.RecordFormats, o.to) {
 		return fmt.Errorf("--to %q: unknown output format (known: %s)", o.to, strings.Join(output.RecordFormats, ", "))
 	}
@@ -48,7 +54,7 @@ func validateFormat(format string) error {
 
 func newExtractCommand(s streams) *cobra.Command {
 	var o extractOptions
-	c := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "extract PATH...",
 		Short: "Extract records from pages and exports as JSON Lines, RIS, BibTeX or CSL-JSON",
 		Long: `Extract reads each PATH (a file, or a folder read recursively in name order)
@@ -62,27 +68,12 @@ be read is reported on stderr and the others go on.
 BibTeX or CSL-JSON (one array), for reference managers and screening tools
 (Zotero, EndNote, Rayyan, Covidence, ASReview); --to jsonl is the default.
 ` + webHelp + exitCodesHelp,
-		RunE: func(c *cobra.Command, args []string) error {
-			var err error
-			if o.paths, err = o.web.validate(c.Context(), args); err == nil && len(o.paths) == 0 {
-				err = errors.New("extract: no PATH given")
-			}
-			if err == nil {
-				err = o.validate()
-			}
-			if err != nil {
-				return &usageError{err: err, usage: c.UsageString()}
-			}
-			return runExtract(c.Context(), o, s)
-		},
-	}
-	o.addFlags(c.Flags())
-	return c
+	}, o.addFlags, o.validate, func(ctx context.Context) error { return runExtract(ctx, o, s) })
 }
 
 func runExtract(ctx context.Context, o extractOptions, s streams) error {
 	w := output.NewRecordWriter(o.to, s.out)
-	ga := scrape.NewGathering(s.reporter(), func(err error) { fmt.Fprintln(s.errOut, err) })
+	ga := s.gathering()
 	err := web.Gather(ctx, o.paths, o.web.config("", o.format, s.errOut), ga.Visitor(scrape.NamingDatabase(o.database, func(r graph.Record) error { return w.Write(&r) })))
 	ga.End()
 	if ferr := w.Close(); err == nil {

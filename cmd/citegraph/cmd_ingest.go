@@ -36,7 +36,11 @@ func (o *ingestOptions) addFlags(f *pflag.FlagSet) {
 	o.web.addFlags(f, "web.warc.gz beside FILE", "depth")
 }
 
-func (o *ingestOptions) validate() error {
+func (o *ingestOptions) validate(ctx context.Context, args []string) (err error) {
+	o.args = os.Args
+	if o.paths, err = o.web.validate(ctx, args); err != nil {
+		return err
+	}
 	if o.db == "" {
 		return errors.New("--db is required")
 	}
@@ -48,7 +52,7 @@ func (o *ingestOptions) validate() error {
 
 func newIngestCommand(s streams) *cobra.Command {
 	var o ingestOptions
-	c := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "ingest --db FILE INPUT...",
 		Short: "Add sources to a corpus database, then resolve it",
 		Long: `Ingest reads each INPUT (a file, or a folder read recursively in name order)
@@ -71,20 +75,7 @@ the records it gave: fetched again with the same records, it is unchanged.
 "citegraph run --db FILE -o DIR" reads the corpus.
 ` + webHelp + exitCodesHelp,
 		Args: cobra.ArbitraryArgs,
-		RunE: func(c *cobra.Command, args []string) error {
-			var err error
-			o.args = os.Args
-			if o.paths, err = o.web.validate(c.Context(), args); err == nil {
-				err = o.validate()
-			}
-			if err != nil {
-				return &usageError{err: err, usage: c.UsageString()}
-			}
-			return runIngest(c.Context(), o, s)
-		},
-	}
-	o.addFlags(c.Flags())
-	return c
+	}, o.addFlags, o.validate, func(ctx context.Context) error { return runIngest(ctx, o, s) })
 }
 
 func runIngest(ctx context.Context, o ingestOptions, s streams) error {
@@ -92,28 +83,17 @@ func runIngest(ctx context.Context, o ingestOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	var n store.IngestCounts
-	var g *graph.Graph
-	var stats store.Stats
-	err = store.Update(ctx, o.db, strings.Join(o.args, " "), func(st *store.Store, run int64) (err error) {
-		if n, err = o.ingest(ctx, st, run, filepath.Dir(o.db), s); err != nil {
-			return err
-		}
-		if _, g, err = st.Resolve(ctx, run, graph.BuildOptions{Decisions: dec, Progress: s.reporter()}); err != nil {
-			return err
-		}
-		stats, err = st.Stats(ctx)
-		return err
-	})
+	r, err := store.UpdateResolve(ctx, o.db, strings.Join(o.args, " "), store.UpdateOptions{
+		Ingest: o.ingester(filepath.Dir(o.db), s), Build: graph.BuildOptions{Decisions: dec, Progress: s.reporter()}})
 	if err != nil {
 		return err
 	}
-	printIngested(s.errOut, n, o.db)
+	printIngested(s.errOut, r.Ingested, o.db)
 	fmt.Fprintf(s.errOut, "corpus: %d sources, %d records, %d references, %d statements\n",
-		stats.Sources, stats.Records, stats.References, stats.Statements)
-	output.WriteMatching(s.errOut, g.Report())
-	output.WriteCycles(s.errOut, g)
-	return ingestError(n)
+		r.Stats.Sources, r.Stats.Records, r.Stats.References, r.Stats.Statements)
+	output.WriteMatching(s.errOut, r.Graph.Report())
+	output.WriteCycles(s.errOut, r.Graph)
+	return ingestError(r.Ingested)
 }
 
 // ingestError is batchError over what an ingest did: when every source
@@ -125,11 +105,13 @@ func ingestError(n store.IngestCounts) error {
 	return batchError(n.Failed, n.Sources)
 }
 
-// ingest stores the inputs in the corpus (web.Ingest); dir is where the
+// ingester stores the inputs in the corpus (web.Ingest); dir is where the
 // WARC of fetched pages goes unless --warc says.
-func (o *ingestOptions) ingest(ctx context.Context, st *store.Store, run int64, dir string, s streams) (store.IngestCounts, error) {
-	return web.Ingest(ctx, st, run, o.paths, o.web.config(dir, o.format, s.errOut), web.IngestOptions{
-		Database: o.database, OnError: func(err error) { fmt.Fprintln(s.errOut, err) }, Progress: s.reporter()})
+func (o *ingestOptions) ingester(dir string, s streams) func(context.Context, *store.Store, int64) (store.IngestCounts, error) {
+	return func(ctx context.Context, st *store.Store, run int64) (store.IngestCounts, error) {
+		return web.Ingest(ctx, st, run, o.paths, o.web.config(dir, o.format, s.errOut), web.IngestOptions{
+			Database: o.database, OnError: func(err error) { fmt.Fprintln(s.errOut, err) }, Progress: s.reporter()})
+	}
 }
 
 // printIngested says what ingestPaths did to the corpus at db.

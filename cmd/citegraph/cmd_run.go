@@ -22,101 +22,69 @@ import (
 )
 
 type runOptions struct {
-	outDir     string
-	format     string
-	database   string
-	seed       int64
-	resolution float64
-	layout     string
-	render     string
-	renderWait time.Duration // --render-timeout
-	hideCiting bool
-	top        int
-	views      viewFlags
-	db         string
-	decisions  string
-	paths      []string
-	args       []string // the command line, recorded with the run in the corpus
-	web        webOptions
-	minConf    float64 // --min-confidence
-	periods    []int   // --periods
-	refYear    int     // --reference-year
+	outDir    string
+	format    string
+	database  string
+	opt       output.Options // the flags of the outputs (render, layout, top …), completed by runRun
+	views     viewFlags
+	db        string
+	decisions string
+	paths     []string
+	args      []string // the command line, recorded with the run in the corpus
+	web       webOptions
+	minConf   float64 // --min-confidence
 }
 
 func (o *runOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVarP(&o.outDir, "out", "o", "", "folder to write the outputs to (created if missing; required)")
 	f.StringVar(&o.format, "format", "", "read every input as this format instead of detecting it")
 	f.StringVar(&o.database, "database", "", "the database the inputs were exported from (e.g. \"CINAHL\"), for records whose export does not say")
-	f.Int64Var(&o.seed, "seed", 1, "seed for every random choice (community detection); same inputs and seed give the same bytes")
-	f.Float64Var(&o.resolution, "resolution", 1, "modularity resolution of the community detection: higher gives more, smaller themes")
-	f.StringVar(&o.layout, "layout", "", "GraphViz layout engine (dot, sfdp, neato, fdp, circo, twopi); default: dot for small maps, sfdp for large")
-	f.StringVar(&o.render, "render", "svg", "render graph.dot with GraphViz to this format: svg, pdf, png, or none")
-	f.DurationVar(&o.renderWait, "render-timeout", 60*time.Second, "stop GraphViz when one drawing takes longer than this (its .dot file is kept and a note says so); 0 for no limit")
-	f.BoolVar(&o.hideCiting, "hide-citing", false, "leave out of the drawing the unnamed works known only by a citation statement")
-	f.IntVar(&o.top, "top", 10, "number of works listed in the summary and in the report")
-	f.StringVar(&o.views.formats, "formats", "all", "outputs to write besides works.jsonl, graph.dot, centrality.csv and themes.csv: all, none, or some of "+strings.Join(output.Optional(), ","))
-	f.StringVar(&o.views.measure, "measure", "pagerank", "what ranks the works in top.dot, the historiograph and the report: pagerank, in-degree, betweenness, authority or hub")
-	f.IntVar(&o.views.mapTop, "map-top", 50, "number of works drawn in top.dot and historiograph.dot")
-	f.StringVar(&o.views.years, "years", "", "draw only works published in this span in the views, e.g. 2005-2015, 2010- or -2015")
-	f.StringVar(&o.views.themes, "themes", "", "draw only works of these themes in the views, e.g. 1,3")
-	f.StringVar(&o.views.edges, "edges", "", "edge kinds drawn in top.dot and neighbourhood.dot: some of cites,cocited,related (default all)")
-	f.StringVar(&o.views.focus, "focus", "", "also draw neighbourhood.dot: the works around this one (its key, e.g. doi:10.1/x, or its DOI)")
-	f.IntVar(&o.views.depth, "depth", 1, "radius of neighbourhood.dot in links")
-	f.BoolVar(&o.views.noLegend, "no-legend", false, "leave the legend out of the views")
+	f.Int64Var(&o.opt.Seed, "seed", 1, "seed for every random choice (community detection); same inputs and seed give the same bytes")
+	f.Float64Var(&o.opt.Resolution, "resolution", 1, "modularity resolution of the community detection: higher gives more, smaller themes")
+	f.StringVar(&o.opt.Layout, "layout", "", "GraphViz layout engine (dot, sfdp, neato, fdp, circo, twopi); default: dot for small maps, sfdp for large")
+	f.StringVar(&o.opt.Render, "render", "svg", "render graph.dot with GraphViz to this format: svg, pdf, png, or none")
+	f.DurationVar(&o.opt.RenderTimeout, "render-timeout", 60*time.Second, "stop GraphViz when one drawing takes longer than this (its .dot file is kept and a note says so); 0 for no limit")
+	f.BoolVar(&o.opt.HideCiting, "hide-citing", false, "leave out of the drawing the unnamed works known only by a citation statement")
+	f.IntVar(&o.opt.Top, "top", 10, "number of works listed in the summary and in the report")
+	o.views.addFlags(f, &o.opt.Views)
 	f.StringVar(&o.db, "db", "", "read the works from this corpus (made by ingest); INPUTs, if any, are ingested into it first")
 	f.StringVar(&o.decisions, "decisions", "", "a file of identity rulings (\"same A B\" / \"different A B\" per line) the resolution honours")
 	f.Float64Var(&o.minConf, "min-confidence", 0, "leave unclassified the statement intents citegraph's model gives with a calibrated confidence below this (0..1); a source's intents are kept")
-	f.IntVar(&o.refYear, "reference-year", 0, "the year bibliometrics count document ages, citations per year and m-indexes from (bibliometrix: the current year); default the last year of the works")
-	f.IntSliceVar(&o.periods, "periods", nil, "draw the thematic evolution over the periods ending in these years, e.g. 2000,2010 (…–2000, 2001–2010, 2011–…)")
+	f.IntVar(&o.opt.ReferenceYear, "reference-year", 0, "the year bibliometrics count document ages, citations per year and m-indexes from (bibliometrix: the current year); default the last year of the works")
+	f.IntSliceVar(&o.opt.Periods, "periods", nil, "draw the thematic evolution over the periods ending in these years, e.g. 2000,2010 (…–2000, 2001–2010, 2011–…)")
 	o.web.addFlags(f, "DIR/web.warc.gz", "follow-depth")
 }
 
-func (o *runOptions) validate() error {
+func (o *runOptions) validate(ctx context.Context, args []string) (err error) {
+	o.args = os.Args
+	if o.paths, err = o.web.validate(ctx, args); err != nil {
+		return err
+	}
 	if o.outDir == "" {
 		return errors.New("--out (-o) is required")
 	}
 	if len(o.paths) == 0 && o.db == "" {
 		return errors.New("no INPUT given (or --db to read a corpus)")
 	}
-	if err := validateFormat(o.format); err != nil {
-		return err
-	}
-	switch o.render {
-	case "svg", "pdf", "png", "none":
-	default:
-		return fmt.Errorf("--render %q: want svg, pdf, png or none", o.render)
-	}
-	switch o.layout {
-	case "", "dot", "sfdp", "neato", "fdp", "circo", "twopi":
-	default:
-		return fmt.Errorf("--layout %q: want dot, sfdp, neato, fdp, circo or twopi", o.layout)
-	}
-	if o.renderWait < 0 {
-		return fmt.Errorf("--render-timeout %v: must not be negative", o.renderWait)
-	}
-	if o.resolution <= 0 {
-		return fmt.Errorf("--resolution %v: must be positive", o.resolution)
-	}
-	if o.top < 0 {
-		return fmt.Errorf("--top %d: must not be negative", o.top)
-	}
-	if o.refYear < 0 {
-		return fmt.Errorf("--reference-year %d is not a year", o.refYear)
-	}
-	for _, y := range o.periods {
+	for _, y := range o.opt.Periods {
 		if y <= 0 {
 			return fmt.Errorf("--periods: %d is not a year", y)
 		}
 	}
-	if o.minConf < 0 || o.minConf > 1 {
-		return fmt.Errorf("--min-confidence %v: want a probability from 0 to 1", o.minConf)
-	}
-	return o.views.validate()
+	return firstError(validateFormat(o.format),
+		oneOf("--render", o.opt.Render, "svg", "pdf", "png", "none"),
+		oneOf("--layout", o.opt.Layout, "", "dot", "sfdp", "neato", "fdp", "circo", "twopi"),
+		check(o.opt.RenderTimeout >= 0, "--render-timeout %v: must not be negative", o.opt.RenderTimeout),
+		check(o.opt.Resolution > 0, "--resolution %v: must be positive", o.opt.Resolution),
+		check(o.opt.Top >= 0, "--top %d: must not be negative", o.opt.Top),
+		check(o.opt.ReferenceYear >= 0, "--reference-year %d is not a year", o.opt.ReferenceYear),
+		check(o.minConf >= 0 && o.minConf <= 1, "--min-confidence %v: want a probability from 0 to 1", o.minConf),
+		o.views.validate(&o.opt))
 }
 
 func newRunCommand(s streams) *cobra.Command {
 	var o runOptions
-	c := &cobra.Command{
+	return command(&cobra.Command{
 		Use:   "run [INPUT...] -o DIR",
 		Short: "Run the whole pipeline: extract, resolve, analyse, draw",
 		Long: `Run reads each INPUT (a file, or a folder read recursively in name order),
@@ -133,20 +101,7 @@ and the others go on. Files are written atomically: a file in DIR is either
 the old one or the complete new one.
 ` + webHelp + exitCodesHelp,
 		Args: cobra.ArbitraryArgs,
-		RunE: func(c *cobra.Command, args []string) error {
-			var err error
-			o.args = os.Args
-			if o.paths, err = o.web.validate(c.Context(), args); err == nil {
-				err = o.validate()
-			}
-			if err != nil {
-				return &usageError{err: err, usage: c.UsageString()}
-			}
-			return runRun(c.Context(), o, s)
-		},
-	}
-	o.addFlags(c.Flags())
-	return c
+	}, o.addFlags, o.validate, func(ctx context.Context) error { return runRun(ctx, o, s) })
 }
 
 // gathered is what a run reads: the records, the resolved graph, and the
@@ -166,7 +121,7 @@ func gatherFiles(ctx context.Context, o runOptions, dec graph.Decisions, s strea
 		return gatherEdgeLists(ctx, o, dec, s)
 	}
 	var in gathered
-	ga := scrape.NewGathering(s.reporter(), func(err error) { fmt.Fprintln(s.errOut, err) })
+	ga := s.gathering()
 	err := web.Gather(ctx, o.paths, o.web.config(o.outDir, o.format, s.errOut), ga.Visitor(scrape.NamingDatabase(o.database, func(r graph.Record) error {
 		in.recs = append(in.recs, r)
 		return nil
@@ -198,31 +153,27 @@ func gatherEdgeLists(ctx context.Context, o runOptions, dec graph.Decisions, s s
 	if l.g != nil {
 		details = l.g.Work
 	}
-	return gathered{recs: l.recs, g: graph.FromCompact(l.c, details), c: l.c, total: l.total, failed: l.failed, rep: l.rep}, nil
+	return gathered{recs: l.Records, g: graph.FromCompact(l.c, details), c: l.c, total: l.Total, failed: l.Failed, rep: l.rep}, nil
 }
 
 // gatherCorpus ingests the INPUTs, if any, into the corpus o.db, then reads
 // and resolves all it holds, storing the graph with the run.
-func gatherCorpus(ctx context.Context, o runOptions, dec graph.Decisions, s streams) (in gathered, err error) {
-	err = store.Update(ctx, o.db, strings.Join(o.args, " "), func(st *store.Store, run int64) error {
-		if len(o.paths) > 0 {
-			ing := ingestOptions{paths: o.paths, format: o.format, database: o.database, web: o.web}
-			n, err := ing.ingest(ctx, st, run, o.outDir, s)
-			if err != nil {
-				return err
+func gatherCorpus(ctx context.Context, o runOptions, dec graph.Decisions, s streams) (gathered, error) {
+	uo := store.UpdateOptions{Build: graph.BuildOptions{Decisions: dec, Progress: s.reporter()}, NonEmpty: true}
+	if len(o.paths) > 0 {
+		ing := ingestOptions{paths: o.paths, format: o.format, database: o.database, web: o.web}
+		ingest := ing.ingester(o.outDir, s)
+		uo.Ingest = func(ctx context.Context, st *store.Store, run int64) (store.IngestCounts, error) {
+			n, err := ingest(ctx, st, run)
+			if err == nil {
+				printIngested(s.errOut, n, o.db)
 			}
-			in.total, in.failed, in.partial = n.Sources, n.Failed, n.Partial
-			printIngested(s.errOut, n, o.db)
+			return n, err
 		}
-		if in.recs, in.g, err = st.Resolve(ctx, run, graph.BuildOptions{Decisions: dec, Progress: s.reporter()}); err != nil {
-			return err
-		}
-		if len(in.recs) == 0 {
-			return fmt.Errorf("no records: the corpus %s holds none", o.db)
-		}
-		return nil
-	})
-	return in, err
+	}
+	r, err := store.UpdateResolve(ctx, o.db, strings.Join(o.args, " "), uo)
+	n := r.Ingested
+	return gathered{recs: r.Records, g: r.Graph, total: n.Sources, failed: n.Failed, partial: n.Partial}, err
 }
 
 func runRun(ctx context.Context, o runOptions, s streams) error {
@@ -239,7 +190,7 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 		return err
 	}
 	intent.MinConfidence(in.recs, in.g, o.minConf)
-	opt := analysis.Options{Seed: o.seed, Resolution: o.resolution, Progress: s.reporter()}
+	opt := analysis.Options{Seed: o.opt.Seed, Resolution: o.opt.Resolution, Progress: s.reporter()}
 	var res analysis.Result
 	if in.c != nil {
 		res, err = analysis.RunCompact(ctx, in.c, opt)
@@ -249,21 +200,18 @@ func runRun(ctx context.Context, o runOptions, s streams) error {
 	if err != nil {
 		return err
 	}
-	prev, err := output.PreviousWorks(o.outDir)
-	if err != nil {
+	oo := o.opt
+	if oo.Previous, err = output.PreviousWorks(o.outDir); err != nil {
 		return err
 	}
+	oo.Paths, oo.Sources, oo.Failed, oo.Progress = o.paths, in.total, in.failed, s.reporter()
+	oo.Note = func(n string) { fmt.Fprintln(s.errOut, "note: "+n) }
 	out := output.NewInput(in.recs, in.g, res)
-	written, err := output.Write(ctx, output.Dir{Path: o.outDir}, out, output.Options{
-		Formats: o.views.chosen, Render: o.render, RenderTimeout: o.renderWait, Layout: o.layout, HideCiting: o.hideCiting, Top: o.top,
-		Views: o.views.views, Paths: o.paths, Seed: o.seed, Resolution: o.resolution, Periods: o.periods, ReferenceYear: o.refYear,
-		Sources: in.total, Failed: in.failed, Previous: prev, Note: func(n string) { fmt.Fprintln(s.errOut, "note: "+n) },
-		Progress: s.reporter(),
-	})
+	written, err := output.Write(ctx, output.Dir{Path: o.outDir}, out, oo)
 	if err != nil {
 		return err
 	}
-	out.WriteSummary(s.errOut, output.Summary{Sources: in.total, Failed: in.failed, Records: len(in.recs), Top: o.top, Written: written, Dir: o.outDir})
+	out.WriteSummary(s.errOut, output.Summary{Sources: in.total, Failed: in.failed, Records: len(in.recs), Top: o.opt.Top, Written: written, Dir: o.outDir})
 	if in.rep != nil {
 		return in.rep.Err()
 	}

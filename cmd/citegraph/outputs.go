@@ -4,52 +4,59 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/spf13/pflag"
+
 	"github.com/citegraph/citegraph/graph/output"
 )
 
-// viewFlags are the options of the drawn views, as flags.
+// viewFlags are --formats and the flags of the drawn views that
+// output.Options takes parsed; the others are bound to its Views.
 type viewFlags struct {
-	measure  string
-	mapTop   int
-	years    string
-	themes   string
-	edges    string
-	focus    string
-	depth    int
-	noLegend bool
-	formats  string
-
-	views  output.Views    // parsed
-	chosen map[string]bool // parsed --formats
+	years   string
+	themes  string
+	edges   string
+	formats string
 }
 
-func (v *viewFlags) validate() (err error) {
-	if _, ok := output.Measures[v.measure]; !ok {
-		return fmt.Errorf("--measure %q: want one of %s", v.measure, strings.Join(output.MeasureNames, ", "))
+// addFlags adds the flags of the views, binding the plain ones to v.
+func (vf *viewFlags) addFlags(f *pflag.FlagSet, v *output.Views) {
+	f.StringVar(&vf.formats, "formats", "all", "outputs to write besides works.jsonl, graph.dot, centrality.csv and themes.csv: all, none, or some of "+strings.Join(output.Optional(), ","))
+	f.StringVar(&v.Measure, "measure", "pagerank", "what ranks the works in top.dot, the historiograph and the report: pagerank, in-degree, betweenness, authority or hub")
+	f.IntVar(&v.MapTop, "map-top", 50, "number of works drawn in top.dot and historiograph.dot")
+	f.StringVar(&vf.years, "years", "", "draw only works published in this span in the views, e.g. 2005-2015, 2010- or -2015")
+	f.StringVar(&vf.themes, "themes", "", "draw only works of these themes in the views, e.g. 1,3")
+	f.StringVar(&vf.edges, "edges", "", "edge kinds drawn in top.dot and neighbourhood.dot: some of cites,cocited,related (default all)")
+	f.StringVar(&v.Focus, "focus", "", "also draw neighbourhood.dot: the works around this one (its key, e.g. doi:10.1/x, or its DOI)")
+	f.IntVar(&v.Depth, "depth", 1, "radius of neighbourhood.dot in links")
+	f.BoolVar(&v.NoLegend, "no-legend", false, "leave the legend out of the views")
+}
+
+// validate checks the flags of the views and parses them into o.
+func (vf *viewFlags) validate(o *output.Options) (err error) {
+	v := &o.Views
+	if _, ok := output.Measures[v.Measure]; !ok {
+		return fmt.Errorf("--measure %q: want one of %s", v.Measure, strings.Join(output.MeasureNames, ", "))
 	}
-	if v.mapTop < 1 {
-		return fmt.Errorf("--map-top %d: must be at least 1", v.mapTop)
+	if err := firstError(check(v.MapTop >= 1, "--map-top %d: must be at least 1", v.MapTop),
+		check(v.Depth >= 1, "--depth %d: must be at least 1", v.Depth)); err != nil {
+		return err
 	}
-	if v.depth < 1 {
-		return fmt.Errorf("--depth %d: must be at least 1", v.depth)
-	}
-	v.views = output.Views{Measure: v.measure, MapTop: v.mapTop, Focus: v.focus, Depth: v.depth, NoLegend: v.noLegend}
-	if v.years != "" {
-		if v.views.YearFrom, v.views.YearTo, err = output.ParseYears(v.years); err != nil {
+	if vf.years != "" {
+		if v.YearFrom, v.YearTo, err = output.ParseYears(vf.years); err != nil {
 			return fmt.Errorf("--years %w", err)
 		}
 	}
-	if v.themes != "" {
-		if v.views.Themes, err = output.ParseThemes(v.themes); err != nil {
+	if vf.themes != "" {
+		if v.Themes, err = output.ParseThemes(vf.themes); err != nil {
 			return fmt.Errorf("--themes %w", err)
 		}
 	}
-	if v.edges != "" {
-		if v.views.Kinds, err = output.ParseEdgeKinds(v.edges); err != nil {
+	if vf.edges != "" {
+		if v.Kinds, err = output.ParseEdgeKinds(vf.edges); err != nil {
 			return fmt.Errorf("--edges %w", err)
 		}
 	}
-	if v.chosen, err = output.ParseFormats(v.formats); err != nil {
+	if o.Formats, err = output.ParseFormats(vf.formats); err != nil {
 		return fmt.Errorf("--formats %w", err)
 	}
 	return nil

@@ -8,6 +8,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph/progress"
 	"github.com/citegraph/citegraph/graph/progress/show"
+	"github.com/citegraph/citegraph/scrape"
 )
 
 const progressHelp = `
@@ -35,11 +36,7 @@ func (o *progressOptions) addFlags(f *pflag.FlagSet) {
 }
 
 func (o *progressOptions) validate() error {
-	switch o.mode {
-	case "auto", "bar", "json", "none":
-		return nil
-	}
-	return fmt.Errorf("--progress %q: want auto, bar, json or none", o.mode)
+	return oneOf("--progress", o.mode, "auto", "bar", "json", "none")
 }
 
 // reporter is the progress.Reporter the flags ask for on s.errOut,
@@ -62,4 +59,10 @@ func (s streams) reporter() progress.Reporter {
 		}
 	})
 	return o.r
+}
+
+// gathering is a scrape.Gathering reporting progress on s and printing
+// each failed source on s.errOut.
+func (s streams) gathering() *scrape.Gathering {
+	return scrape.NewGathering(s.reporter(), func(err error) { fmt.Fprintln(s.errOut, err) })
 }

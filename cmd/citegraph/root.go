@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/citegraph/citegraph/graph/output"
 	"github.com/citegraph/citegraph/scrape"
@@ -115,4 +118,48 @@ func wrap(s, indent string, width int) string {
 	}
 	b.WriteString(line)
 	return b.String()
+}
+
+// command completes c, a subcommand: its flags are added by addFlags, and
+// its RunE calls validate with the arguments (a failure is a usage error,
+// printed with c's usage), then run.
+func command(c *cobra.Command, addFlags func(*pflag.FlagSet), validate func(context.Context, []string) error, run func(context.Context) error) *cobra.Command {
+	c.RunE = func(c *cobra.Command, args []string) error {
+		if err := validate(c.Context(), args); err != nil {
+			return &usageError{err: err, usage: c.UsageString()}
+		}
+		return run(c.Context())
+	}
+	addFlags(c.Flags())
+	return c
+}
+
+// oneOf is nil when v is one of want, else the usage error
+// `FLAG "V": want A, B or C` (an empty want is accepted but not listed).
+func oneOf(flag, v string, want ...string) error {
+	if slices.Contains(want, v) {
+		return nil
+	}
+	shown := slices.DeleteFunc(slices.Clone(want), func(w string) bool { return w == "" })
+	last := len(shown) - 1
+	return fmt.Errorf("%s %q: want %s or %s", flag, v, strings.Join(shown[:last], ", "), shown[last])
+}
+
+// check is nil when ok, else the error of format and args.
+func check(ok bool, format string, args ...any) error {
+	if ok {
+		return nil
+	}
+	return fmt.Errorf(format, args...)
+}
+
+// firstError is the first of errs that is not nil: the checks of a
+// validate, in the order their messages take precedence.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

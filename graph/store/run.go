@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/citegraph/citegraph/graph"
 )
@@ -54,4 +55,46 @@ func ReadRecords(ctx context.Context, path string) (recs []graph.Record, err err
 		}
 	}()
 	return st.Records(ctx)
+}
+
+// Resolved is what UpdateResolve did to a corpus and read from it.
+type Resolved struct {
+	Ingested IngestCounts   // what Ingest did; zero without one
+	Records  []graph.Record // every record the corpus holds
+	Graph    *graph.Graph   // their resolved graph, stored with the run
+	Stats    Stats          // what the corpus holds after the run
+}
+
+// UpdateOptions are the steps of UpdateResolve.
+type UpdateOptions struct {
+	// Ingest, when not nil, adds sources to the corpus before it is
+	// resolved (e.g. scrape/web.Ingest).
+	Ingest func(ctx context.Context, st *Store, run int64) (IngestCounts, error)
+	// Build are the options of the resolution (decisions, progress).
+	Build graph.BuildOptions
+	// NonEmpty makes a corpus without records an error (the run is then
+	// not marked finished).
+	NonEmpty bool
+}
+
+// UpdateResolve is one Update of the corpus at path (created if missing)
+// that ingests what opt.Ingest adds, then resolves everything the corpus
+// holds (Resolve) and counts it: citegraph ingest, and run --db.
+func UpdateResolve(ctx context.Context, path, command string, opt UpdateOptions) (r Resolved, err error) {
+	err = Update(ctx, path, command, func(st *Store, run int64) (err error) {
+		if opt.Ingest != nil {
+			if r.Ingested, err = opt.Ingest(ctx, st, run); err != nil {
+				return err
+			}
+		}
+		if r.Records, r.Graph, err = st.Resolve(ctx, run, opt.Build); err != nil {
+			return err
+		}
+		if opt.NonEmpty && len(r.Records) == 0 {
+			return fmt.Errorf("no records: the corpus %s holds none", path)
+		}
+		r.Stats, err = st.Stats(ctx)
+		return err
+	})
+	return r, err
 }
