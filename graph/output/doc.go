@@ -45,5 +45,5 @@
 //	records.go  RecordFormats and NewRecordWriter: records as JSON Lines, RIS, BibTeX, CSL-JSON
 //	review.go   the systematic review's format: records.csv, duplicates.csv, review.csv, prisma.json
 //	            and prisma.dot (RecordRows, DuplicateRows, ReviewRows, PreviousWorks)
-//	unique.go   UniqueWorks: unique.ris and unique.csv, one record per unique work for screening
+//	unique.go   unique.ris and unique.csv (graph.UniqueWorks), one record per unique work for screening
 package output

@@ -168,7 +168,7 @@ func writeReview(ctx context.Context, w *Writer) error {
 			return err
 		}
 	}
-	us := UniqueWorks(recs, g)
+	us := graph.UniqueWorks(recs, g)
 	if err := w.File("unique.ris", func(f io.Writer) error { return WriteUniqueRIS(f, us) }); err != nil {
 		return err
 	}

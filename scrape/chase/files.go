@@ -34,9 +34,26 @@ func (r *Result) WriteFiles(write func(name string, fill func(io.Writer) error) 
 	return nil
 }
 
+// writeRIS writes candidates.ris: the ranked candidates as unique.ris has
+// its works (graph.UniqueWorks): the most complete fields of the records
+// the indexes gave (abstract and keywords included), each index that gave
+// one as DB, its record ids as AN and an N1 "Found in: …" note. A
+// candidate no index described (named only in a reference list) is
+// written from its work.
 func (r *Result) writeRIS(w io.Writer) error {
 	rw := ris.NewWriter(w)
+	unique := map[string]*graph.Unique{}
+	us := graph.UniqueWorks(r.Records, r.Graph)
+	for i := range us {
+		unique[us[i].Key] = &us[i]
+	}
 	for _, c := range r.Candidates {
+		if u := unique[c.Key]; u != nil {
+			if err := rw.WriteFound(&u.Record, u.Found); err != nil {
+				return err
+			}
+			continue
+		}
 		rec := candidateRecord(r.Graph.Work(c.Key))
 		if err := rw.Write(&rec); err != nil {
 			return err
@@ -49,7 +66,7 @@ func (r *Result) writeRIS(w io.Writer) error {
 func candidateRecord(w *graph.Work) graph.Record {
 	r := graph.Record{DOI: w.DOI, Title: w.Title, Year: w.Year, Authors: w.Authors, Venue: w.Venue,
 		Volume: w.Volume, Issue: w.Issue, Pages: w.Pages, Abstract: w.Abstract, Publisher: w.Publisher,
-		Identifiers: w.Identifiers}
+		Identifiers: w.Identifiers, Retracted: w.Retracted}
 	r.Normalize()
 	return r
 }
