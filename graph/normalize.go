@@ -2,6 +2,7 @@ package graph
 
 import (
 	"errors"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -240,9 +241,18 @@ var foldSpecial = map[rune]string{
 // TitleKey returns the key under which two titles count as the same: the
 // folded title without a trailing bracketed qualifier such as "(Review)" or
 // "[Editorial]", which aggregators add to a title. Empty for an empty title.
+//
+// Inline markup that publishers and PubMed leave in titles
+// ("ApoE<sup>-/-</sup>", "<i>Escherichia coli</i>") is taken out first, and
+// a full stop after the qualifier does not keep it ("… syndrome (HUS)." and
+// "… syndrome (HUS)" have one key).
 func TitleKey(title string) string {
 	t := strings.TrimSpace(title)
+	if strings.IndexByte(t, '<') >= 0 {
+		t = reInlineMarkup.ReplaceAllString(t, "")
+	}
 	for {
+		t = strings.TrimRight(t, ". ")
 		if n := len(t); n > 0 && (t[n-1] == ')' || t[n-1] == ']') {
 			open := strings.LastIndexAny(t, "([")
 			if open > 0 {
@@ -252,8 +262,12 @@ func TitleKey(title string) string {
 		}
 		break
 	}
-	return Fold(strings.TrimRight(t, ". "))
+	return Fold(t)
 }
+
+// reInlineMarkup matches the tags of inline markup in a title: HTML's and
+// JATS's emphasis, super- and subscripts, small capitals and MathML.
+var reInlineMarkup = regexp.MustCompile(`(?i)</?(?:sup|sub|i|b|em|strong|u|scp|sc|span|italic|bold|inline-formula|math|mml:[a-z]+)(?:\s[^<>]*)?/?>`)
 
 // nameParticles are lower-case words that belong to a family name that
 // follows them ("van der Berg", "de Souza").
