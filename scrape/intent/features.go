@@ -43,6 +43,14 @@ var (
 	nsBias    = fnvString(fnvOffset, "bias")
 	nsNear    = fnvString(fnvOffset, "near:")
 	nsLen     = fnvString(fnvOffset, "len:")
+	nsNearW   = fnvString(fnvOffset, "nw:")
+	nsFirst   = fnvString(fnvOffset, "first:")
+	nsCites   = fnvString(fnvOffset, "ncite:")
+	nsLex     = fnvString(fnvOffset, "lex:")
+	nsLexSide = fnvString(fnvOffset, "lexside:")
+	nsLexNeg  = fnvString(fnvOffset, "lexneg:")
+	nsLexHas  = fnvString(fnvOffset, "lexhas:")
+	nsLexMix  = fnvString(fnvOffset, "lexmix:")
 )
 
 // citeTok stands for a citation marker in the token stream.
@@ -241,5 +249,169 @@ func features(dst []uint32, toks []string, section string, bits uint) []uint32 {
 		lb = "medium"
 	}
 	add(fnvString(nsLen, lb))
+	sentimentFeatures(toks, add)
 	return dst
+}
+
+// nearWindow is how many tokens either side of a citation marker count as
+// near it.
+const nearWindow = 3
+
+// maxCites is how many citation markers of a sentence are looked at for
+// the words near them.
+const maxCites = 16
+
+// sentimentFeatures adds the features that speak for what a sentence
+// thinks of the work it cites (docs/ACCURACY.md, issue 15, measured on
+// Athar's training lines): the lexicon categories of its words (contrast,
+// problem, negation, praise, improvement, comparison), each alone, by the
+// side of the nearest citation marker it stands on (and whether within
+// nearWindow tokens), and inside a negation scope; which categories occur,
+// and a praise-against-criticism count; the words near a marker; the first
+// word; the number of markers.
+func sentimentFeatures(toks []string, add func(uint64)) {
+	var cites [maxCites]int
+	nc := 0
+	for i, t := range toks {
+		if t == citeTok {
+			if nc < maxCites {
+				cites[nc] = i
+			}
+			nc++
+		}
+	}
+	ncb := min(nc, 5)
+	if ncb == 4 {
+		ncb = 3 // 3 or 4 markers: one bucket; 5 and more: another
+	}
+	add(fnvString(nsCites, string(rune('0'+ncb))))
+	if len(toks) > 0 {
+		add(mix(nsFirst, fnvString(fnvOffset, toks[0])))
+	}
+	markers := cites[:min(nc, maxCites)]
+	var has [numLex]bool
+	var praise, critic int
+	neg := false
+	for i, t := range toks {
+		if t == "," {
+			neg = false
+			continue
+		}
+		// the nearest marker and the distance to it
+		d, at := 1<<30, -1
+		for _, c := range markers {
+			if x := abs(c - i); x < d {
+				d, at = x, c
+			}
+		}
+		if t != citeTok && at >= 0 && d <= nearWindow {
+			add(mix(nsNearW, fnvString(fnvOffset, t)))
+		}
+		c := lexCategory(t)
+		if c == lexNone {
+			continue
+		}
+		has[c] = true
+		switch c {
+		case lexPraise, lexImprove:
+			praise++
+		case lexContrast, lexProblem, lexNegation:
+			critic++
+		}
+		add(fnvString(nsLex, lexNames[c]))
+		side := "nocite"
+		switch {
+		case at < 0:
+		case at > i && d <= nearWindow:
+			side = "leftnear"
+		case at > i:
+			side = "left"
+		case d <= nearWindow:
+			side = "rightnear"
+		default:
+			side = "right"
+		}
+		add(fnvString(fnvString(nsLexSide, lexNames[c]), side))
+		if neg && c != lexNegation {
+			add(fnvString(nsLexNeg, lexNames[c]))
+		}
+		if c == lexNegation || strings.HasPrefix(t, "fail") {
+			neg = true
+		}
+	}
+	for c, ok := range has {
+		if ok {
+			add(fnvString(nsLexHas, lexNames[c]))
+		}
+	}
+	add(fnvString(nsLexMix, string([]byte{byte('0' + min(praise, 2)), byte('0' + min(critic, 2))})))
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// The lexicon categories of sentimentFeatures.
+const (
+	lexNone = iota
+	lexContrast
+	lexProblem
+	lexNegation
+	lexPraise
+	lexImprove
+	lexCompare
+	numLex
+)
+
+var lexNames = [numLex]string{"", "contrast", "problem", "negation", "praise", "improve", "compare"}
+
+// lexicon lists the words of each category, written for this model from
+// the vocabulary of praise and criticism in citing sentences (not drawn
+// from any data); a trailing * matches any word the stem begins (of 4 to
+// 11 letters).
+var lexicon = [numLex]string{
+	lexContrast: "however but although though whereas while unlike despite yet nevertheless nonetheless instead rather contrary contrast",
+	lexProblem: "fail* problem* limitation* limited drawback* lack lacks lacking poor poorly difficult* suffer* expensive costly slow " +
+		"insufficient inadequate unclear unable weak weakness* error* incorrect wrong ignor* neglect* unrealistic impractical " +
+		"infeasible hard complicated sparse noisy worse worst degrad* questionable arbitrary overfit* unfortunately shortcoming* deficien* " +
+		"inaccura* inconsisten* problematic bottleneck* cumbersome tedious brittle prohibitive* unreliable only less lower bias* heuristic* " +
+		"complex issue issues challeng* sensitive heavily restrict* room mostly rarely hardly unsuitable unsatisfactory",
+	lexNegation: "not no never cannot cant nor neither without dont doesnt didnt",
+	lexPraise: "success* effective* efficien* popular stateoftheart good best well wellknown widely accurate* robust* superior excellent " +
+		"promising powerful useful elegant* impressive competitive reliabl* encouraging remarkabl* attractive important influential seminal " +
+		"pioneer* notabl* valuable nice nicely favorabl* strong strongly easy simple shown demonstrated proven standard benefit* high rich fast " +
+		"achiev* advance* contribution* insight* interesting great* extensive* breakthrough dominan* quite most very",
+	lexImprove: "improv* outperform* gain gains significant* higher highest better boost* surpass* beat beats exceed* advantage*",
+	lexCompare: "than compar* similar* differ* alternative",
+}
+
+var lexWords, lexStems = func() (words, stems map[string]uint8) {
+	words, stems = map[string]uint8{}, map[string]uint8{}
+	for c, list := range lexicon {
+		for _, w := range strings.Fields(list) {
+			if s, ok := strings.CutSuffix(w, "*"); ok {
+				stems[s] = uint8(c)
+			} else {
+				words[w] = uint8(c)
+			}
+		}
+	}
+	return words, stems
+}()
+
+// lexCategory returns the lexicon category of a token, lexNone when it has
+// none.
+func lexCategory(t string) int {
+	if c, ok := lexWords[t]; ok {
+		return int(c)
+	}
+	for n := 4; n <= min(len(t), 11); n++ {
+		if c, ok := lexStems[t[:n]]; ok {
+			return int(c)
+		}
+	}
+	return lexNone
 }

@@ -22,8 +22,8 @@ func sharedIntent(t *testing.T) string {
 }
 
 // TestEmbeddedModelIsTrained checks that model.bin is what the documented
-// command makes from shared/data/intent (about 5 s), and that training twice
-// gives the same bytes.
+// command makes from shared/data/intent (10 to 40 s, as loaded): the same
+// bytes as the run that wrote it, which also shows training deterministic.
 func TestEmbeddedModelIsTrained(t *testing.T) {
 	dir := sharedIntent(t)
 	start := time.Now()
@@ -35,18 +35,11 @@ func TestEmbeddedModelIsTrained(t *testing.T) {
 	if !bytes.Equal(b, modelBin) {
 		t.Fatalf("model.bin (%d bytes) is not what training gives (%d bytes): run go run ./scrape/intent/internal/train -data ../shared/data/intent -o scrape/intent/model.bin", len(modelBin), len(b))
 	}
-	b2, _, err := Train(context.Background(), dir, DefaultTrainOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(b, b2) {
-		t.Fatal("two trainings with one seed differ")
-	}
 	// The dev figures docs/ACCURACY.md reports (measured with this
 	// command): a change that loses them fails here.
 	want := map[string]struct{ f1, ece float64 }{
-		"scicite":   {0.82, 0.05},
-		"athar2011": {0.53, 0.05},
+		"scicite":   {0.82, 0.05}, // 0.827, ECE 0.031
+		"athar2011": {0.58, 0.05}, // 0.590, ECE 0.038
 	}
 	for _, p := range ev.Parts {
 		w, ok := want[p.Source]
@@ -150,4 +143,29 @@ func BenchmarkPredict(b *testing.B) {
 		m.Predict(e.Text, e.Section)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "statements/s")
+}
+
+// TestDecideShift checks that a head's decision shift moves the decision
+// and leaves the calibrated probabilities alone, and that model.bin keeps
+// it.
+func TestDecideShift(t *testing.T) {
+	h := head{scale: 0.1, temp: 2, bias: [3]float32{0.5, 0, -0.5}}
+	raw := []int32{10, 8, 0} // scores 1.0, 0.8, 0
+	c, p := h.decide(raw)
+	if c != 0 {
+		t.Errorf("unshifted decision %d, want 0", c)
+	}
+	h.shift = [3]float32{0, 0.3, 0}
+	c2, p2 := h.decide(raw)
+	if c2 != 1 || p2 != p {
+		t.Errorf("shifted decision %d with %v, want 1 with %v", c2, p2, p)
+	}
+	m := &Model{bits: 8, w: make([]int8, 6<<8), heads: [2]head{h, h}}
+	m2, err := ParseModel(m.encode())
+	if err != nil || m2.heads != m.heads {
+		t.Fatalf("round trip: %v, heads %+v, want %+v", err, m2.heads, m.heads)
+	}
+	if d := Default().heads[1].shift; d[0] != 0 || d[1] == 0 && d[2] == 0 {
+		t.Errorf("embedded sentiment shift %v: the training chose none", d)
+	}
 }
