@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/find"
 	"github.com/citegraph/citegraph/scrape/prose"
 )
 
@@ -25,7 +25,6 @@ func (ProQuest) Name() string { return "proquest" }
 var (
 	reDocNumber = regexp.MustCompile(`^Doc(?:ument)? number:\s*(\S+)$`)
 	reDetail    = regexp.MustCompile(`^(Title|Author|Authors|Publication title|Volume|Issue|Pages|First page|Publication year|Publication date|DOI|ProQuest document ID):\s*(.+)$`)
-	reYear4     = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
 )
 
 // proquestChrome starts lines that belong to the page, not the work.
@@ -115,8 +114,8 @@ func proquestDetail(r *graph.Record, key, val string) {
 	case "Pages", "First page":
 		r.Pages = val
 	case "Publication year", "Publication date":
-		if m := reYear4.FindString(val); m != "" && r.Year == 0 {
-			r.Year, _ = strconv.Atoi(m)
+		if m := find.Year(val); m != 0 && r.Year == 0 {
+			r.Year = m
 		}
 	case "DOI":
 		r.DOI = val

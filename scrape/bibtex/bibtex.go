@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/find"
 	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 	"github.com/citegraph/citegraph/scrape/tabular"
 	"github.com/citegraph/citegraph/scrape/wos"
@@ -121,12 +122,10 @@ var Types = map[string]string{
 }
 
 var (
-	reYear    = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)[a-z]?\b`) // "1998a": a letter telling one author's works of a year apart
 	reISODate = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?`)
 	reCitedBy = regexp.MustCompile(`(?i)cited by:?\s*(\d+)`)
 	reEID     = regexp.MustCompile(`eid=(2-s2\.0-\d+)`)
 	reInitial = regexp.MustCompile(`^((?:\p{Lu}\p{Ll}?\.[-\s]?)+)(?:\s*[a-z]{1,2})*$`)
-	reDOI     = regexp.MustCompile(`10\.\d{4,9}/\S+`)
 )
 
 var months = map[string]int{
@@ -188,7 +187,7 @@ func Record(e *Entry) graph.Record {
 	}
 	if d, err := graph.NormalizeDOI(verbatim("doi")); err == nil {
 		r.DOI = d
-	} else if m := reDOI.FindString(r.URL); m != "" && strings.Contains(r.URL, "doi.org/") {
+	} else if m := find.DOI(r.URL, find.InField); m != "" && strings.Contains(r.URL, "doi.org/") {
 		if d, err := graph.NormalizeDOI(m); err == nil {
 			r.DOI = d
 		}
@@ -321,12 +320,11 @@ func date(d, year, month, day string) (int, string) {
 		}
 		return y, out
 	}
-	sm := reYear.FindStringSubmatch(year)
-	if sm == nil {
+	y := find.CitedYear(year)
+	if y == 0 {
 		return 0, ""
 	}
-	m := sm[1]
-	y, _ := strconv.Atoi(m)
+	m := strconv.Itoa(y)
 	mon := 0
 	ml := strings.ToLower(strings.TrimSpace(month))
 	if n, err := strconv.Atoi(ml); err == nil && n >= 1 && n <= 12 {

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/find"
 	"github.com/citegraph/citegraph/scrape/internal/pos"
 	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
@@ -425,7 +426,6 @@ var crossrefTypes = map[string]string{
 var (
 	reTags      = regexp.MustCompile(`<[^>]{1,200}>`)
 	reMarkup    = regexp.MustCompile(`</?(?:i|b|sup|sub|sc|span)(?:\s[^<>]{0,200})?>`) // citeproc-js's rich text in titles
-	reYear      = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
 	reNoteID    = regexp.MustCompile(`(?im)^\s*(pmid|pmcid|arxiv|openalex|s2|s2corpus|mag|lens|embase|pii|doc_number|proquest_id|wos|scopus)\s*:\s*(\S+)\s*$`)
 	reRawDate   = regexp.MustCompile(`^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?`)
 	reAbstracts = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&", "&quot;", "\"", "&#39;", "'")
@@ -580,8 +580,8 @@ func (c CrossrefRef) reference() graph.Reference {
 	if d, err := graph.NormalizeDOI(string(c.DOI)); err == nil {
 		ref.DOI = d
 	}
-	if y := reYear.FindString(string(c.Year)); y != "" {
-		ref.Year, _ = strconv.Atoi(y)
+	if y := find.Year(string(c.Year)); y != 0 {
+		ref.Year = y
 	}
 	if a := strings.TrimSpace(string(c.Author)); a != "" {
 		ref.Authors = []graph.Author{graph.ParseName(a)}
@@ -632,9 +632,8 @@ func date(d *Date) (int, string) {
 			}
 			return y, out
 		}
-		if y := reYear.FindString(s); y != "" {
-			n, _ := strconv.Atoi(y)
-			return n, y
+		if y := find.Year(s); y != 0 {
+			return y, strconv.Itoa(y)
 		}
 	}
 	return 0, ""

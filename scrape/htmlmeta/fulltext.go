@@ -11,6 +11,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/intent"
+	"github.com/citegraph/citegraph/scrape/internal/find"
 	"github.com/citegraph/citegraph/scrape/prose"
 )
 
@@ -18,7 +19,6 @@ var (
 	// A link's text that reads as a citation: "12", "[3]", "1–4", or
 	// something with a year ("Fu et al., 2015", "2016a").
 	reCiteNumber = regexp.MustCompile(`^[\[(]?\d{1,3}(?:\s*[–—-]\s*\d{1,3})?[\])]?$`)
-	reCiteYear   = regexp.MustCompile(`\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b`)
 	reTrailNum   = regexp.MustCompile(`^(.*?)(\d+)$`)
 	rePubMedLink = regexp.MustCompile(`(?:pubmed\.ncbi\.nlm\.nih\.gov|/pubmed)/(\d+)`)
 	rePMCLink    = regexp.MustCompile(`/(?:pmc/)?articles/PMC\d+`)
@@ -69,7 +69,7 @@ func citeCandidate(s *goquery.Selection) (candidate, bool) {
 		return candidate{}, false
 	}
 	text := graph.CleanText(s.Text())
-	if !sure && !reCiteNumber.MatchString(text) && !reCiteYear.MatchString(text) {
+	if !sure && !reCiteNumber.MatchString(text) && find.CitedYear(text) == 0 {
 		return candidate{}, false
 	}
 	return candidate{key: key, prefix: m[1], sure: sure}, true
@@ -475,13 +475,13 @@ func pageReference(e *goquery.Selection) graph.Reference {
 	raw = strings.TrimSpace(strings.Trim(raw, "[] "))
 	ref.Raw = raw
 	if ref.DOI == "" {
-		if m := reDOI.FindString(raw); m != "" {
+		if m := find.DOI(raw, find.InHTML); m != "" {
 			ref.DOI, _ = graph.NormalizeDOI(strings.TrimRight(m, ".,;"))
 		}
 	}
 	if ref.Year == 0 {
-		if m := reYear.FindString(raw); m != "" {
-			ref.Year, _ = strconv.Atoi(m)
+		if m := find.Year(raw); m != 0 {
+			ref.Year = m
 		}
 	}
 	if ref.Title == "" {

@@ -11,6 +11,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/find"
+	"github.com/citegraph/citegraph/scrape/internal/ident"
 	"github.com/citegraph/citegraph/scrape/internal/refraw"
 )
 
@@ -121,9 +123,7 @@ func Read(doc *goquery.Document) (graph.Record, error) {
 }
 
 var (
-	reDOI  = regexp.MustCompile(`10\.\d{4,9}/[^\s"<>]+`)
 	reDate = regexp.MustCompile(`(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?`)
-	reYear = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
 )
 
 // isoDate reads "2019-03-26", "2019/03/26", "2019" or "26 March 2019"
@@ -144,8 +144,8 @@ func isoDate(s string) string {
 		}
 		return out
 	}
-	if m := reYear.FindString(s); m != "" {
-		return m
+	if y := find.Year(s); y != 0 {
+		return strconv.Itoa(y)
 	}
 	return ""
 }
@@ -163,28 +163,14 @@ func setDOI(r *graph.Record, s string) {
 	}
 	if d, err := graph.NormalizeDOI(s); err == nil {
 		r.DOI = d
-	} else if m := reDOI.FindString(s); m != "" {
+	} else if m := find.DOI(s, find.InHTML); m != "" {
 		if d, err := graph.NormalizeDOI(m); err == nil {
 			r.DOI = d
 		}
 	}
 }
 
-func setID(r *graph.Record, scheme, v string) {
-	if v == "" {
-		return
-	}
-	n, err := graph.NormalizeID(scheme, v)
-	if err != nil {
-		return
-	}
-	if r.Identifiers == nil {
-		r.Identifiers = map[string]string{}
-	}
-	if _, ok := r.Identifiers[scheme]; !ok {
-		r.Identifiers[scheme] = n
-	}
-}
+func setID(r *graph.Record, scheme, v string) { r.Identifiers = ident.Set(r.Identifiers, scheme, v) }
 
 func fill(dst *string, v string) {
 	if *dst == "" {
@@ -538,11 +524,11 @@ func metaReference(c string) graph.Reference {
 	ref := graph.Reference{Raw: c}
 	locs := reRefKey.FindAllStringSubmatchIndex(c, -1)
 	if len(locs) == 0 {
-		if m := reDOI.FindString(c); m != "" {
+		if m := find.DOI(c, find.InHTML); m != "" {
 			ref.DOI, _ = graph.NormalizeDOI(m)
 		}
-		if m := reYear.FindString(c); m != "" {
-			ref.Year, _ = strconv.Atoi(m)
+		if m := find.Year(c); m != 0 {
+			ref.Year = m
 		}
 		return ref
 	}
@@ -575,8 +561,8 @@ func metaReference(c string) graph.Reference {
 		case "citation_pages":
 			ref.Pages = val
 		case "citation_publication_date", "citation_date", "citation_year":
-			if m := reYear.FindString(val); m != "" && ref.Year == 0 {
-				ref.Year, _ = strconv.Atoi(m)
+			if m := find.Year(val); m != 0 && ref.Year == 0 {
+				ref.Year = m
 			}
 		case "citation_doi":
 			if d, err := graph.NormalizeDOI(val); err == nil {

@@ -3,10 +3,10 @@ package jats
 import (
 	"encoding/xml"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/find"
 	"github.com/citegraph/citegraph/scrape/internal/xmlread"
 )
 
@@ -98,10 +98,7 @@ func readRef(n *xmlread.Node) (graph.Reference, string) {
 	return ref, label
 }
 
-var (
-	reDOIText = regexp.MustCompile(`10\.\d{4,9}/[^\s"<>]+`)
-	reYear    = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)[a-z]?\b`)
-)
+var ()
 
 func readCitation(c *xmlread.Node, ref *graph.Reference) {
 	ids := map[string]string{}
@@ -176,7 +173,7 @@ func readCitation(c *xmlread.Node, ref *graph.Reference) {
 					}
 				}
 			case "comment":
-				if m := reDOIText.FindString(plain(k)); m != "" && strings.Contains(strings.ToLower(plain(k)), "doi") {
+				if m := find.DOI(plain(k), find.InHTML); m != "" && strings.Contains(strings.ToLower(plain(k)), "doi") {
 					setRefID(ids, "doi", m)
 				}
 				walk(k, editors)
@@ -244,10 +241,10 @@ func readCitation(c *xmlread.Node, ref *graph.Reference) {
 		// A book, report or web page: its source is its title.
 		ref.Title = source
 	}
-	if m := reYear.FindStringSubmatch(year); m != nil {
-		ref.Year, _ = strconv.Atoi(m[1])
-	} else if m := reYear.FindStringSubmatch(ref.Raw); m != nil {
-		ref.Year, _ = strconv.Atoi(m[1])
+	if y := find.CitedYear(year); y != 0 {
+		ref.Year = y
+	} else if y := find.CitedYear(ref.Raw); y != 0 {
+		ref.Year = y
 	}
 	switch {
 	case fpage != "" && lpage != "":

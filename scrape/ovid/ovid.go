@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/find"
 	"github.com/citegraph/citegraph/scrape/internal/lines"
 	"github.com/citegraph/citegraph/scrape/internal/pos"
 	"github.com/citegraph/citegraph/scrape/internal/stdnum"
@@ -133,7 +134,6 @@ func (f *records) Line(l *lines.Loop, line []byte, n int) error {
 func (f *records) End(l *lines.Loop) error { return f.flush(l) }
 
 var (
-	reYear = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
 	// The label Ovid puts after a title: "….  [Article]".
 	reLabel = regexp.MustCompile(`\s+\[(?i:article|review|editorial|letter|comment|commentary|erratum|correction|retraction|note|news|report|case reports?|miscellaneous|abstract|book review|interview|biography|obituary|historical article|clinical trial|journal article)\]\s*$`)
 )
@@ -232,8 +232,8 @@ func build(fs []field, line int) graph.Record {
 		r.Year = so.year
 	}
 	if r.Year == 0 {
-		if y := reYear.FindString(get("DP")); y != "" {
-			r.Year, _ = strconv.Atoi(y) // "2016 Jan 15"
+		if y := find.Year(get("DP")); y != 0 {
+			r.Year = y // "2016 Jan 15"
 		}
 	}
 	if r.Year != 0 {

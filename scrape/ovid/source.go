@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/citegraph/citegraph/scrape/internal/find"
 )
 
 // source is what a source line (SO) says.
@@ -84,8 +86,8 @@ func parseSource(so string) source {
 	if m := rePagesIn.FindStringSubmatch(rest); m != nil {
 		s.pages = nospace(m[1])
 	}
-	if y := reYear.FindString(rest); y != "" {
-		s.year = atoi(y)
+	if y := find.Year(rest); y != 0 {
+		s.year = y
 	}
 	// The first sentence; Cut drops its full stop ("Vitamin D, 2nd ed..
 	// 2005." reads "Vitamin D, 2nd ed.").

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/find"
 	"github.com/citegraph/citegraph/scrape/internal/lines"
 	"github.com/citegraph/citegraph/scrape/internal/pos"
 	"github.com/citegraph/citegraph/scrape/internal/stdnum"
@@ -30,7 +31,6 @@ var (
 	reDocument = regexp.MustCompile(`^Document (\d+) of (\d+)$`)
 	reField    = regexp.MustCompile(`^([A-Z][A-Za-z/ ()\-]{1,60}?): (.*)$`)
 	reRule     = regexp.MustCompile(`^_{20,}$`)
-	reYear     = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
 	reDocview  = regexp.MustCompile(`/docview/(\d+)`)
 	reMonthDay = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})?,?\s*(1[5-9]\d\d|20\d\d)`)
 )
@@ -192,8 +192,8 @@ func build(fs []field, titleLine string, line int) graph.Record {
 	r.Publisher = get("Publisher", "University/institution")
 	if y, err := strconv.Atoi(get("Publication year", "Year")); err == nil {
 		r.Year = y
-	} else if m := reYear.FindString(get("Publication date", "Degree date")); m != "" {
-		r.Year, _ = strconv.Atoi(m)
+	} else if m := find.Year(get("Publication date", "Degree date")); m != 0 {
+		r.Year = m
 	}
 	r.Date = date(r.Year, get("Publication date"))
 	for _, f := range fs {

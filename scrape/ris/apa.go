@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/find"
 )
 
 var (
@@ -21,7 +22,7 @@ var (
 func parseAPA(s string) graph.Reference {
 	s = strings.TrimSpace(s)
 	ref := graph.Reference{Raw: s}
-	if d := reDOI.FindString(s); d != "" {
+	if d := find.DOI(s, find.InField); d != "" {
 		if n, err := graph.NormalizeDOI(d); err == nil {
 			ref.DOI = n
 		}

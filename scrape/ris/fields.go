@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/find"
 	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 	"github.com/citegraph/citegraph/scrape/tabular"
 )
@@ -61,7 +62,6 @@ var Types = map[string]string{
 var (
 	reDate     = regexp.MustCompile(`^(\d{4})(?:[/\-.](\d{1,2})?(?:[/\-.](\d{1,2})?)?)?`)
 	reCitedBy  = regexp.MustCompile(`(?i)^(?:cited by|times cited)\s*:?\s*(\d+)`)
-	reDOI      = regexp.MustCompile(`10\.\d{4,9}/\S+`)
 	reEID      = regexp.MustCompile(`eid=(2-s2\.0-\d+)`)
 	reDocview  = regexp.MustCompile(`proquest\.com/docview/(\d+)`)
 	reOvidAI   = regexp.MustCompile(`^\s*,?\s*(.+?);\s*ORCID:\s*(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])`)
@@ -146,7 +146,7 @@ func buildRecord(entries []entry, line int) graph.Record {
 	if out.DOI == "" {
 		for _, u := range r.all("UR", "L1", "L2", "L3", "LK", "M3") {
 			if strings.Contains(u, "doi.org/10.") || strings.HasPrefix(strings.ToLower(u), "doi:") || strings.HasPrefix(u, "10.") {
-				if n, err := graph.NormalizeDOI(reDOI.FindString(u)); err == nil {
+				if n, err := graph.NormalizeDOI(find.DOI(u, find.InField)); err == nil {
 					out.DOI = n
 					break
 				}

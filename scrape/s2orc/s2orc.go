@@ -14,6 +14,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/intent"
+	"github.com/citegraph/citegraph/scrape/internal/ident"
 	"github.com/citegraph/citegraph/scrape/internal/refraw"
 	"github.com/citegraph/citegraph/scrape/prose"
 )
@@ -303,21 +304,7 @@ func deref(s *string) string {
 	return *s
 }
 
-func setID(r *graph.Record, scheme, v string) {
-	if v == "" {
-		return
-	}
-	n, err := graph.NormalizeID(scheme, v)
-	if err != nil {
-		return
-	}
-	if r.Identifiers == nil {
-		r.Identifiers = map[string]string{}
-	}
-	if _, ok := r.Identifiers[scheme]; !ok {
-		r.Identifiers[scheme] = n
-	}
-}
+func setID(r *graph.Record, scheme, v string) { r.Identifiers = ident.Set(r.Identifiers, scheme, v) }
 
 var reDate = regexp.MustCompile(`^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?`)
 

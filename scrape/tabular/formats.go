@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/find"
 	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
 
@@ -38,7 +39,6 @@ var (
 	reScopusID = regexp.MustCompile(`\s*\(\d+\)\s*$`)
 	reEID      = regexp.MustCompile(`eid=(2-s2\.0-\d+)`)
 	reAbbrName = regexp.MustCompile(`^(.+?)\s+((?:\p{Lu}\p{Ll}?\.[-\s]?)+)$`)
-	reYear     = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
 )
 
 func scopusRow(r row, line int) graph.Record {
@@ -412,9 +412,9 @@ func embaseRow(r row, line int) graph.Record {
 	rec := graph.Record{Source: graph.Source{Line: line}}
 	rec.Authors = embaseNames(r.get("Author Names"))
 	rec.Title = r.get("Title")
-	if y := reYear.FindString(r.get("Publication Year")); y != "" {
-		rec.Year, _ = strconv.Atoi(y)
-		rec.Date = y
+	if y := find.Year(r.get("Publication Year")); y != 0 {
+		rec.Year = y
+		rec.Date = strconv.Itoa(y)
 	}
 	rec.Venue = r.get("Source title", "Source Title")
 	rec.Volume = r.get("Volume")

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/find"
 )
 
 // ParseScopusReferences splits the References field of a Scopus export (CSV
@@ -81,8 +82,7 @@ var (
 	// year in parentheses followed by its source ("… (1996) Machine
 	// Learning"). An issue that looks like a year is followed by a comma
 	// ("275 (1652), pp. …").
-	reRunIn     = regexp.MustCompile(`\((1[5-9]\d\d|20\d\d)[a-z]?\) \pL`)
-	reDOIInText = regexp.MustCompile(`10\.\d{4,9}/[^\s;,]+`)
+	reRunIn = regexp.MustCompile(`\((1[5-9]\d\d|20\d\d)[a-z]?\) \pL`)
 )
 
 // ParseScopusReference reads one Scopus reference in either style (see
@@ -90,7 +90,7 @@ var (
 func ParseScopusReference(raw string) graph.Reference {
 	raw = trimRef(raw)
 	ref := graph.Reference{Raw: raw}
-	if d := reDOIInText.FindString(raw); d != "" {
+	if d := find.DOI(raw, ";,"); d != "" {
 		if n, err := graph.NormalizeDOI(d); err == nil {
 			ref.DOI = n
 		}

@@ -11,6 +11,8 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/intent"
+	"github.com/citegraph/citegraph/scrape/internal/find"
+	"github.com/citegraph/citegraph/scrape/internal/ident"
 	"github.com/citegraph/citegraph/scrape/internal/refraw"
 	"github.com/citegraph/citegraph/scrape/internal/xmlread"
 	"github.com/citegraph/citegraph/scrape/prose"
@@ -514,8 +516,8 @@ func readBibl(n *xmlread.Node, ref *graph.Reference, ids map[string]string) {
 						if m := reISODate.FindStringSubmatch(when); m != nil && ref.Year == 0 {
 							ref.Year, _ = strconv.Atoi(m[1])
 						}
-					} else if m := reYear.FindStringSubmatch(plain(k)); m != nil && ref.Year == 0 {
-						ref.Year, _ = strconv.Atoi(m[1])
+					} else if y := find.Year(plain(k)); y != 0 && ref.Year == 0 {
+						ref.Year = y
 					}
 				case "biblScope":
 					switch k.Get("unit") {
@@ -583,12 +585,4 @@ func readBibl(n *xmlread.Node, ref *graph.Reference, ids map[string]string) {
 
 var reProceedings = regexp.MustCompile(`(?i)proceedings|proc\.|conference|workshop|symposium|\b(?:ICLR|ICML|NeurIPS|NIPS|ACL|EMNLP|NAACL|KDD|WSDM|SIGIR|WWW|CVPR|AAAI|IJCAI|EACL|COLING)\b`)
 
-var reYear = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
-
-func setID(ids map[string]string, scheme, v string) {
-	if n, err := graph.NormalizeID(scheme, v); err == nil {
-		if _, ok := ids[scheme]; !ok {
-			ids[scheme] = n
-		}
-	}
-}
+func setID(ids map[string]string, scheme, v string) { ident.Set(ids, scheme, v) }

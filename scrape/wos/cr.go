@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/find"
 )
 
 var (
@@ -14,8 +15,11 @@ var (
 	reCRPage   = regexp.MustCompile(`^P ?(\S*\d\S*)$`)
 	reCRDOI    = regexp.MustCompile(`^DOI\s+(.+)$`)
 	reCRArtNo  = regexp.MustCompile(`^ARTN\s+(\S+)$`)
-	reCRDOIAny = regexp.MustCompile(`10\.\d{4,9}/[^\s,\]]+`)
 )
+
+// crDOIEnds end a DOI in a cited reference besides white space: the comma
+// between its parts, the bracket of a list of DOIs.
+const crDOIEnds = ",]"
 
 // ParseCitedReference reads one cited reference as Web of Science writes it
 // in the CR field (and in the Cited-References field of its BibTeX export):
@@ -36,7 +40,7 @@ func ParseCitedReference(s string) graph.Reference {
 	// Bracketed DOI lists contain ", ": take them out first.
 	body := s
 	if i := strings.Index(body, ", DOI ["); i >= 0 {
-		if d := reCRDOIAny.FindString(body[i:]); d != "" {
+		if d := find.DOI(body[i:], crDOIEnds); d != "" {
 			if n, err := graph.NormalizeDOI(d); err == nil {
 				ref.DOI = n
 			}
@@ -69,7 +73,7 @@ func ParseCitedReference(s string) graph.Reference {
 				d := strings.TrimSpace(reCRDOI.FindStringSubmatch(p)[1])
 				if n, err := graph.NormalizeDOI(d); err == nil {
 					ref.DOI = n
-				} else if n, err := graph.NormalizeDOI(reCRDOIAny.FindString(d)); err == nil {
+				} else if n, err := graph.NormalizeDOI(find.DOI(d, crDOIEnds)); err == nil {
 					ref.DOI = n // behind a resolver graph does not know: "http://doi.acm.org/10.1145/…"
 				}
 			}

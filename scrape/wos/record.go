@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/find"
 	"github.com/citegraph/citegraph/scrape/internal/pos"
 	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
@@ -46,7 +47,6 @@ func (f fields) list(tag string) []string {
 
 var (
 	reMonth = regexp.MustCompile(`(?i)^(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*(?:\s+(\d{1,2})\b)?`)
-	reYear  = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
 	// reCitedRef matches the start of a cited reference: a name, then the
 	// year as the second comma-separated part.
 	reCitedRef = regexp.MustCompile(`^[^,\[\]]{1,80}, (1[5-9]\d\d|20\d\d)(, |$)`)
@@ -113,10 +113,10 @@ func (f fields) record(line int) graph.Record {
 
 	if y, err := strconv.Atoi(f.first("PY")); err == nil {
 		r.Year = y
-	} else if m := reYear.FindString(f.first("PD")); m != "" {
-		r.Year, _ = strconv.Atoi(m) // "DEC 2019" when PY is missing
-	} else if m := reYear.FindString(f.first("EA")); m != "" {
-		r.Year, _ = strconv.Atoi(m)
+	} else if m := find.Year(f.first("PD")); m != 0 {
+		r.Year = m // "DEC 2019" when PY is missing
+	} else if m := find.Year(f.first("EA")); m != 0 {
+		r.Year = m
 	}
 	r.Date = date(r.Year, f.first("PD"))
 
