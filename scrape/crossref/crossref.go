@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
@@ -157,16 +156,8 @@ func Decode(ctx context.Context, r io.Reader, emit func(graph.Record) error) err
 
 // someKeys names up to five keys of an object, for messages.
 func someKeys(keys map[string]json.Token) string {
-	out := make([]string, 0, len(keys))
-	for k := range keys {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	if len(out) > 5 {
-		out = append(out[:5], "…")
-	}
-	if len(out) == 0 {
+	if len(keys) == 0 {
 		return "no keys"
 	}
-	return fmt.Sprintf("keys %q", out)
+	return fmt.Sprintf("keys %q", jsonstream.SomeKeys(keys))
 }

@@ -6,26 +6,12 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
 )
 
 // stripMarkup returns the text of a title or reference that may hold
-// inline markup (<i>, <sub>, <jats:italic>, <mml:math> …) and character
-// references, with white space collapsed.
-func stripMarkup(s string) string {
-	if !strings.ContainsAny(s, "<&") {
-		return graph.CleanText(s)
-	}
-	var b strings.Builder
-	z := html.NewTokenizer(strings.NewReader(s))
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return graph.CleanText(b.String())
-		case html.TextToken:
-			b.Write(z.Text())
-		}
-	}
-}
+// inline markup and character references (jsonstream.StripMarkup).
+func stripMarkup(s string) string { return jsonstream.StripMarkup(s) }
 
 // jatsAbstract reads an abstract as Crossref gives it, in JATS
 // (<jats:p>, <jats:sec> with <jats:title>): its text and, when it is

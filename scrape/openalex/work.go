@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/net/html"
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/crossref"
@@ -140,7 +139,7 @@ func isWorkID(id string) bool {
 func (w *work) record(line int) graph.Record {
 	r := graph.Record{
 		DOI:      w.DOI,
-		Title:    stripMarkup(w.Title),
+		Title:    jsonstream.StripMarkup(w.Title),
 		Year:     int(w.PublicationYear),
 		Date:     isoDate(w.PublicationDate),
 		Abstract: w.AbstractIndex.text(),
@@ -152,7 +151,7 @@ func (w *work) record(line int) graph.Record {
 		Source:   graph.Source{Line: line},
 	}
 	if r.Title == "" {
-		r.Title = stripMarkup(w.DisplayName)
+		r.Title = jsonstream.StripMarkup(w.DisplayName)
 	}
 	if r.DOI == "" {
 		r.DOI = string(w.IDs.DOI)
@@ -284,24 +283,6 @@ func pages(first, last string) string {
 		return last
 	}
 	return first + "-" + last
-}
-
-// stripMarkup returns the text of a title that may hold inline markup
-// (<i>, <sub> …) and character references.
-func stripMarkup(s string) string {
-	if !strings.ContainsAny(s, "<&") {
-		return graph.CleanText(s)
-	}
-	var b strings.Builder
-	z := html.NewTokenizer(strings.NewReader(s))
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return graph.CleanText(b.String())
-		case html.TextToken:
-			b.Write(z.Text())
-		}
-	}
 }
 
 // openalexTypes maps OpenAlex's own work types to CSL's.

@@ -284,19 +284,7 @@ func Decode(ctx context.Context, r io.Reader, opt Options, emit func(graph.Recor
 	case isPaper(s.Keys):
 		err = onePaper("")
 	default:
-		err = fmt.Errorf("%w (a JSON object with keys %s)", ErrNotScite, keyList(s.Keys))
+		err = fmt.Errorf("%w (a JSON object with keys %q)", ErrNotScite, jsonstream.SomeKeys(s.Keys))
 	}
 	return a.Finish(err)
-}
-
-func keyList(keys map[string]json.Token) string {
-	out := make([]string, 0, len(keys))
-	for k := range keys {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	if len(out) > 5 {
-		out = append(out[:5], "…")
-	}
-	return fmt.Sprintf("%q", out)
 }

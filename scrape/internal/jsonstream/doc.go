@@ -17,4 +17,5 @@
 //
 //	jsonstream.go  SyntaxError, Decoder, Str/Num/Strs, ScanShape, ErrorList
 //	answer.go      Answer (Open, Records, Value, Emit, Halted, Finish)
+//	text.go        StripMarkup, SomeKeys
 package jsonstream
