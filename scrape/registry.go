@@ -631,7 +631,8 @@ func (r *Registry) extractFile(ctx context.Context, path, format string, emit fu
 }
 
 // ListFiles returns root itself when it is not a folder, or what lies
-// under it in lexical order, skipping names that start with "." — the
+// under it in lexical order, skipping names that start with "." and the
+// folder's documentation (isDocumentation: README.md, MANIFEST.md …) — the
 // sources Walk reads. Entries that are not regular files are listed too
 // (named pipes, devices, sockets, symbolic links), so that reading them
 // reports them: sourcefile.Open reads a link to a regular file as that
@@ -664,11 +665,26 @@ func listFiles(root string) ([]string, error) {
 			}
 			return nil
 		}
-		if !d.IsDir() {
+		if !d.IsDir() && !isDocumentation(d.Name()) {
 			out = append(out, p)
 		}
 		return nil
 	})
 	sort.Strings(out)
 	return out, err
+}
+
+// isDocumentation reports whether a file met in a folder is the folder's
+// documentation rather than a source: a README, LICENSE, MANIFEST or
+// CHANGELOG (any extension, any case) or a Markdown file, which export
+// folders and data sets carry beside the exports (every folder of
+// ../shared/data has one). Named on the command line, such a file is read
+// all the same.
+func isDocumentation(name string) bool {
+	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	switch base {
+	case "README", "LICENSE", "LICENCE", "MANIFEST", "CHANGELOG", "COPYING", "NOTICE":
+		return true
+	}
+	return strings.EqualFold(filepath.Ext(name), ".md")
 }

@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -232,5 +235,29 @@ func TestForcedPageFormatOnPage(t *testing.T) {
 	_, err := Default().Extract(context.Background(), "p.html", strings.NewReader("<!DOCTYPE html><html><head><title>Hi</title></head><body><p>Hello</p></body></html>"), "htmlmeta")
 	if err == nil || strings.Contains(err.Error(), "looks like an HTML page") {
 		t.Errorf("error %v", err)
+	}
+}
+
+// TestListFilesSkipsDocumentation: a folder of exports with its notes
+// (testdata/review has a README.md; every folder of ../shared/data a
+// MANIFEST.md or README.md) lists only the exports, so the notes are not
+// failed sources; a note named on the command line is read as asked.
+func TestListFilesSkipsDocumentation(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"README.md", "MANIFEST.md", "LICENSE", "licence.txt", "notes.MD", "search.ris", "readme_search.ris"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := ListFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.Join(dir, "readme_search.ris"), filepath.Join(dir, "search.ris")}
+	if !slices.Equal(got, want) {
+		t.Errorf("ListFiles = %q, want %q", got, want)
+	}
+	if got, _ := ListFiles(filepath.Join(dir, "README.md")); len(got) != 1 {
+		t.Errorf("a README named on its own: %q", got)
 	}
 }
