@@ -187,3 +187,20 @@ func TestWriteGrownGraph(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkThemesSampled times TextThemes the way run calls it on a large
+// corpus (automatic K, the choice of K and the restarts on a sample, one
+// refinement on every work, the vocabulary projected), here on Cora's
+// real words and citations with the sample bound at 1,000 works and 256
+// dimensions, so that the path that ../shared/data's 78,564 works take
+// runs in a benchmark (docs/BENCHMARKS.md, issue 13).
+//
+//	go test ./analysis -run XXX -bench ThemesSampled -benchtime 3x
+func BenchmarkThemesSampled(b *testing.B) {
+	c, _ := loadCora(b)
+	docs := analysis.CompactTerms(c)
+	defer analysis.SetMaxKMeansRows(1000)()
+	for b.Loop() {
+		analysis.TextThemes(c, docs, nil, analysis.ThemeOptions{Seed: 1, Dims: 256})
+	}
+}
