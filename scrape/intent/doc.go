@@ -12,14 +12,14 @@
 //
 // The model is a linear softmax classifier per head over hashed features
 // (words, bigrams, character 4-grams of longer words, words in a negation
-// scope, the section's kind, where the citation marker stands and the
-// words near it, the sentence length, the number of markers, and the
-// categories of a small lexicon of praise and criticism with the side of
-// the marker they stand on), with int8 weights embedded from model.bin
-// (1.6 MB), a temperature and biases per head fitted on dev for
-// calibration, and a decision shift of the sentiment head towards its rare
-// classes chosen on held-out folds of the training lines. It is rebuilt,
-// byte for byte, by
+// scope, the section's kind alone and with each word, where the citation
+// marker stands and the words near it, the sentence length, the number of
+// markers, and the categories of a small lexicon of praise and criticism
+// with the side of the marker they stand on), with int8 weights embedded
+// from model.bin (1.6 MB), a temperature and biases per head fitted on
+// dev for calibration, and a decision shift of the sentiment head towards
+// its rare classes chosen on held-out folds of the training lines. It is
+// rebuilt, byte for byte, by
 //
 //	go run ./scrape/intent/internal/train -data ../shared/data/intent -o scrape/intent/model.bin
 //

@@ -44,6 +44,7 @@ var (
 	nsNear    = fnvString(fnvOffset, "near:")
 	nsLen     = fnvString(fnvOffset, "len:")
 	nsNearW   = fnvString(fnvOffset, "nw:")
+	nsSecWord = fnvString(fnvOffset, "sw:")
 	nsFirst   = fnvString(fnvOffset, "first:")
 	nsCites   = fnvString(fnvOffset, "ncite:")
 	nsLex     = fnvString(fnvOffset, "lex:")
@@ -189,6 +190,11 @@ func features(dst []uint32, toks []string, section string, bits uint) []uint32 {
 	add(nsBias)
 	sc := sectionClass(section)
 	add(fnvString(nsSection, sc))
+	// each word with the section's kind, where there is a section
+	secWord := uint64(0)
+	if sc != "none" {
+		secWord = fnvString(nsSecWord, sc)
+	}
 	neg := false
 	prev := fnvString(fnvOffset, "<s>")
 	firstCite, nwords := -1, 0
@@ -217,6 +223,9 @@ func features(dst []uint32, toks []string, section string, bits uint) []uint32 {
 			}
 		} else if t != "," {
 			nwords++
+			if secWord != 0 {
+				add(mix(secWord, h))
+			}
 			if len(t) > 4 {
 				// character 4-grams of longer words carry their stems
 				for j := 0; j+4 <= len(t); j++ {

@@ -12,7 +12,7 @@ import (
 // ModelName is the name and version of the trained classifier, written as
 // ClassifiedBy on the statements it classifies. It changes whenever
 // model.bin is retrained with different features or data.
-const ModelName = "citegraph-intent-linear/3"
+const ModelName = "citegraph-intent-linear/4"
 
 // The two heads of the model and their classes, in the order of the
 // model's weights.
