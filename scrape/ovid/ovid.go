@@ -57,11 +57,6 @@ func dedent(l []byte, n int) []byte {
 	return l
 }
 
-type field struct {
-	tag   string
-	lines []string
-}
-
 // Extract reads the records and emits each when the next header comes or
 // the file ends.
 func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
@@ -72,7 +67,7 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 // ("<1. >") to the next.
 type records struct {
 	emit    func(graph.Record) error
-	rec     []field
+	rec     lines.Fields
 	indent  int // of the record's header
 	spacing int // spaces between a tag and its dash: 2, 1, or 0 before the first field
 }
@@ -117,11 +112,8 @@ func (f *records) Line(l *lines.Loop, line []byte, n int) error {
 		m = nil
 	}
 	if m != nil {
-		f.rec = append(f.rec, field{tag: string(m[1]), lines: []string{string(bytes.TrimSpace(m[2]))}})
-	} else if len(f.rec) > 0 {
-		last := &f.rec[len(f.rec)-1]
-		last.lines = append(last.lines, string(trimmed))
-	} else {
+		f.rec.Add(string(m[1]), string(bytes.TrimSpace(m[2])))
+	} else if !f.rec.Continue(string(trimmed)) {
 		l.Report(n, "line before the record's first field (no tag), dropped")
 	}
 	if l.Grow(len(line)) {
@@ -138,21 +130,9 @@ var (
 	reLabel = regexp.MustCompile(`\s+\[(?i:article|review|editorial|letter|comment|commentary|erratum|correction|retraction|note|news|report|case reports?|miscellaneous|abstract|book review|interview|biography|obituary|historical article|clinical trial|journal article)\]\s*$`)
 )
 
-func build(fs []field, line int) graph.Record {
+func build(fs lines.Fields, line int) graph.Record {
 	r := graph.Record{Source: graph.Source{Line: line}}
-	joined := func(f field) string { return strings.TrimSpace(strings.Join(f.lines, " ")) }
-	get := func(tags ...string) string {
-		for _, t := range tags {
-			for _, f := range fs {
-				if f.tag == t {
-					if v := joined(f); v != "" {
-						return v
-					}
-				}
-			}
-		}
-		return ""
-	}
+	get := fs.First
 	db := strings.ToLower(get("DB"))
 	// "Embase <1974 to 2019 Week 05>": the database, without its span.
 	r.Source.Database, _, _ = strings.Cut(get("DB"), "<")
@@ -162,13 +142,13 @@ func build(fs []field, line int) graph.Record {
 	seen := map[string]bool{}
 	var full []graph.Author
 	for _, f := range fs {
-		switch f.tag {
+		switch f.Tag {
 		case "AU", "A1":
-			r.Authors = append(r.Authors, ovidNames(joined(f))...)
+			r.Authors = append(r.Authors, ovidNames(f.Value())...)
 		case "FA": // Ovid MEDLINE's full names ("Gadzalski, Marek")
-			full = append(full, ovidNames(joined(f))...)
+			full = append(full, ovidNames(f.Value())...)
 		case "MH", "KW":
-			for _, l := range f.lines {
+			for _, l := range f.Lines {
 				k := strings.TrimSpace(strings.TrimPrefix(l, "*"))
 				if k != "" && !seen[strings.ToLower(k)] {
 					seen[strings.ToLower(k)] = true
@@ -176,11 +156,11 @@ func build(fs []field, line int) graph.Record {
 				}
 			}
 		case "IS", "SN", "IB":
-			if s := stdnum.FindISBN(joined(f)); s != "" && len(joined(f)) > 9 {
+			if s := stdnum.FindISBN(f.Value()); s != "" && len(f.Value()) > 9 {
 				if ids[graph.IDISBN] == "" {
 					ids[graph.IDISBN] = s
 				}
-			} else if s := stdnum.FindISSN(joined(f)); s != "" && ids[graph.IDISSN] == "" {
+			} else if s := stdnum.FindISSN(f.Value()); s != "" && ids[graph.IDISSN] == "" {
 				ids[graph.IDISSN] = s
 			}
 		}
@@ -192,8 +172,8 @@ func build(fs []field, line int) graph.Record {
 	// The abstract keeps its structure: Ovid puts each heading of a
 	// structured abstract on a line of its own.
 	for _, f := range fs {
-		if f.tag == "AB" || f.tag == "N2" {
-			r.Abstract = strings.Join(f.lines, "\n")
+		if f.Tag == "AB" || f.Tag == "N2" {
+			r.Abstract = strings.Join(f.Lines, "\n")
 			break
 		}
 	}
@@ -252,8 +232,8 @@ func build(fs []field, line int) graph.Record {
 	}
 	r.Type = pubType(get("PT", "DT"), get("ST"))
 	for _, f := range fs {
-		if f.tag == "PT" || f.tag == "DT" {
-			r.Retracted = r.Retracted || strings.Contains(strings.ToLower(joined(f)), "retracted publication")
+		if f.Tag == "PT" || f.Tag == "DT" {
+			r.Retracted = r.Retracted || strings.Contains(strings.ToLower(f.Value()), "retracted publication")
 		}
 	}
 	return r

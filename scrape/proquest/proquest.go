@@ -75,11 +75,6 @@ func init() {
 	}
 }
 
-type field struct {
-	name  string
-	lines []string
-}
-
 // Extract reads the document blocks and emits each at its closing rule
 // (or at the next document heading, or the end).
 func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
@@ -91,7 +86,7 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 // from its heading ("Document 3 of 20") to its closing rule.
 type documents struct {
 	emit     func(graph.Record) error
-	doc      []field
+	doc      lines.Fields
 	titleLn  string
 	declared int // documents the headings announce
 	read     int
@@ -133,11 +128,11 @@ func (f *documents) Line(l *lines.Loop, line []byte, n int) error {
 		return nil // header, table of contents, bibliography, footer
 	}
 	if m := reField.FindStringSubmatch(s); m != nil && known[m[1]] {
-		f.doc = append(f.doc, field{name: m[1], lines: []string{m[2]}})
+		f.doc.Add(m[1], m[2])
 	} else if len(f.doc) == 0 && f.titleLn == "" {
 		f.titleLn = s
-	} else if len(f.doc) > 0 {
-		f.doc[len(f.doc)-1].lines = append(f.doc[len(f.doc)-1].lines, s)
+	} else {
+		f.doc.Continue(s) // nothing when no field came yet
 	}
 	if l.Grow(len(s)) {
 		f.doc, f.titleLn = f.doc[:0], ""
@@ -156,13 +151,13 @@ func (f *documents) End(l *lines.Loop) error {
 	return nil
 }
 
-func build(fs []field, titleLine string, line int) graph.Record {
+func build(fs lines.Fields, titleLine string, line int) graph.Record {
 	r := graph.Record{Source: graph.Source{Line: line}}
 	get := func(names ...string) string {
 		for _, n := range names {
 			for _, f := range fs {
-				if f.name == n && strings.TrimSpace(f.lines[0]) != "" {
-					return strings.TrimSpace(f.lines[0])
+				if f.Tag == n && strings.TrimSpace(f.Lines[0]) != "" {
+					return strings.TrimSpace(f.Lines[0])
 				}
 			}
 		}
@@ -197,10 +192,10 @@ func build(fs []field, titleLine string, line int) graph.Record {
 	}
 	r.Date = date(r.Year, get("Publication date"))
 	for _, f := range fs {
-		if f.name == "Document URL" || f.name == "Links" {
+		if f.Tag == "Document URL" || f.Tag == "Links" {
 			continue
 		}
-		for _, l := range f.lines {
+		for _, l := range f.Lines {
 			if strings.Contains(l, "/docview/") && r.URL == "" && strings.HasPrefix(l, "http") {
 				r.URL = l
 			}

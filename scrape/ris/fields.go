@@ -12,35 +12,6 @@ import (
 	"github.com/citegraph/citegraph/scrape/tabular"
 )
 
-// record gives access to one record's entries by tag.
-type record []entry
-
-// all returns the values of every occurrence of the tags, in order, each
-// occurrence's lines joined by a space.
-func (r record) all(tags ...string) []string {
-	var out []string
-	for _, e := range r {
-		for _, t := range tags {
-			if e.tag == t {
-				if v := strings.TrimSpace(strings.Join(e.lines, " ")); v != "" {
-					out = append(out, v)
-				}
-			}
-		}
-	}
-	return out
-}
-
-// first returns the first non-empty value among the tags, tried in order.
-func (r record) first(tags ...string) string {
-	for _, t := range tags {
-		if v := r.all(t); len(v) > 0 {
-			return v[0]
-		}
-	}
-	return ""
-}
-
 // Types maps RIS reference types to CSL types. A type not listed reads as
 // "document".
 var Types = map[string]string{
@@ -70,31 +41,30 @@ var (
 )
 
 // buildRecord maps one RIS record to a graph.Record.
-func buildRecord(entries []entry, line int) graph.Record {
-	r := record(entries)
+func buildRecord(r record, line int) graph.Record {
 	out := graph.Record{Source: graph.Source{Line: line}}
 	// The database the record was exported from (Scopus, Embase, CINAHL,
 	// PTSDpubs …) and its accession number or reference id there.
-	out.Source.Database = graph.CleanText(r.first("DB"))
-	out.Source.RecordID = graph.CleanText(r.first("AN", "ID"))
-	ty := strings.ToUpper(r.first("TY"))
+	out.Source.Database = graph.CleanText(r.First("DB"))
+	out.Source.RecordID = graph.CleanText(r.First("AN", "ID"))
+	ty := strings.ToUpper(r.First("TY"))
 	if t, ok := Types[ty]; ok {
 		out.Type = t
 	} else if ty != "" {
 		out.Type = "document"
 	}
 
-	out.Title = r.first("TI", "T1", "CT")
+	out.Title = r.First("TI", "T1", "CT")
 	if out.Title == "" && (ty == "BOOK" || ty == "EBOOK" || ty == "EDBOOK") {
-		out.Title = r.first("BT")
+		out.Title = r.First("BT")
 	}
-	journal := r.first("JF", "JO")
+	journal := r.First("JF", "JO")
 	switch ty {
 	case "THES":
 		// Pure writes a thesis's title as T1 and its subtitle as T2;
 		// EndNote writes the title as TI (T1 in its older exports) and
 		// the academic department as T2, which is no part of the title.
-		if sub := r.first("T2"); sub != "" && journal == "" && out.Title != "" && r.first("TI") == "" && pureExport(r) {
+		if sub := r.First("T2"); sub != "" && journal == "" && out.Title != "" && r.First("TI") == "" && pureExport(r) {
 			out.Title += ": " + sub
 		}
 	case "BOOK", "EBOOK", "EDBOOK":
@@ -103,17 +73,17 @@ func buildRecord(entries []entry, line int) graph.Record {
 		// name (RIS 2011, Zotero, EndNote, Scopus) where JO is often its
 		// abbreviation (the specification calls JO full, exporters write
 		// either); then the abbreviations.
-		out.Venue = r.first("JF", "T2", "JO", "JA", "J2", "J1", "BT")
+		out.Venue = r.First("JF", "T2", "JO", "JA", "J2", "J1", "BT")
 	}
 
-	for _, a := range r.all("AU", "A1") {
+	for _, a := range r.All("AU", "A1") {
 		if au := risName(a); au.Family != "" {
 			out.Authors = append(out.Authors, au)
 		}
 	}
-	out.AuthorORCIDs = ovidORCIDs(out.Authors, r.all("AI"))
+	out.AuthorORCIDs = ovidORCIDs(out.Authors, r.All("AI"))
 
-	for _, d := range []string{r.first("PY"), r.first("Y1"), r.first("DA")} {
+	for _, d := range []string{r.First("PY"), r.First("Y1"), r.First("DA")} {
 		if y, date := parseDate(d); y != 0 {
 			if out.Year == 0 {
 				out.Year, out.Date = y, date
@@ -123,9 +93,9 @@ func buildRecord(entries []entry, line int) graph.Record {
 		}
 	}
 
-	out.Volume = r.first("VL", "VO")
-	out.Issue = r.first("IS")
-	sp, ep := r.first("SP"), r.first("EP")
+	out.Volume = r.First("VL", "VO")
+	out.Issue = r.First("IS")
+	sp, ep := r.First("SP"), r.First("EP")
 	switch {
 	case sp == "No" && ep == "Specified": // Ovid: "No pagination specified"
 	case sp != "" && ep != "" && !strings.Contains(sp, "-") && ep != sp:
@@ -137,14 +107,14 @@ func buildRecord(entries []entry, line int) graph.Record {
 		out.Pages = a // "22-22": page 22
 	}
 
-	for _, d := range r.all("DO") {
+	for _, d := range r.All("DO") {
 		if n, err := graph.NormalizeDOI(d); err == nil {
 			out.DOI = n
 			break
 		}
 	}
 	if out.DOI == "" {
-		for _, u := range r.all("UR", "L1", "L2", "L3", "LK", "M3") {
+		for _, u := range r.All("UR", "L1", "L2", "L3", "LK", "M3") {
 			if strings.Contains(u, "doi.org/10.") || strings.HasPrefix(strings.ToLower(u), "doi:") || strings.HasPrefix(u, "10.") {
 				if n, err := graph.NormalizeDOI(find.DOI(u, find.InField)); err == nil {
 					out.DOI = n
@@ -154,19 +124,19 @@ func buildRecord(entries []entry, line int) graph.Record {
 		}
 	}
 
-	out.Abstract = r.first("AB", "N2")
-	out.Language = r.first("LA")
-	out.Publisher = r.first("PB")
-	out.URL = r.first("UR")
+	out.Abstract = r.First("AB", "N2")
+	out.Language = r.First("LA")
+	out.Publisher = r.First("PB")
+	out.URL = r.First("UR")
 
 	seen := map[string]bool{}
-	for _, e := range entries {
-		if e.tag != "KW" {
+	for _, e := range r {
+		if e.Tag != "KW" {
 			continue
 		}
 		// Each line is a keyword (Rayyan writes one KW and the rest below
 		// it); a line may also hold several separated by ";".
-		for _, l := range e.lines {
+		for _, l := range e.Lines {
 			for k := range strings.SplitSeq(l, ";") {
 				k = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(k), "*"))
 				if k != "" && !seen[strings.ToLower(k)] {
@@ -182,21 +152,21 @@ func buildRecord(entries []entry, line int) graph.Record {
 		out.Identifiers = ids
 	}
 
-	for _, e := range entries {
-		switch e.tag {
+	for _, e := range r {
+		switch e.Tag {
 		case "N1":
-			v := strings.TrimSpace(e.lines[0])
+			v := strings.TrimSpace(e.Lines[0])
 			if m := reCitedBy.FindStringSubmatch(v); m != nil && out.CitedByCount == nil {
 				n, _ := strconv.Atoi(m[1])
 				out.CitedByCount = &n
 			}
 			if rest, ok := strings.CutPrefix(v, "References:"); ok {
-				out.References = append(out.References, scopusReferences(rest, e.lines[1:])...)
+				out.References = append(out.References, scopusReferences(rest, e.Lines[1:])...)
 			}
 		case "M1":
 			// Ovid's PsycINFO writes the cited references as M1, one each,
 			// in APA style.
-			if v := strings.Join(e.lines, " "); reAPAStart.MatchString(v) {
+			if v := strings.Join(e.Lines, " "); reAPAStart.MatchString(v) {
 				out.References = append(out.References, parseAPA(v))
 			}
 		}
@@ -209,9 +179,9 @@ func buildRecord(entries []entry, line int) graph.Record {
 // twice (N2 and AB, alike) when it has one (the Pure portal's thesis of
 // the test data). EndNote writes each once.
 func pureExport(r record) bool {
-	py, y1 := r.first("PY"), r.first("Y1")
-	n2, ab := r.first("N2"), r.first("AB")
-	return r.first("T1") != "" && py != "" && py == y1 && n2 == ab
+	py, y1 := r.First("PY"), r.First("Y1")
+	n2, ab := r.First("N2"), r.First("AB")
+	return r.First("T1") != "" && py != "" && py == y1 && n2 == ab
 }
 
 // reInitials are a name's initials written after it: "JA", "J.A.".
@@ -248,8 +218,8 @@ func scopusReferences(first string, more []string) []graph.Reference {
 // identifiers collects the accession numbers and standard numbers.
 func identifiers(r record, url string) map[string]string {
 	ids := map[string]string{}
-	db := strings.ToLower(r.first("DB", "DP"))
-	for _, sn := range r.all("SN") {
+	db := strings.ToLower(r.First("DB", "DP"))
+	for _, sn := range r.All("SN") {
 		if b := stdnum.FindISBN(sn); b != "" {
 			if ids[graph.IDISBN] == "" {
 				ids[graph.IDISBN] = b
@@ -258,7 +228,7 @@ func identifiers(r record, url string) map[string]string {
 			ids[graph.IDISSN] = s
 		}
 	}
-	for _, an := range r.all("AN", "C2", "M2") {
+	for _, an := range r.All("AN", "C2", "M2") {
 		switch {
 		case strings.HasPrefix(strings.ToUpper(an), "WOS:"):
 			ids[graph.IDWoS] = "WOS:" + an[4:]
@@ -275,7 +245,7 @@ func identifiers(r record, url string) map[string]string {
 			ids[graph.IDEmbase] = strings.TrimPrefix(an, "L")
 		}
 	}
-	for _, u := range append([]string{url}, r.all("L2", "LK")...) {
+	for _, u := range append([]string{url}, r.All("L2", "LK")...) {
 		if m := reEID.FindStringSubmatch(u); m != nil && ids[graph.IDScopus] == "" {
 			ids[graph.IDScopus] = m[1]
 		}

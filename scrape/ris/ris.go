@@ -58,21 +58,18 @@ func (Reader) Sniff(head []byte) bool {
 	return false
 }
 
-// entry is one tag occurrence with its value and continuation lines.
-type entry struct {
-	tag   string
-	lines []string
-}
-
 // Extract reads the records and emits each at its end.
 func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
 	return lines.Read(ctx, rd, &records{emit: emit})
 }
 
+// record is one record's fields (lines.Fields: All, First by tag).
+type record = lines.Fields
+
 // records is the record loop's rules for RIS: a record from TY to ER.
 type records struct {
 	emit func(graph.Record) error
-	rec  []entry
+	rec  record
 }
 
 func (f *records) flush(l *lines.Loop) error {
@@ -93,7 +90,8 @@ func (f *records) Line(l *lines.Loop, line []byte, n int) error {
 			}
 		}
 		l.Open(n)
-		f.rec = append(f.rec[:0], entry{tag: "TY", lines: []string{val}})
+		f.rec = f.rec[:0]
+		f.rec.Add("TY", val)
 		return nil
 	case l.Start == 0:
 		// Between records: numbering, links, notes. Skipped.
@@ -101,12 +99,10 @@ func (f *records) Line(l *lines.Loop, line []byte, n int) error {
 	case ok && tag == "ER":
 		return f.flush(l)
 	case ok:
-		f.rec = append(f.rec, entry{tag: tag, lines: []string{val}})
+		f.rec.Add(tag, val)
 		f.grow(l, len(val))
 	default:
-		if s := string(bytes.TrimSpace(line)); s != "" && len(f.rec) > 0 {
-			last := &f.rec[len(f.rec)-1]
-			last.lines = append(last.lines, s)
+		if s := string(bytes.TrimSpace(line)); s != "" && f.rec.Continue(s) {
 			f.grow(l, len(s))
 		}
 	}

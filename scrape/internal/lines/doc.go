@@ -14,4 +14,5 @@
 //
 //	lines.go  Reader
 //	loop.go   Format, Loop, Read: the record loop
+//	fields.go Field, Fields: a record's tagged fields with their continuation lines
 package lines
