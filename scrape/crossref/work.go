@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/ident"
 	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
 	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
@@ -177,7 +178,6 @@ func (w *work) record(line int) graph.Record {
 		r.Identifiers = ids
 	}
 	orcids := make([]string, 0, len(w.Author))
-	anyORCID := false
 	for _, p := range w.Author {
 		a := graph.Author{Family: strings.TrimSpace(p.Family), Given: strings.TrimSpace(p.Given)}
 		if a.Family == "" {
@@ -190,13 +190,9 @@ func (w *work) record(line int) graph.Record {
 			continue
 		}
 		r.Authors = append(r.Authors, a)
-		o := stdnum.ORCID(p.ORCID)
-		anyORCID = anyORCID || o != ""
-		orcids = append(orcids, o)
+		orcids = append(orcids, stdnum.ORCID(p.ORCID))
 	}
-	if anyORCID {
-		r.AuthorORCIDs = orcids
-	}
+	r.AuthorORCIDs = ident.ORCIDs(orcids)
 	r.References = make([]graph.Reference, 0, len(w.Reference))
 	for i := range w.Reference {
 		r.References = append(r.References, w.Reference[i].reference())

@@ -12,6 +12,7 @@ import (
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/intent"
 	"github.com/citegraph/citegraph/scrape/internal/find"
+	"github.com/citegraph/citegraph/scrape/internal/names"
 	"github.com/citegraph/citegraph/scrape/prose"
 )
 
@@ -505,26 +506,13 @@ func initialsLast(s string) graph.Author {
 	if len(f) < 2 {
 		return graph.Author{Family: s}
 	}
-	if isInitials(f[0]) {
+	if names.IsInitials(f[0]) {
 		return graph.Author{Family: strings.Join(f[1:], " "), Given: f[0]}
 	}
-	if isInitials(f[len(f)-1]) {
+	if names.IsInitials(f[len(f)-1]) {
 		return graph.Author{Family: strings.Join(f[:len(f)-1], " "), Given: f[len(f)-1]}
 	}
 	return graph.ParseName(s)
-}
-
-func isInitials(s string) bool {
-	s = strings.ReplaceAll(strings.ReplaceAll(s, ".", ""), "-", "")
-	if s == "" || len(s) > 4 {
-		return false
-	}
-	for _, r := range s {
-		if r < 'A' || r > 'Z' {
-			return false
-		}
-	}
-	return true
 }
 
 func nodeText(n *html.Node) string {

@@ -413,13 +413,7 @@ func schemaOrg(r *graph.Record, ld map[string]any) {
 				r.AuthorORCIDs = append(r.AuthorORCIDs, orcid)
 			}
 		}
-		hasORCID := false
-		for _, o := range r.AuthorORCIDs {
-			hasORCID = hasORCID || o != ""
-		}
-		if !hasORCID {
-			r.AuthorORCIDs = nil
-		}
+		r.AuthorORCIDs = ident.ORCIDs(r.AuthorORCIDs)
 	}
 	for _, k := range []string{"identifier", "sameAs", "@id", "url"} {
 		for _, v := range list(ld[k]) {

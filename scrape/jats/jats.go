@@ -11,6 +11,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/intent"
+	"github.com/citegraph/citegraph/scrape/internal/names"
 	"github.com/citegraph/citegraph/scrape/internal/xmlread"
 	"github.com/citegraph/citegraph/scrape/prose"
 )
@@ -391,26 +392,13 @@ func looseName(s string) graph.Author {
 	}
 	f := strings.Fields(s)
 	last := f[len(f)-1]
-	if len(f) > 1 && isInitials(last) {
+	if len(f) > 1 && names.IsInitials(last) {
 		return graph.Author{Family: strings.Join(f[:len(f)-1], " "), Given: last}
 	}
-	if len(f) > 1 && isInitials(f[0]) {
+	if len(f) > 1 && names.IsInitials(f[0]) {
 		return givenFirst(s)
 	}
 	return graph.Author{Family: s}
-}
-
-func isInitials(s string) bool {
-	s = strings.ReplaceAll(strings.ReplaceAll(s, ".", ""), "-", "")
-	if s == "" || len(s) > 4 {
-		return false
-	}
-	for _, r := range s {
-		if r < 'A' || r > 'Z' {
-			return false
-		}
-	}
-	return true
 }
 
 var particles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "del": true, "da": true, "di": true, "du": true, "la": true, "le": true, "ter": true, "ten": true, "dos": true, "das": true}

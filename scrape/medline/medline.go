@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/scrape/internal/ident"
 	"github.com/citegraph/citegraph/scrape/internal/lines"
 	"github.com/citegraph/citegraph/scrape/internal/pos"
 	"github.com/citegraph/citegraph/scrape/internal/stdnum"
@@ -275,9 +276,7 @@ func build(fs []field, line int) graph.Record {
 	if len(fau) == 0 || (len(au) > len(fau)) {
 		r.Authors, r.AuthorORCIDs = au, auORCID
 	}
-	if !hasAny(r.AuthorORCIDs) {
-		r.AuthorORCIDs = nil
-	}
+	r.AuthorORCIDs = ident.ORCIDs(r.AuthorORCIDs)
 	if v := get("PMID"); v != "" {
 		ids[graph.IDPMID] = v
 	}
@@ -352,15 +351,6 @@ func untranslated(t string) string {
 		return m[1] + m[2]
 	}
 	return t
-}
-
-func hasAny(s []string) bool {
-	for _, v := range s {
-		if v != "" {
-			return true
-		}
-	}
-	return false
 }
 
 // isEtAl reports whether an author line stands for the authors left out

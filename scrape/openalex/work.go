@@ -5,9 +5,9 @@ import (
 	"strconv"
 	"strings"
 
-
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/crossref"
+	"github.com/citegraph/citegraph/scrape/internal/ident"
 	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
 	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
@@ -198,7 +198,6 @@ func (w *work) record(line int) graph.Record {
 		r.Identifiers = idm
 	}
 	orcids := make([]string, 0, len(w.Authorships))
-	anyORCID := false
 	for _, a := range w.Authorships {
 		name := a.Author.DisplayName
 		if strings.TrimSpace(name) == "" {
@@ -209,13 +208,9 @@ func (w *work) record(line int) graph.Record {
 			continue
 		}
 		r.Authors = append(r.Authors, au)
-		o := stdnum.ORCID(a.Author.ORCID)
-		anyORCID = anyORCID || o != ""
-		orcids = append(orcids, o)
+		orcids = append(orcids, stdnum.ORCID(a.Author.ORCID))
 	}
-	if anyORCID {
-		r.AuthorORCIDs = orcids
-	}
+	r.AuthorORCIDs = ident.ORCIDs(orcids)
 	for _, k := range w.Keywords {
 		t := strings.TrimSpace(k.DisplayName)
 		if t == "" {

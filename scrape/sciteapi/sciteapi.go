@@ -11,6 +11,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/crossref"
+	"github.com/citegraph/citegraph/scrape/internal/ident"
 	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
 	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
@@ -184,7 +185,6 @@ func (p *paper) record(line int) graph.Record {
 		return a != nil && b != nil && *a < *b
 	})
 	orcids := make([]string, 0, len(authors))
-	anyORCID := false
 	for _, a := range authors {
 		au := graph.Author{Family: strings.TrimSpace(a.Family), Given: strings.TrimSpace(a.Given)}
 		if au.Family == "" {
@@ -194,13 +194,9 @@ func (p *paper) record(line int) graph.Record {
 			continue
 		}
 		r.Authors = append(r.Authors, au)
-		o := stdnum.ORCID(a.ORCID)
-		anyORCID = anyORCID || o != ""
-		orcids = append(orcids, o)
+		orcids = append(orcids, stdnum.ORCID(a.ORCID))
 	}
-	if anyORCID {
-		r.AuthorORCIDs = orcids
-	}
+	r.AuthorORCIDs = ident.ORCIDs(orcids)
 	return r
 }
 

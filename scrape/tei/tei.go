@@ -135,9 +135,7 @@ func (d *document) header(h *xmlread.Node) {
 						r.AuthorORCIDs = append(r.AuthorORCIDs, orcidOf(a))
 					}
 				}
-				if !hasORCID(r.AuthorORCIDs) {
-					r.AuthorORCIDs = nil
-				}
+				r.AuthorORCIDs = ident.ORCIDs(r.AuthorORCIDs)
 				r.Venue, r.Volume, r.Issue, r.Pages = ref.Venue, ref.Volume, ref.Issue, ref.Pages
 				if r.Year == 0 {
 					r.Year = ref.Year
@@ -212,15 +210,6 @@ func (d *document) header(h *xmlread.Node) {
 	if r.Type == "" {
 		r.Type = "article-journal"
 	}
-}
-
-func hasORCID(ids []string) bool {
-	for _, s := range ids {
-		if s != "" {
-			return true
-		}
-	}
-	return false
 }
 
 var reORCID = regexp.MustCompile(`\d{4}-\d{4}-\d{4}-\d{3}[\dXx]`)

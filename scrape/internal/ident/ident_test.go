@@ -23,3 +23,12 @@ func TestSet(t *testing.T) {
 		t.Errorf("identifiers %v, want %v", m, want)
 	}
 }
+
+func TestORCIDs(t *testing.T) {
+	if got := ORCIDs([]string{"", ""}); got != nil {
+		t.Errorf("ORCIDs of authors without one = %q, want nil", got)
+	}
+	if got := ORCIDs([]string{"", "0000-0002-1825-0097"}); len(got) != 2 || got[1] != "0000-0002-1825-0097" {
+		t.Errorf("ORCIDs = %q", got)
+	}
+}
