@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -231,6 +232,27 @@ type Writer struct {
 	noDot    bool      // GraphViz found missing: render nothing more
 	drawings []drawing // rendered after every file is written
 	bib      *bibState // the bibliometrics, computed once for the formats that show them
+	placed   placement // the last layout computed, for the next drawing of the same works
+}
+
+// placement is one layout.Force result with its input.
+type placement struct {
+	n     int
+	edges [][2]int32
+	pos   []layout.Point
+}
+
+// place returns layout.Force of n works with edges, grouped by theme and
+// seeded by --seed. graph.dot and map.html usually place the same works
+// with the same links: the second is given the first's positions instead
+// of computing them again (the same numbers, as Force is deterministic).
+func (w *Writer) place(n int, edges [][2]int32) []layout.Point {
+	if p := w.placed; p.pos != nil && p.n == n && slices.Equal(p.edges, edges) {
+		return p.pos
+	}
+	pos := layout.Force(n, edges, w.In.Result.Theme, layout.Options{Seed: w.Opt.Seed})
+	w.placed = placement{n, edges, pos}
+	return pos
 }
 
 // Write writes every format of the table that opt chooses (and the Always
@@ -421,7 +443,8 @@ func writeMatching(_ context.Context, w *Writer) error {
 // writeGraph writes graph.dot. From dot.PositionFrom drawn works (and no
 // --layout) the positions are computed here (layout.Force, seeded by
 // --seed) and GraphViz only draws them; only the dot.LabelTop largest works
-// by PageRank are labelled, the others are dots. A note says so.
+// by PageRank are labelled, the others are dots, and at most
+// dot.MaxDrawnEdges links are drawn. A note says so.
 func writeGraph(ctx context.Context, w *Writer) error {
 	opt := w.dotOptions()
 	g := w.In.Graph
@@ -439,7 +462,7 @@ func writeGraph(ctx context.Context, w *Writer) error {
 				edges = append(edges, [2]int32{int32(e.F.ID()), int32(e.T.ID())})
 			}
 		}
-		pos := layout.Force(len(works), edges, opt.Cluster, layout.Options{Seed: w.Opt.Seed})
+		pos := w.place(len(works), edges)
 		opt.Pos = make([][2]float64, len(pos))
 		for i, p := range pos {
 			opt.Pos[i] = [2]float64{p.X, p.Y}
@@ -455,7 +478,8 @@ func writeGraph(ctx context.Context, w *Writer) error {
 				n++
 			}
 		}
-		w.Notef("graph.dot has %d works: placed by citegraph's force-directed layout, not by sfdp, with labels on the %d largest by PageRank (GraphViz draws it with neato -n2; --layout sfdp lays it out instead)", shown, n)
+		opt.MaxEdges = dot.MaxDrawnEdges
+		w.Notef("graph.dot has %d works: placed by citegraph's force-directed layout, not by sfdp, with labels on the %d largest by PageRank and at most the %d links between the largest works drawn (GraphViz draws it with neato -n2; --layout sfdp lays it out instead; graph.gephi.dot, graph.graphml and graph.gexf hold every link)", shown, n, dot.MaxDrawnEdges)
 	}
 	return w.Drawing(ctx, "graph", func(f io.Writer) error { return dot.Write(f, g, opt) })
 }
@@ -475,7 +499,7 @@ func writeMap(ctx context.Context, w *Writer) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	pos := layout.Force(len(works), edges, in.Result.Theme, layout.Options{Seed: w.Opt.Seed})
+	pos := w.place(len(works), edges)
 	m := webmap.Map{Title: "Citation map", Labels: in.WorkLabels, Theme: in.Result.Theme, ThemeLabels: in.Labels,
 		Size: in.Measure(w.Opt.Views.Measure), SizeName: in.Set.Column(Measures[w.Opt.Views.Measure]).Heading(),
 		Pos: make([][2]float64, len(pos)), Global: w.In.global}

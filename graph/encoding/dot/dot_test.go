@@ -617,3 +617,68 @@ func TestLegendOtherThemes(t *testing.T) {
 		t.Errorf("the 8 other themes' works are not grey")
 	}
 }
+
+// TestMaxEdges: with MaxEdges the map keeps the links whose lesser end
+// scores highest (worked out here by brute force over every citation), in
+// the order written, and its title says how many of how many are drawn.
+func TestMaxEdges(t *testing.T) {
+	g := graph.Build(chain(40))
+	size := make([]float64, g.Len())
+	for i := range size {
+		size[i] = float64((i * 7) % g.Len()) // distinct scores, not in ID order
+	}
+	type link struct {
+		f, t string
+		key  float64
+	}
+	var all []link
+	for _, e := range g.Edges(graph.Cites) {
+		if e.F != e.T {
+			all = append(all, link{e.F.Key, e.T.Key, min(size[e.F.ID()], size[e.T.ID()])})
+		}
+	}
+	const m = 10
+	if len(all) <= m {
+		t.Fatalf("only %d links", len(all))
+	}
+	best := slices.Clone(all)
+	slices.SortStableFunc(best, func(a, b link) int { return -cmpFloat(a.key, b.key) })
+	keep := map[[2]string]bool{}
+	for _, l := range best[:m] {
+		keep[[2]string{l.f, l.t}] = true
+	}
+	var want []string
+	for _, l := range all {
+		if keep[[2]string{l.f, l.t}] {
+			want = append(want, fmt.Sprintf("%q -> %q", l.f, l.t))
+		}
+	}
+	out := write(t, g, dot.Options{Size: size, MaxEdges: m})
+	var got []string
+	for _, line := range strings.Split(out, "\n") {
+		if i := strings.Index(line, " ["); strings.Contains(line, " -> ") && i > 0 {
+			got = append(got, strings.TrimSpace(line[:i]))
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("links drawn:\n%q\nwant\n%q", got, want)
+	}
+	title := fmt.Sprintf("Citation map (%d works, the %d links between the largest of %d)", g.Len(), m, len(all))
+	if !strings.Contains(out, "label="+strconv.Quote(title)) {
+		t.Errorf("no title %q in\n%.400s", title, out)
+	}
+	// Within the bound nothing is cut and the title is the usual one.
+	if out := write(t, g, dot.Options{Size: size, MaxEdges: len(all)}); strings.Count(out, " -> ") != len(all) || strings.Contains(out, "between the largest") {
+		t.Errorf("MaxEdges = %d links cut some", len(all))
+	}
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
