@@ -201,6 +201,7 @@ type drawing struct {
 
 type drawEdge struct {
 	e     *graph.Edge
+	index int // in g.Edges(e.Kind)
 	attrs []attr
 }
 
@@ -231,17 +232,21 @@ func newDrawing(g *graph.Graph, opt Options, view *View, keep []bool) *drawing {
 			if e.F == e.T || !d.shown[e.F.ID()] || !d.shown[e.T.ID()] || view != nil && view.leaveOut(g, e) {
 				continue
 			}
-			a := d.edgeAttrs(e)
-			if view != nil {
-				a = view.edgeAttrs(e, i, a)
-			}
-			d.edges = append(d.edges, drawEdge{e, a})
+			d.edges = append(d.edges, drawEdge{e: e, index: i})
 		}
 	}
 	if opt.Size != nil {
 		d.scale = scores(opt.Size, func(id int) bool { return d.shown[id] && works[id].Kind != graph.KindCiting })
 	}
 	d.capEdges()
+	// Attributes only for the edges kept: on a capped map most are not.
+	for i := range d.edges {
+		de := &d.edges[i]
+		de.attrs = d.edgeAttrs(de.e)
+		if view != nil {
+			de.attrs = view.edgeAttrs(de.e, de.index, de.attrs)
+		}
+	}
 	return d
 }
 
