@@ -15,6 +15,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/internal/find"
+	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
 	"github.com/citegraph/citegraph/scrape/internal/pos"
 	"github.com/citegraph/citegraph/scrape/internal/stdnum"
 )
@@ -82,63 +83,26 @@ func init() {
 	}
 }
 
-// lineCounter records where the newlines read through it stand, so that
-// an offset the decoder reports can be turned into a line and column.
-// Offsets are asked for in increasing order, so newlines before the last
-// one asked for are only counted: memory stays bounded by the decoder's
-// look-ahead.
-type lineCounter struct {
-	r      io.Reader
-	off    int64
-	nls    []int64 // offsets of newlines not yet passed
-	passed int     // newlines before the last offset asked for
-	lastNL int64   // offset of the last newline passed, -1 for none
-}
-
-func (lc *lineCounter) Read(p []byte) (int, error) {
-	n, err := lc.r.Read(p)
-	for i := 0; i < n; i++ {
-		if p[i] == '\n' {
-			lc.nls = append(lc.nls, lc.off+int64(i))
-		}
-	}
-	lc.off += int64(n)
-	return n, err
-}
-
-// position returns the 1-based line and column of input offset off, which
-// must not be less than an offset asked for before.
-func (lc *lineCounter) position(off int64) (int, int) {
-	i := 0
-	for i < len(lc.nls) && lc.nls[i] < off {
-		lc.lastNL = lc.nls[i]
-		i++
-	}
-	lc.passed += i
-	lc.nls = append(lc.nls[:0], lc.nls[i:]...)
-	return lc.passed + 1, int(off - lc.lastNL)
-}
-
 // Extract decodes the items one by one and emits each.
 func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record) error) error {
 	br := bufio.NewReaderSize(rd, 64<<10)
 	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		_, _ = br.Discard(3) // a byte-order mark (the registry drops it; a caller of Extract may not)
 	}
-	lc := &lineCounter{r: br, lastNL: -1}
+	lc := jsonstream.NewLines(br)
 	dec := json.NewDecoder(lc)
 	dec.UseNumber()
 	// Look at the first token: '[' means an array of items; '{' one item
 	// (or several, one after another).
 	first, err := dec.Token()
 	if err != nil {
-		l, c := lc.position(dec.InputOffset())
+		l, c := lc.Pos(dec.InputOffset())
 		return &SyntaxError{Line: l, Col: c, Msg: "not JSON: " + err.Error()}
 	}
 	var problems []error
 	decodeItem := func() error {
 		start := skipOffset(dec)
-		line, col := lc.position(start)
+		line, col := lc.Pos(start)
 		var it Item
 		if err := dec.Decode(&it); err != nil {
 			var te *json.UnmarshalTypeError
@@ -161,30 +125,30 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 			}
 		}
 		if _, err := dec.Token(); err != nil {
-			l, c := lc.position(dec.InputOffset())
+			l, c := lc.Pos(dec.InputOffset())
 			problems = append(problems, &SyntaxError{Line: l, Col: c, Msg: "array not closed: " + err.Error()})
 		}
 	case json.Delim('{'):
 		// One object: decode it from the brace already read by decoding
 		// the rest into a map of raw values.
-		line, col := lc.position(dec.InputOffset())
+		line, col := lc.Pos(dec.InputOffset())
 		obj := map[string]json.RawMessage{}
 		for dec.More() {
 			kt, err := dec.Token()
 			if err != nil {
-				l, c := lc.position(dec.InputOffset())
+				l, c := lc.Pos(dec.InputOffset())
 				return &SyntaxError{Line: l, Col: c, Msg: err.Error()}
 			}
 			k, _ := kt.(string)
 			var v json.RawMessage
 			if err := dec.Decode(&v); err != nil {
-				l, c := lc.position(dec.InputOffset())
+				l, c := lc.Pos(dec.InputOffset())
 				return &SyntaxError{Line: l, Col: c, Msg: err.Error()}
 			}
 			obj[k] = v
 		}
 		if _, err := dec.Token(); err != nil {
-			l, c := lc.position(dec.InputOffset())
+			l, c := lc.Pos(dec.InputOffset())
 			return &SyntaxError{Line: l, Col: c, Msg: "object not closed: " + err.Error()}
 		}
 		raw, _ := json.Marshal(obj)
@@ -209,13 +173,13 @@ func (Reader) Extract(ctx context.Context, rd io.Reader, emit func(graph.Record)
 
 // syntaxError places a decoding error: a JSON syntax error at the byte it
 // names (its offset counts from the start of the value being decoded).
-func syntaxError(lc *lineCounter, dec *json.Decoder, start int64, err error) error {
+func syntaxError(lc *jsonstream.Lines, dec *json.Decoder, start int64, err error) error {
 	off := dec.InputOffset()
 	var se *json.SyntaxError
 	if errors.As(err, &se) && start+se.Offset-1 > off {
 		off = start + se.Offset - 1
 	}
-	l, c := lc.position(off)
+	l, c := lc.Pos(off)
 	return &SyntaxError{Line: l, Col: c, Msg: err.Error()}
 }
 

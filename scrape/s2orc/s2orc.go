@@ -15,6 +15,7 @@ import (
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/scrape/intent"
 	"github.com/citegraph/citegraph/scrape/internal/ident"
+	"github.com/citegraph/citegraph/scrape/internal/jsonstream"
 	"github.com/citegraph/citegraph/scrape/internal/refraw"
 	"github.com/citegraph/citegraph/scrape/prose"
 )
@@ -155,7 +156,7 @@ type refEntry struct {
 // parser could not link) are kept as mentions. Malformed JSON gives a
 // *PosError with line and column; papers read before it stand.
 func (Format) Extract(ctx context.Context, r io.Reader, emit func(graph.Record) error) error {
-	lc := &lineCounter{r: r}
+	lc := lineCounter{jsonstream.NewLines(r)}
 	dec := json.NewDecoder(lc)
 	for {
 		if err := ctx.Err(); err != nil {
@@ -172,7 +173,7 @@ func (Format) Extract(ctx context.Context, r io.Reader, emit func(graph.Record) 
 		}
 		line := lc.startLine(start)
 		if p.PaperID == "" {
-			l, c := lc.position(start)
+			l, c := lc.Pos(start)
 			return &PosError{Line: l, Col: c, Err: ErrNoPaper}
 		}
 		rec := p.record()
@@ -474,51 +475,23 @@ func (p paragraph) prose(section string) prose.Paragraph {
 	return b.Take(section)
 }
 
-// lineCounter passes a reader through and remembers where lines start, so
-// that a byte offset becomes a line and column.
-type lineCounter struct {
-	r     io.Reader
-	n     int64
-	lines []int64 // offsets of the bytes after each newline
-}
-
-func (l *lineCounter) Read(p []byte) (int, error) {
-	n, err := l.r.Read(p)
-	for i := 0; i < n; {
-		j := bytes.IndexByte(p[i:n], '\n')
-		if j < 0 {
-			break
-		}
-		l.lines = append(l.lines, l.n+int64(i+j+1))
-		i += j + 1
-	}
-	l.n += int64(n)
-	return n, err
-}
-
-// position returns the 1-based line and column of byte offset off.
-func (l *lineCounter) position(off int64) (line, col int) {
-	i := sort.Search(len(l.lines), func(i int) bool { return l.lines[i] > off })
-	start := int64(0)
-	if i > 0 {
-		start = l.lines[i-1]
-	}
-	return i + 1, int(off-start) + 1
-}
+// lineCounter turns the decoder's offsets into lines and columns
+// (jsonstream.Lines: the offsets asked for never decrease, and memory is
+// bounded by the decoder's look-ahead).
+type lineCounter struct{ *jsonstream.Lines }
 
 // startLine returns the line of a value that starts after offset off,
 // where the previous value ended: JSON Lines put the next one on the next
 // line.
-func (l *lineCounter) startLine(off int64) int {
-	line, _ := l.position(off)
-	i := sort.Search(len(l.lines), func(i int) bool { return l.lines[i] >= off+1 })
-	if off > 0 && i < len(l.lines) && l.lines[i] == off+1 {
+func (l lineCounter) startLine(off int64) int {
+	line, _ := l.Pos(off)
+	if off > 0 && l.NewlineAt(off) {
 		line++
 	}
 	return line
 }
 
-func (l *lineCounter) posErr(dec *json.Decoder, err error) error {
+func (l lineCounter) posErr(dec *json.Decoder, err error) error {
 	off := dec.InputOffset()
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
@@ -531,9 +504,9 @@ func (l *lineCounter) posErr(dec *json.Decoder, err error) error {
 		off = te.Offset
 		msg = fmt.Sprintf("field %s: JSON %s where %s was expected", te.Field, te.Value, te.Type)
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		off = l.n
+		off = l.Offset()
 		msg = "unexpected end of file (truncated JSON?)"
 	}
-	line, col := l.position(off)
+	line, col := l.Pos(off)
 	return &PosError{Line: line, Col: col, Err: errors.New(msg)}
 }

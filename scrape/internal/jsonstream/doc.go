@@ -18,4 +18,5 @@
 //	jsonstream.go  SyntaxError, Decoder, Str/Num/Strs, ScanShape, ErrorList
 //	answer.go      Answer (Open, Records, Value, Emit, Halted, Finish)
 //	text.go        StripMarkup, SomeKeys
+//	lines.go       Lines: the line counter of the JSON readers
 package jsonstream

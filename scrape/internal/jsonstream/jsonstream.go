@@ -35,51 +35,20 @@ const MaxValue = 32 << 20
 // bytes; the answer is not read further.
 var ErrValueTooLarge = fmt.Errorf("a single JSON value of more than %d MiB (the most one work, text or list read at once may take): not read", MaxValue>>20)
 
-// lineReader passes a stream through, noting where its lines start, so
-// that byte offsets can be turned into lines and columns without keeping
-// the stream, and fails with ErrValueTooLarge once more than MaxValue
-// bytes are read after the last mark.
+// lineReader is Lines that fails with ErrValueTooLarge once more than
+// MaxValue bytes are read after the last mark.
 type lineReader struct {
-	r      io.Reader
-	off    int64   // bytes read so far
-	nl     []int64 // offsets of newlines not yet passed by pos
-	line   int     // newlines passed
-	lastNL int64   // offset of the last newline passed; -1 before the first
-	mark   int64   // offset when the Decoder last started a call
+	*Lines
+	mark int64 // offset when the Decoder last started a call
 }
 
-func newLineReader(r io.Reader) *lineReader { return &lineReader{r: r, lastNL: -1} }
+func newLineReader(r io.Reader) *lineReader { return &lineReader{Lines: NewLines(r)} }
 
 func (lr *lineReader) Read(p []byte) (int, error) {
 	if lr.off-lr.mark > MaxValue {
 		return 0, ErrValueTooLarge
 	}
-	n, err := lr.r.Read(p)
-	for i := 0; i < n; {
-		j := bytes.IndexByte(p[i:n], '\n')
-		if j < 0 {
-			break
-		}
-		lr.nl = append(lr.nl, lr.off+int64(i+j))
-		i += j + 1
-	}
-	lr.off += int64(n)
-	return n, err
-}
-
-// pos returns the 1-based line and byte column of offset off. Offsets
-// passed to pos must not decrease.
-func (lr *lineReader) pos(off int64) (line, col int) {
-	k := 0
-	for k < len(lr.nl) && lr.nl[k] < off {
-		lr.lastNL = lr.nl[k]
-		k++
-	}
-	if k > 0 {
-		lr.line += k
-		lr.nl = lr.nl[:copy(lr.nl, lr.nl[k:])]
-	}
-	return lr.line + 1, int(off - lr.lastNL)
+	return lr.Lines.Read(p)
 }
 
 // Decoder is a json.Decoder that knows lines and columns.
@@ -121,7 +90,7 @@ func (d *Decoder) More() bool {
 func (d *Decoder) posAt(off int64) (int, int) {
 	off = max(off, d.last)
 	d.last = off
-	return d.lr.pos(off)
+	return d.lr.Pos(off)
 }
 
 // valueStart returns the offset where the next value starts: the
