@@ -190,7 +190,7 @@ func TestRunViewFlags(t *testing.T) {
 		}
 	}
 	top := string(read(t, dir, "top.dot"))
-	if !strings.Contains(top, `label="Citation map, top 5 works by Citations in the corpus (in-degree), 2010–2016"`) || strings.Contains(top, "legend:") {
+	if !strings.Contains(top, `label="Citation map, top 5 works by Citations in the corpus (in-degree), described works first, 2010–2016"`) || strings.Contains(top, "legend:") {
 		t.Errorf("top.dot title or legend wrong:\n%.600s", top)
 	}
 	if nb := string(read(t, dir, "neighbourhood.dot")); !strings.Contains(nb, `"doi:10.2975/35.4.2012.337.340" [label="Kemp 2012"`) {
@@ -202,7 +202,7 @@ func TestRunViewFlags(t *testing.T) {
 func TestRunFlagErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{"--years", "2015-2010"}, {"--years", "soon"}, {"--formats", "graphml,svg"}, {"--measure", "fame"},
-		{"--themes", "0"}, {"--edges", "cites,likes"}, {"--map-top", "0"}, {"--depth", "0"},
+		{"--themes", "0"}, {"--edges", "cites,likes"}, {"--map-top", "0"}, {"--depth", "0"}, {"--scope", "everything"},
 	} {
 		code, _, stderr := runCmd(t, context.Background(), append([]string{"run", seedCorpus, "-o", t.TempDir()}, args...)...)
 		if code != exitUsage || !strings.Contains(stderr, args[0]) {
@@ -351,4 +351,31 @@ func TestOutputsHostileTitles(t *testing.T) {
 		t.Error("report.md holds raw < or >")
 	}
 	checkConsumers(t, dir)
+}
+
+// TestRunScope: on the four-database search (testdata/review: 24 works the
+// exports describe, 596 known only from their reference lists), --map-top
+// 30 draws the 24 described works and the 6 references that rank highest
+// by default; --scope all ranks them together and keeps 2 described works
+// and 28 references (issue 13's "49 of the top 50 are references"), and
+// --scope cited only references. Described works are drawn filled,
+// references with a dashed outline.
+func TestRunScope(t *testing.T) {
+	if raceBuild() {
+		t.Skip("three runs of the pipeline take more than 5 s under -race")
+	}
+	for _, c := range []struct {
+		scope            string
+		filled, outlined int
+	}{{"corpus", 24, 6}, {"all", 2, 28}, {"cited", 0, 30}} {
+		dir := t.TempDir()
+		args := append(append([]string{"run"}, reviewSearch...), "-o", dir, "--formats", "views", "--render", "none", "--map-top", "30", "--scope", c.scope)
+		if code, _, stderr := runCmd(t, context.Background(), args...); code != exitOK {
+			t.Fatalf("--scope %s: exit %d\n%s", c.scope, code, stderr)
+		}
+		top := read(t, dir, "top.dot")
+		if f, o := bytes.Count(top, []byte("style=filled")), bytes.Count(top, []byte(`style="dashed,filled"`)); f != c.filled || o != c.outlined {
+			t.Errorf("--scope %s: %d described and %d reference works drawn, want %d and %d", c.scope, f, o, c.filled, c.outlined)
+		}
+	}
 }

@@ -210,6 +210,9 @@ type Views struct {
 	// MapTop is the number of works drawn in top.dot and
 	// historiograph.dot; 0 means 50.
 	MapTop int
+	// Scope says which works MapTop ranks (dot.Scopes); "" is
+	// dot.ScopeCorpus: the described works first.
+	Scope string
 	// YearFrom and YearTo (0: open) and Themes (from 0; nil: all) narrow
 	// the views; Kinds are the edge kinds drawn (nil: all).
 	YearFrom, YearTo int
@@ -528,7 +531,7 @@ func writeViews(ctx context.Context, w *Writer) error {
 	}); err != nil {
 		return err
 	}
-	view := dot.View{Options: base, Measure: in.Measure(v.Measure), MeasureName: measureName, Top: v.MapTop,
+	view := dot.View{Options: base, Measure: in.Measure(v.Measure), MeasureName: measureName, Top: v.MapTop, Scope: v.Scope,
 		YearFrom: v.YearFrom, YearTo: v.YearTo, Themes: v.Themes, Kinds: v.Kinds, Legend: !v.NoLegend}
 	if err := w.Drawing(ctx, "top", func(f io.Writer) error { return dot.WriteView(f, g, view) }); err != nil {
 		return err

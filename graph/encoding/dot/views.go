@@ -56,7 +56,22 @@ type View struct {
 	MainPath []bool
 	// Legend adds a box explaining the colours, sizes and edges.
 	Legend bool
+	// Scope says which works Top ranks (Scopes): ScopeCorpus ("" too)
+	// the works the sources describe first, then the works known only
+	// from references and mentions in what is left of Top; ScopeCited
+	// those only; ScopeAll every work together, by Measure alone.
+	Scope string
 }
+
+// The scopes of a view (View.Scope).
+const (
+	ScopeCorpus = "corpus"
+	ScopeCited  = "cited"
+	ScopeAll    = "all"
+)
+
+// Scopes are the names View.Scope takes, the default first.
+var Scopes = []string{ScopeCorpus, ScopeCited, ScopeAll}
 
 // WriteView writes the part of g that v chooses, as Write writes a map:
 // same node and edge statements, plus rank rows and a year axis for a
@@ -82,6 +97,8 @@ func WriteView(w io.Writer, g *graph.Graph, v View) error {
 		return fmt.Errorf("dot: %d labels for %d works", len(v.Labels), n)
 	case v.Top < 0 || v.Depth < 0:
 		return fmt.Errorf("dot: negative Top or Depth")
+	case v.Scope != "" && !slices.Contains(Scopes, v.Scope):
+		return fmt.Errorf("dot: unknown scope %q (want one of %s)", v.Scope, strings.Join(Scopes, ", "))
 	}
 	if v.Title == "" {
 		v.Title = v.title(g)
@@ -115,7 +132,14 @@ func (v *View) title(g *graph.Graph) string {
 		if m == "" {
 			m = "score"
 		}
-		parts = append(parts, fmt.Sprintf("top %d works by %s", v.Top, m))
+		switch v.Scope {
+		case ScopeCited:
+			parts = append(parts, fmt.Sprintf("top %d works known from references by %s", v.Top, m))
+		case ScopeAll:
+			parts = append(parts, fmt.Sprintf("top %d works by %s", v.Top, m))
+		default:
+			parts = append(parts, fmt.Sprintf("top %d works by %s, described works first", v.Top, m))
+		}
 	}
 	switch {
 	case v.YearFrom != 0 && v.YearTo != 0:
@@ -175,7 +199,7 @@ func (v *View) selection(g *graph.Graph) []bool {
 		}
 		var ids []int
 		for i, w := range works {
-			if keep[i] && w.Kind != graph.KindCiting {
+			if keep[i] && w.Kind != graph.KindCiting && (v.Scope != ScopeCited || w.Kind != graph.KindWork) {
 				ids = append(ids, i)
 			}
 		}
@@ -185,7 +209,13 @@ func (v *View) selection(g *graph.Graph) []bool {
 			}
 			return measure[i]
 		}
-		sort.SliceStable(ids, func(a, b int) bool { return score(ids[a]) > score(ids[b]) })
+		described := func(i int) bool { return v.Scope != ScopeAll && works[i].Kind == graph.KindWork }
+		sort.SliceStable(ids, func(a, b int) bool {
+			if da, db := described(ids[a]), described(ids[b]); da != db {
+				return da
+			}
+			return score(ids[a]) > score(ids[b])
+		})
 		clear(keep)
 		for _, i := range ids[:min(v.Top, len(ids))] {
 			keep[i] = true

@@ -112,23 +112,51 @@ func keys(m map[string]map[string]string) []string {
 	return out
 }
 
-// TestViewTop draws the ten works of highest measure of a random map:
-// exactly those, the edges among them, and a legend.
+// TestViewTop draws the ten works of highest measure of a random map in
+// each scope: exactly those, the edges among them, and a legend. By scope,
+// the ten are chosen among every work but the unnamed citing ones (all),
+// the described works ranked ahead of the others (corpus, the default),
+// the works that are not described (cited).
 func TestViewTop(t *testing.T) {
+	for _, c := range []struct{ scope, title string }{
+		{dot.ScopeAll, "Citation map, top 10 works by test score"},
+		{"", "Citation map, top 10 works by test score, described works first"},
+		{dot.ScopeCorpus, "Citation map, top 10 works by test score, described works first"},
+		{dot.ScopeCited, "Citation map, top 10 works known from references by test score"},
+	} {
+		t.Run("scope "+c.scope, func(t *testing.T) { testViewTop(t, c.scope, c.title) })
+	}
+}
+
+func testViewTop(t *testing.T, scope, title string) {
 	g := graph.Build(randomRecords(60))
 	opt := randomOptions(g)
 	measure := make([]float64, g.Len())
 	for i := range measure {
 		measure[i] = float64((i * 37) % 101)
 	}
-	v := parseView(t, writeView(t, g, dot.View{Options: opt, Measure: measure, MeasureName: "test score", Top: 10, Legend: true}))
-	var ids []int
+	v := parseView(t, writeView(t, g, dot.View{Options: opt, Measure: measure, MeasureName: "test score", Top: 10, Legend: true, Scope: scope}))
+	var ids, described []int
 	for i, w := range g.Works() {
-		if w.Kind != graph.KindCiting {
+		switch {
+		case w.Kind == graph.KindCiting:
+		case w.Kind == graph.KindWork && scope != dot.ScopeAll:
+			if scope != dot.ScopeCited {
+				described = append(described, i)
+			}
+		default:
 			ids = append(ids, i)
 		}
 	}
-	sort.SliceStable(ids, func(a, b int) bool { return measure[ids[a]] > measure[ids[b]] })
+	byMeasure := func(ids []int) {
+		sort.SliceStable(ids, func(a, b int) bool { return measure[ids[a]] > measure[ids[b]] })
+	}
+	byMeasure(ids)
+	byMeasure(described)
+	if scope != dot.ScopeAll && scope != dot.ScopeCited && len(described) == 0 {
+		t.Fatal("the random map has no described works")
+	}
+	ids = append(described, ids...)
 	var want []string
 	for _, i := range ids[:10] {
 		want = append(want, g.Works()[i].Key)
@@ -151,7 +179,7 @@ func TestViewTop(t *testing.T) {
 	if !slices.Contains(v.extra, "legend:key") {
 		t.Errorf("no legend: %v", v.extra)
 	}
-	if got := labelText(v.graph["label"]); got != "Citation map, top 10 works by test score" {
+	if got := labelText(v.graph["label"]); got != title {
 		t.Errorf("title %q", got)
 	}
 }
