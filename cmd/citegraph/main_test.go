@@ -210,10 +210,11 @@ func TestRunMinConfidence(t *testing.T) {
 			sources++
 		}
 	}
-	// Without the filter the model gives 9 of these 17 statement rows a
-	// function below 0.8 (0.581 to 0.771: read from a run without it).
-	if cleared != 9 {
-		t.Errorf("%d functions cleared, want 9", cleared)
+	// Without the filter the model (citegraph-intent-linear/4) gives 5 of
+	// these 17 statement rows a function below 0.8 (0.509 to 0.566: read
+	// from a run without it).
+	if cleared != 5 {
+		t.Errorf("%d functions cleared, want 5", cleared)
 	}
 	if sources != len(rows)-1 {
 		t.Errorf("%d of %d statements keep the source's sentiment", sources, len(rows)-1)
