@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/citegraph/citegraph/analysis"
@@ -341,10 +343,12 @@ func (w *Writer) Drawing(_ context.Context, name string, write func(io.Writer) e
 	return nil
 }
 
-// render draws the queued drawings in order, each under RenderTimeout. The
-// file of each drawing is listed right after its .dot file. A missing
-// GraphViz is noted once; a drawing cut by the time limit is noted and
-// skipped.
+// render draws the queued drawings, each under RenderTimeout, as many at
+// once as there are processors (GraphViz draws on one), and writes them
+// in order: the file of each drawing is listed right after its .dot file,
+// and progress is told of each in that order with its own time. A
+// missing GraphViz is noted once; a drawing cut by the time limit is
+// noted and skipped.
 func (w *Writer) render(ctx context.Context) error {
 	drawn := map[string]string{} // .dot file → its drawing
 	defer func() {
@@ -360,23 +364,52 @@ func (w *Writer) render(ctx context.Context) error {
 		}
 		w.written = out
 	}()
-	for _, d := range w.drawings {
-		if w.noDot {
-			return nil
+	if w.noDot || len(w.drawings) == 0 {
+		return nil
+	}
+	ctx, stop := context.WithCancel(ctx)
+	results := make([]chan rendered, len(w.drawings))
+	for i := range results {
+		results[i] = make(chan rendered, 1)
+	}
+	var wg sync.WaitGroup
+	defer func() { stop(); wg.Wait() }() // no GraphViz outlives render
+	slots := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	wg.Go(func() {
+		for i, d := range w.drawings {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			wg.Go(func() {
+				defer func() { <-slots }()
+				rctx, cancel := ctx, context.CancelFunc(func() {})
+				if w.Opt.RenderTimeout > 0 {
+					rctx, cancel = context.WithTimeout(ctx, w.Opt.RenderTimeout)
+				}
+				start := time.Now()
+				img, err := dot.Render(rctx, d.src, w.Opt.Render)
+				cancel()
+				results[i] <- rendered{img, err, time.Since(start).Seconds()}
+			})
 		}
+	})
+	rep := progress.Or(w.Opt.Progress)
+	for i, d := range w.drawings {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		file := d.name + "." + w.Opt.Render
-		rctx, cancel := ctx, context.CancelFunc(func() {})
-		if w.Opt.RenderTimeout > 0 {
-			rctx, cancel = context.WithTimeout(ctx, w.Opt.RenderTimeout)
+		var r rendered
+		select {
+		case r = <-results[i]:
+		case <-ctx.Done():
+			return ctx.Err()
 		}
-		st := progress.Begin(w.Opt.Progress, progress.Render, 0)
-		img, err := dot.Render(rctx, d.src, w.Opt.Render)
-		cancel()
-		st.End(progress.F("file", file), progress.F("dot_bytes", len(d.src)))
-		switch {
+		file := d.name + "." + w.Opt.Render
+		rep.Start(progress.Render, 0)
+		rep.Finish(progress.Render, r.seconds, []progress.Fact{progress.F("file", file), progress.F("dot_bytes", len(d.src))})
+		switch err := r.err; {
 		case errors.Is(err, dot.ErrNoGraphviz):
 			w.noDot = true
 			w.Notef("%v; the .dot files are written, their .%s drawings are not (install GraphViz, e.g. apt-get install graphviz)", err, w.Opt.Render)
@@ -385,10 +418,13 @@ func (w *Writer) render(ctx context.Context) error {
 			w.Notef("%s not drawn: GraphViz did not finish %s.dot within %s and was stopped (--render-timeout); %s.dot is written", file, d.name, w.Opt.RenderTimeout, d.name)
 			continue
 		case err != nil:
+			if cerr := ctx.Err(); cerr != nil {
+				return cerr
+			}
 			return fmt.Errorf("%s.dot: %w", d.name, err)
 		}
 		if err := WriteFile(w.Sink, file, func(f io.Writer) error {
-			_, err := f.Write(img)
+			_, err := f.Write(r.img)
 			return err
 		}); err != nil {
 			return err
@@ -396,6 +432,13 @@ func (w *Writer) render(ctx context.Context) error {
 		drawn[d.name+".dot"] = file
 	}
 	return nil
+}
+
+// rendered is what GraphViz gave for one drawing, and how long it took.
+type rendered struct {
+	img     []byte
+	err     error
+	seconds float64
 }
 
 // dotOptions are the options every drawing of the graph shares.
