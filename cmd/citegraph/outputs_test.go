@@ -379,3 +379,42 @@ func TestRunScope(t *testing.T) {
 		}
 	}
 }
+
+// TestReportThemesAgree: the report counts a theme's works as themes.csv
+// and overview.dot do (issue 13, item 6: the seed report said "Theme 2 … 6
+// works" where themes.csv said 10, leaving out the unnamed citing works
+// without saying so), and shows overview.svg at the head of its themes.
+func TestReportThemesAgree(t *testing.T) {
+	if raceBuild() {
+		t.Skip("a run with drawings takes more than 5 s under -race")
+	}
+	if _, err := exec.LookPath("dot"); err != nil {
+		t.Skip("GraphViz not installed")
+	}
+	dir := t.TempDir()
+	if code, _, stderr := runCmd(t, context.Background(), "run", seedCorpus, "-o", dir, "--render", "svg"); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	md := string(read(t, dir, "report.md"))
+	rows := readCSV(t, dir, "themes.csv")
+	overview := string(read(t, dir, "overview.dot"))
+	for _, r := range rows[1:] {
+		head := "### Theme " + r[0]
+		i := strings.Index(md, head)
+		if i < 0 {
+			t.Errorf("report.md has no %q", head)
+			continue
+		}
+		body := md[i:]
+		body = body[strings.Index(body, "\n\n")+2:]
+		if !strings.HasPrefix(body, r[3]+" works") {
+			t.Errorf("%s: report says %.40q, themes.csv %s works", head, body, r[3])
+		}
+		if !strings.Contains(overview, `"theme:`+r[0]+`" [label="Theme `+r[0]+`\n`+r[3]+` work`) {
+			t.Errorf("overview.dot does not give theme %s %s works", r[0], r[3])
+		}
+	}
+	if !strings.Contains(md, "(overview.svg)") || !strings.Contains(string(read(t, dir, "report.html")), `<img src="overview.svg"`) {
+		t.Error("the report does not show overview.svg")
+	}
+}

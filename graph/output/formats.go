@@ -690,6 +690,9 @@ func (w *Writer) reportInput() report.Input {
 	if opt.Formats["map"] {
 		ri.Map = "map.html"
 	}
+	if opt.Formats["views"] && opt.Render == "svg" {
+		ri.Overview = "overview.svg"
+	}
 	ri.Bibliometrics = bibliometricsSection(w.bibliometrics())
 	if in.searched() {
 		p := graph.PrismaCounts(in.Records, in.Graph, opt.Previous)

@@ -576,12 +576,25 @@ func WriteOverview(w io.Writer, g *graph.Graph, o Overview) error {
 		}
 	}
 
+	// With dot, themes no citation joins are packed in rows beside the
+	// joined ones (pack, packmode): dot alone stacks unconnected nodes in
+	// one column as tall as the themes are many. GraphViz places no edge
+	// label on a packed drawing, so the counts are in the edges' tooltips
+	// and widths, and the title says so.
+	packed := layout == "dot" && !o.Gephi
+	if packed && o.Title == "" && len(pairs) > 0 {
+		title += "; lines: citations between themes, wider for more"
+	}
 	bw := bufio.NewWriter(w)
 	bw.WriteString("digraph " + quoteID(name) + " {\n")
 	if !o.Gephi {
-		for _, a := range []attr{{"charset", `"UTF-8"`}, {"layout", value(layout)}, {"rankdir", "LR"}, {"overlap", "false"},
+		graphAttrs := []attr{{"charset", `"UTF-8"`}, {"layout", value(layout)}, {"rankdir", "LR"}, {"overlap", "false"},
 			{"splines", "true"}, {"outputorder", "edgesfirst"}, {"fontname", `"Helvetica"`}, {"fontsize", "16"},
-			{"labelloc", "t"}, {"forcelabels", "true"}, {"label", quoteText(asLabel, title)}} {
+			{"labelloc", "t"}, {"forcelabels", "true"}, {"label", quoteText(asLabel, title)}}
+		if packed {
+			graphAttrs = append(graphAttrs, attr{"pack", "true"}, attr{"packmode", value("array_u")})
+		}
+		for _, a := range graphAttrs {
 			bw.WriteString("\t" + a.key + "=" + a.val + ";\n")
 		}
 		writeStmt(bw, "\t", "node", []attr{{"fontname", `"Helvetica"`}, {"shape", "circle"}, {"style", "filled"}, {"fixedsize", "true"}})
@@ -629,8 +642,11 @@ func WriteOverview(w io.Writer, g *graph.Graph, o Overview) error {
 		if o.Gephi {
 			a = []attr{{"weight", strconv.Itoa(n)}, {"label", quoteGephi(text)}, {"color", hsv(edgeColour)}, {"penwidth", penwidth(n)}}
 		} else {
-			a = []attr{{"penwidth", penwidth(n)}, {"weight", strconv.Itoa(n)}, {"label", quoteText(asLabel, text)},
-				{"tooltip", quoteText(asTooltip, text)}}
+			a = []attr{{"penwidth", penwidth(n)}, {"weight", strconv.Itoa(n)}}
+			if !packed {
+				a = append(a, attr{"label", quoteText(asLabel, text)})
+			}
+			a = append(a, attr{"tooltip", quoteText(asTooltip, text)})
 		}
 		writeStmt(bw, "\t", quoteID("theme:"+strconv.Itoa(p[0]+1))+" -> "+quoteID("theme:"+strconv.Itoa(p[1]+1)), a)
 	}

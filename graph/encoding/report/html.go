@@ -50,7 +50,7 @@ var page = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="citegraph">
 <title>{{.Title}}</title>
@@ -102,9 +102,10 @@ blockquote { margin: 0.3em 0 0.3em 1em; padding-left: 0.8em; border-left: 3px so
 {{end}}</table>
 {{end}}{{if .Themes}}
 <h2 id="themes">Themes</h2>
-{{range .Themes}}<section class="theme">
+{{if .Overview}}<figure><img src="{{.Overview}}" alt="The themes, each a circle sized by its works, joined by the citations between them" style="max-width:100%"><figcaption>The themes and the citations between them (overview.svg).</figcaption></figure>
+{{end}}{{range .Themes}}<section class="theme">
 <h3>{{.Title}}</h3>
-<p>{{.Size}} works, cited {{.CitedText}} in the corpus.{{if .Terms}} Label terms: {{.Terms}}.{{end}}</p>
+<p>{{.Size}} works{{.SizeNote}}, cited {{.CitedText}} in the corpus.{{if .Terms}} Label terms: {{.Terms}}.{{end}}</p>
 {{if .KeyWorks}}<p>Key works:</p>
 <ul>{{range .KeyWorks}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{if .Growth}}<p class="meta">Works per year: {{.Growth}}</p>{{end}}

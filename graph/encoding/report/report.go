@@ -52,6 +52,10 @@ type Input struct {
 	// Map, when not empty, is the file name of the interactive map beside
 	// the report ("map.html"), linked under the title.
 	Map string
+	// Overview, when not empty, is the file name of the drawing of the
+	// themes beside the report ("overview.svg"), shown at the head of the
+	// themes.
+	Overview string
 }
 
 // Burst is a citation burst of a work: the years Start … End (inclusive)
@@ -99,7 +103,8 @@ type themeFacts struct {
 	citations int
 	Title     string
 	Terms     string
-	Size      int
+	Size      int    // every work of the theme, as themes.csv and overview.dot count them
+	SizeNote  string // " (3 of them unnamed citing works)", or ""
 	Citations int
 	CitedText string // "once", "12 times"
 	KeyWorks  []string
@@ -114,6 +119,7 @@ type themeFacts struct {
 type facts struct {
 	Title        string
 	Map          string
+	Overview     string
 	Counts       []row
 	Matched      []row
 	Central      []central
@@ -256,7 +262,7 @@ func gather(in Input) (*facts, error) {
 		f.measureTitle = attr.Clean(c.Heading())
 	}
 	f.MeasureTitle = f.measureTitle
-	f.Map = in.Map
+	f.Map, f.Overview = in.Map, in.Overview
 	var ids []int
 	for i, w := range works {
 		if w.Kind != graph.KindCiting {
@@ -336,14 +342,18 @@ func gather(in Input) (*facts, error) {
 	// Themes.
 	nthemes := s.ThemeCount()
 	citing := citingByTheme(g, s)
-	size, cited := make([]int, nthemes), make([]int, nthemes)
+	size, cited, unnamed := make([]int, nthemes), make([]int, nthemes), make([]int, nthemes)
 	growth := make([]map[int]int, nthemes)
 	for i, w := range works {
 		t := s.ThemeOf(int64(i))
-		if t < 0 || w.Kind == graph.KindCiting {
+		if t < 0 {
 			continue
 		}
 		size[t]++
+		if w.Kind == graph.KindCiting {
+			unnamed[t]++
+			continue
+		}
 		cited[t] += len(g.InCites(int64(i)))
 		if w.Year != 0 {
 			if growth[t] == nil {
@@ -356,7 +366,11 @@ func gather(in Input) (*facts, error) {
 		if size[t] == 0 {
 			continue
 		}
-		tf := themeFacts{number: t + 1, citations: cited[t], Title: s.ThemeTitle(t), Size: size[t], Citations: cited[t], CitedText: times(cited[t]),
+		note := ""
+		if unnamed[t] > 0 {
+			note = fmt.Sprintf(" (%d of them %s)", unnamed[t], plural(unnamed[t], "an unnamed citing work", "unnamed citing works"))
+		}
+		tf := themeFacts{number: t + 1, citations: cited[t], Title: s.ThemeTitle(t), Size: size[t], SizeNote: note, Citations: cited[t], CitedText: times(cited[t]),
 			Citing: citing[t].line(), Contrasting: citing[t].contrastingTop}
 		if t < len(s.Themes) {
 			var terms []string
@@ -560,8 +574,11 @@ func WriteMarkdown(w io.Writer, in Input) error {
 	}
 	if len(f.Themes) > 0 {
 		p("\n## Themes\n")
+		if f.Overview != "" {
+			p("\n![The themes, each a circle sized by its works, joined by the citations between them](%s)\n", md(f.Overview))
+		}
 		for _, t := range f.Themes {
-			p("\n### %s\n\n%d works, cited %s in the corpus.", md(t.Title), t.Size, times(t.Citations))
+			p("\n### %s\n\n%d works%s, cited %s in the corpus.", md(t.Title), t.Size, md(t.SizeNote), times(t.Citations))
 			if t.Terms != "" {
 				p(" Label terms: %s.", md(t.Terms))
 			}
@@ -687,4 +704,12 @@ func retractedCount(g *graph.Graph, s attr.Set) string {
 		out += fmt.Sprintf("; and %d more (retracted in centrality.csv)", n-len(names))
 	}
 	return out
+}
+
+// plural is one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
