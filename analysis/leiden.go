@@ -359,31 +359,7 @@ func refinePartition(g *lgraph, memb []int32, k int, res, theta float64, rng *ra
 				best, maxInc = c, inc
 			}
 		}
-		// Choose among the non-negative increments with probability
-		// ∝ exp(inc/θ), scaled by the largest to stay finite.
-		var total float64
-		for i, inc := range weights {
-			if inc >= 0 {
-				weights[i] = math.Exp((inc - maxInc) / theta)
-			} else {
-				weights[i] = 0
-			}
-			total += weights[i]
-		}
-		chosen := best
-		if total > 0 {
-			r := rng.Float64() * total
-			for i, c := range near {
-				if weights[i] == 0 {
-					continue
-				}
-				r -= weights[i]
-				chosen = c
-				if r < 0 {
-					break
-				}
-			}
-		}
+		chosen := chooseMerge(near, weights, best, maxInc, theta, rng)
 		for _, c := range near {
 			edgeW[c], mark[c] = 0, false
 		}
@@ -405,6 +381,38 @@ func refinePartition(g *lgraph, memb []int32, k int, res, theta float64, rng *ra
 		}
 	}
 	return refined
+}
+
+// chooseMerge picks the subcommunity a node of the refinement joins: among
+// near, whose quality increments are weights (negative: not allowed), one
+// with probability ∝ exp(inc/θ), scaled by the largest, maxInc, to stay
+// finite; best (the largest) when none may be chosen. weights is
+// overwritten.
+func chooseMerge(near []int32, weights []float64, best int32, maxInc, theta float64, rng *rand.Rand) int32 {
+	var total float64
+	for i, inc := range weights {
+		if inc >= 0 {
+			weights[i] = math.Exp((inc - maxInc) / theta)
+		} else {
+			weights[i] = 0
+		}
+		total += weights[i]
+	}
+	chosen := best
+	if total > 0 {
+		r := rng.Float64() * total
+		for i, c := range near {
+			if weights[i] == 0 {
+				continue
+			}
+			r -= weights[i]
+			chosen = c
+			if r < 0 {
+				break
+			}
+		}
+	}
+	return chosen
 }
 
 // renumber numbers the communities of memb densely in order of their

@@ -92,6 +92,13 @@ func bibliometricsSection(s *biblio.Summary) *report.Bibliometrics {
 	for _, c := range s.CorrCountries {
 		b.Countries = append(b.Countries, report.CountryCollab{Country: c.Country, SCP: c.SCP, MCP: c.MCP})
 	}
+	b.Tables = reportTables(s)
+	return b
+}
+
+// reportTables are the report's tables of s, each of at most reportRows
+// rows; the tables without rows are left out.
+func reportTables(s *biblio.Summary) (tables []report.Table) {
 	n, f2 := strconv.Itoa, func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
 	table := func(title, note string, header []string, numeric []bool, k int, row func(i int) []string) {
 		t := report.Table{Title: title, Note: note, Header: header, Numeric: numeric}
@@ -99,7 +106,7 @@ func bibliometricsSection(s *biblio.Summary) *report.Bibliometrics {
 			t.Rows = append(t.Rows, row(i))
 		}
 		if len(t.Rows) > 0 {
-			b.Tables = append(b.Tables, t)
+			tables = append(tables, t)
 		}
 	}
 	main := s.Tables()[0] // whole, its figures to 4 decimals
@@ -108,7 +115,7 @@ func bibliometricsSection(s *biblio.Summary) *report.Bibliometrics {
 			r[1] = strconv.FormatFloat(math.Round(x*1e4)/1e4, 'f', -1, 64)
 		}
 	}
-	b.Tables = append(b.Tables, report.Table{Title: "Main information", Note: "As bibliometrix's summary reports it; every table in full is in bibliometrics_*.csv.",
+	tables = append(tables, report.Table{Title: "Main information", Note: "As bibliometrix's summary reports it; every table in full is in bibliometrics_*.csv.",
 		Header: []string{"Description", "Results"}, Rows: main.Rows, Numeric: []bool{false, true}})
 	table("Most productive authors", "", []string{"Author", "Documents", "Fractionalized"}, []bool{false, true, true},
 		len(s.ProductiveAuth), func(i int) []string {
@@ -169,5 +176,5 @@ func bibliometricsSection(s *biblio.Summary) *report.Bibliometrics {
 			return []string{kws[i].Keyword, n(kws[i].Occurrences), n(kws[i].Documents)}
 		})
 	}
-	return b
+	return tables
 }

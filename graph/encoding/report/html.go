@@ -11,11 +11,7 @@ import (
 // an error, before writing anything, when the Set does not fit the graph
 // or Measure names no numeric column, and otherwise the first error of w.
 func WriteHTML(w io.Writer, in Input) error {
-	f, err := gather(in)
-	if err != nil {
-		return err
-	}
-	charts, err := f.charts()
+	f, charts, err := gatherCharts(in)
 	if err != nil {
 		return err
 	}

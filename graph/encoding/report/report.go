@@ -137,6 +137,16 @@ type facts struct {
 	measureTitle string
 }
 
+// gatherCharts is gather with the charts of the facts.
+func gatherCharts(in Input) (*facts, []Chart, error) {
+	f, err := gather(in)
+	if err != nil {
+		return nil, nil, err
+	}
+	charts, err := f.charts()
+	return f, charts, err
+}
+
 // gather works out everything the report shows.
 func gather(in Input) (*facts, error) {
 	g, s := in.Graph, in.Set
@@ -156,16 +166,37 @@ func gather(in Input) (*facts, error) {
 	if nkey == 0 {
 		nkey = 5
 	}
-	f := &facts{Title: attr.Clean(in.Title)}
+	f := &facts{Title: attr.Clean(in.Title), Map: in.Map, Overview: in.Overview}
 	if f.Title == "" {
 		f.Title = "Citation graph report"
 	}
-	rep := g.Report()
-	works := g.Works()
-	kinds := map[graph.NodeKind]int{}
-	for _, w := range works {
-		kinds[w.Kind]++
+	f.counts(in)
+	f.matching(g)
+	if err := f.central(in, top, nst); err != nil {
+		return nil, err
 	}
+	if err := f.bursts(in); err != nil {
+		return nil, err
+	}
+	f.yearCounts(g.Works())
+	f.themeFacts(in, nkey)
+	f.Themes = f.themes
+	for _, n := range in.Notes {
+		f.Notes = append(f.Notes, attr.Clean(n))
+	}
+	f.Biblio = in.Bibliometrics.tables()
+	var err error
+	if f.BiblioCharts, err = in.Bibliometrics.charts(); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// counts fills the counts of sources, records and works, and the
+// conflicts the resolution met.
+func (f *facts) counts(in Input) {
+	g := in.Graph
+	rep := g.Report()
 	if in.Sources > 0 || in.Failed > 0 {
 		f.Counts = append(f.Counts, row{"Sources read", fmt.Sprintf("%d (%d could not be read)", in.Sources, in.Failed)})
 	}
@@ -207,8 +238,10 @@ func gather(in Input) (*facts, error) {
 	for _, c := range rep.Conflicts {
 		f.Conflicts = append(f.Conflicts, attr.Clean(c))
 	}
+}
 
-	// How citations were matched.
+// matching fills how the citations were matched, and the mentions.
+func (f *facts) matching(g *graph.Graph) {
 	methods := map[string]int{}
 	for _, e := range g.Edges(graph.Cites) {
 		methods[e.Method]++
@@ -245,15 +278,20 @@ func gather(in Input) (*facts, error) {
 		}
 		f.Matched = append(f.Matched, row{name, strconv.Itoa(methods[k])})
 	}
-	f.Mentions(rep)
+	f.Mentions(g.Report())
+}
 
-	// The measure.
+// central fills the top works by the measure, each with its first nst
+// citing statements.
+func (f *facts) central(in Input, top, nst int) error {
+	g, s := in.Graph, in.Set
+	works := g.Works()
 	measure := s.Size
 	f.measureTitle = "score"
 	if in.Measure != "" {
 		c := s.Column(in.Measure)
 		if c == nil || c.Type == attr.String {
-			return nil, fmt.Errorf("report: no numeric node column %q", in.Measure)
+			return fmt.Errorf("report: no numeric node column %q", in.Measure)
 		}
 		measure = make([]float64, g.Len())
 		for i := range measure {
@@ -262,7 +300,6 @@ func gather(in Input) (*facts, error) {
 		f.measureTitle = attr.Clean(c.Heading())
 	}
 	f.MeasureTitle = f.measureTitle
-	f.Map, f.Overview = in.Map, in.Overview
 	var ids []int
 	for i, w := range works {
 		if w.Kind != graph.KindCiting {
@@ -316,13 +353,12 @@ func gather(in Input) (*facts, error) {
 		c.More = total - len(c.Statements)
 		f.Central = append(f.Central, c)
 	}
+	return nil
+}
 
-	// Bursts.
-	if err := f.bursts(in); err != nil {
-		return nil, err
-	}
-
-	// Years.
+// yearCounts fills the works described per year, every year from the
+// first to the last.
+func (f *facts) yearCounts(works []*graph.Work) {
 	perYear := map[int]int{}
 	for _, w := range works {
 		if w.Kind == graph.KindWork && w.Year != 0 {
@@ -338,8 +374,13 @@ func gather(in Input) (*facts, error) {
 			f.years = append(f.years, yearCount{y, perYear[y]})
 		}
 	}
+}
 
-	// Themes.
+// themeFacts fills the facts of each theme with works, with at most nkey
+// key works.
+func (f *facts) themeFacts(in Input, nkey int) {
+	g, s := in.Graph, in.Set
+	works := g.Works()
 	nthemes := s.ThemeCount()
 	citing := citingByTheme(g, s)
 	size, cited, unnamed := make([]int, nthemes), make([]int, nthemes), make([]int, nthemes)
@@ -405,16 +446,6 @@ func gather(in Input) (*facts, error) {
 		tf.Growth = strings.Join(parts, " · ")
 		f.themes = append(f.themes, tf)
 	}
-	f.Themes = f.themes
-	for _, n := range in.Notes {
-		f.Notes = append(f.Notes, attr.Clean(n))
-	}
-	f.Biblio = in.Bibliometrics.tables()
-	var err error
-	if f.BiblioCharts, err = in.Bibliometrics.charts(); err != nil {
-		return nil, err
-	}
-	return f, nil
 }
 
 // bursts fills the table of the strongest bursts.
@@ -491,11 +522,7 @@ func Charts(in Input) ([]Chart, error) {
 // returns an error, before writing anything, when the Set does not fit the
 // graph or Measure names no numeric column.
 func WriteMarkdown(w io.Writer, in Input) error {
-	f, err := gather(in)
-	if err != nil {
-		return err
-	}
-	charts, err := f.charts()
+	f, charts, err := gatherCharts(in)
 	if err != nil {
 		return err
 	}
@@ -525,6 +552,29 @@ func WriteMarkdown(w io.Writer, in Input) error {
 		p("\n![%s](%s)\n", md(c.Title), in.ChartPrefix+c.Name+".svg")
 	}
 	p("\n## The most central works (by %s)\n", md(f.MeasureTitle))
+	mdCentral(p, f)
+	if len(f.Bursts) > 0 {
+		p("\n## Citation bursts\n\n| Work | Title | Burst | Strength |\n|---|---|---|---:|\n")
+		for _, b := range f.Bursts {
+			p("| %s | %s | %s | %s |\n", md(b.Label), md(b.Title), md(b.Years), md(b.Strength))
+		}
+	}
+	mdThemes(p, f)
+	mdBibliometrics(p, f, in.ChartPrefix)
+	if len(f.Notes) > 0 {
+		p("\n## How this report was made\n\n")
+		for _, n := range f.Notes {
+			p("- %s\n", md(n))
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
+}
+
+// mdCentral writes the most central works of f with p.
+func mdCentral(p func(string, ...any), f *facts) {
 	for _, c := range f.Central {
 		p("\n%d. **%s**", c.Rank, md(c.Label))
 		if c.Title != "" {
@@ -566,12 +616,10 @@ func WriteMarkdown(w io.Writer, in Input) error {
 			p("   - and %d more statements\n", c.More)
 		}
 	}
-	if len(f.Bursts) > 0 {
-		p("\n## Citation bursts\n\n| Work | Title | Burst | Strength |\n|---|---|---|---:|\n")
-		for _, b := range f.Bursts {
-			p("| %s | %s | %s | %s |\n", md(b.Label), md(b.Title), md(b.Years), md(b.Strength))
-		}
-	}
+}
+
+// mdThemes writes the themes of f, and the drawing of them, with p.
+func mdThemes(p func(string, ...any), f *facts) {
 	if len(f.Themes) > 0 {
 		p("\n## Themes\n")
 		if f.Overview != "" {
@@ -607,10 +655,15 @@ func WriteMarkdown(w io.Writer, in Input) error {
 			}
 		}
 	}
+}
+
+// mdBibliometrics writes the bibliometrics of f with p, linking its charts
+// as files "<prefix><name>.svg".
+func mdBibliometrics(p func(string, ...any), f *facts, prefix string) {
 	if len(f.Biblio)+len(f.BiblioCharts) > 0 {
 		p("\n## Descriptive bibliometrics\n")
 		for _, c := range f.BiblioCharts {
-			p("\n![%s](%s)\n", md(c.Title), in.ChartPrefix+c.Name+".svg")
+			p("\n![%s](%s)\n", md(c.Title), prefix+c.Name+".svg")
 		}
 		for _, t := range f.Biblio {
 			p("\n### %s\n\n", md(t.Title))
@@ -636,16 +689,6 @@ func WriteMarkdown(w io.Writer, in Input) error {
 			}
 		}
 	}
-	if len(f.Notes) > 0 {
-		p("\n## How this report was made\n\n")
-		for _, n := range f.Notes {
-			p("- %s\n", md(n))
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	return nil
 }
 
 // md escapes cleaned text for Markdown: HTML's special characters as

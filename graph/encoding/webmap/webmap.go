@@ -178,8 +178,21 @@ func Write(w io.Writer, g *graph.Graph, m Map) error {
 }
 
 func build(g *graph.Graph, m Map) payload {
-	works := g.Works()
 	p := payload{Title: m.Title, SizeName: m.SizeName, Nodes: []nodeJSON{}, Edges: []edgeJSON{}, Intents: []string{}, Themes: []themeJSON{}}
+	index := p.addNodes(g.Works(), m)
+	p.addCitations(g.Edges(graph.Cites), index)
+	for i := range p.Nodes {
+		slices.Sort(p.Nodes[i].Intents)
+	}
+	overview(p)
+	p.Lines = min(len(p.Edges), Lines)
+	return p
+}
+
+// addNodes adds the works that are not unnamed citing works, and the
+// themes with their counts; it returns each work's index in p.Nodes (-1
+// when not drawn).
+func (p *payload) addNodes(works []*graph.Work, m Map) []int {
 	index := make([]int, len(works)) // node ID → index in p.Nodes, -1 when not drawn
 	maxSize := 0.0
 	for _, wk := range works {
@@ -235,7 +248,14 @@ func build(g *graph.Graph, m Map) payload {
 		}
 		p.Themes = append(p.Themes, themeJSON{Label: label, Colour: ThemeColour(i), Works: c})
 	}
-	cites := g.Edges(graph.Cites)
+	return index
+}
+
+// addCitations adds the citations between drawn works, with their
+// statements, the statements of unnamed citing works as notes of the work
+// they cite, and the intents (in alphabetical order, as the filter lists
+// them) each node's statements have.
+func (p *payload) addCitations(cites []*graph.Edge, index []int) {
 	// The intents, in alphabetical order as the filter lists them.
 	intents := map[string]int{}
 	for _, e := range cites {
@@ -290,12 +310,6 @@ func build(g *graph.Graph, m Map) payload {
 		p.Nodes[t].Local++
 		p.Edges = append(p.Edges, edgeJSON{From: f, To: t, Statements: sts})
 	}
-	for i := range p.Nodes {
-		slices.Sort(p.Nodes[i].Intents)
-	}
-	overview(p)
-	p.Lines = min(len(p.Edges), Lines)
-	return p
 }
 
 // overview marks the Lines citations drawn first.
