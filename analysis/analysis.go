@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"cmp"
+
 	"github.com/citegraph/citegraph/graph/progress"
 )
 
@@ -106,29 +108,11 @@ const (
 // functions (CommunityGraph, Themes …), which take their arguments
 // literally.
 func (o Options) WithDefaults() Options {
-	if o.Damping == 0 {
-		o.Damping = DefaultDamping
-	}
-	if o.Tolerance == 0 {
-		o.Tolerance = DefaultTolerance
-	}
-	if o.Resolution == 0 {
-		o.Resolution = DefaultResolution
-	}
-	if o.Weights == (Weights{}) {
-		o.Weights = DefaultWeights
-	}
-	switch {
-	case o.TextLinks == 0:
-		o.TextLinks = DefaultTextLinks
-	case o.TextLinks < 0:
-		o.TextLinks = 0
-	}
-	switch {
-	case o.Terms == 0:
-		o.Terms = DefaultTerms
-	case o.Terms < 0:
-		o.Terms = 0
-	}
+	o.Damping = cmp.Or(o.Damping, DefaultDamping)
+	o.Tolerance = cmp.Or(o.Tolerance, DefaultTolerance)
+	o.Resolution = cmp.Or(o.Resolution, DefaultResolution)
+	o.Weights = cmp.Or(o.Weights, DefaultWeights)
+	o.TextLinks = max(cmp.Or(o.TextLinks, DefaultTextLinks), 0)
+	o.Terms = max(cmp.Or(o.Terms, DefaultTerms), 0)
 	return o
 }

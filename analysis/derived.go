@@ -188,16 +188,7 @@ func TermNetwork(g *graph.Graph) (terms []string, nw Network, occurrences []int)
 		}
 		docs = append(docs, Terms(text))
 	}
-	df := map[string]int{}
-	for _, d := range docs {
-		seen := map[string]bool{}
-		for _, t := range d {
-			if !seen[t] {
-				seen[t] = true
-				df[t]++
-			}
-		}
-	}
+	df := docFrequency(docs)
 	var frequent []string
 	for t, k := range df {
 		if k >= TermMinWorks {

@@ -323,16 +323,7 @@ func CoAuthorship(g *graph.Graph) (names []string, nw Network) {
 // (binary counting, as VOSviewer's text maps count). minDocs < 1 means 1.
 // Cost is O(Σ_d t_d²) over works d with t_d kept terms.
 func TermCoOccurrence(docs [][]string, minDocs int) (terms []string, nw Network) {
-	df := map[string]int{}
-	for _, d := range docs {
-		seen := map[string]bool{}
-		for _, t := range d {
-			if !seen[t] {
-				seen[t] = true
-				df[t]++
-			}
-		}
-	}
+	df := docFrequency(docs)
 	for t, k := range df {
 		if k >= max(1, minDocs) {
 			terms = append(terms, t)
@@ -403,3 +394,18 @@ func denseFloats(n int) []float64 {
 }
 
 func slicesSort(s []int32) { slices.Sort(s) }
+
+// docFrequency returns the number of docs each term occurs in.
+func docFrequency(docs [][]string) map[string]int {
+	df := map[string]int{}
+	for _, d := range docs {
+		seen := map[string]bool{}
+		for _, t := range d {
+			if !seen[t] {
+				seen[t] = true
+				df[t]++
+			}
+		}
+	}
+	return df
+}

@@ -82,28 +82,19 @@ func Begin(r Reporter, stage string, total int64) *Stage {
 }
 
 // Set says done items are finished.
-func (s *Stage) Set(done int64) {
-	s.mu.Lock()
-	s.done = done
-	total := s.total
-	s.mu.Unlock()
-	s.r.Update(s.name, done, total)
-}
+func (s *Stage) Set(done int64) { s.update(func() { s.done = done }) }
 
 // Add says n more items are finished.
-func (s *Stage) Add(n int64) {
-	s.mu.Lock()
-	s.done += n
-	done, total := s.done, s.total
-	s.mu.Unlock()
-	s.r.Update(s.name, done, total)
-}
+func (s *Stage) Add(n int64) { s.update(func() { s.done += n }) }
 
 // SetTotal changes the number of items to do (a walk that finds more).
-func (s *Stage) SetTotal(total int64) {
+func (s *Stage) SetTotal(total int64) { s.update(func() { s.total = total }) }
+
+// update makes change under the lock and reports the counts it leaves.
+func (s *Stage) update(change func()) {
 	s.mu.Lock()
-	s.total = total
-	done := s.done
+	change()
+	done, total := s.done, s.total
 	s.mu.Unlock()
 	s.r.Update(s.name, done, total)
 }

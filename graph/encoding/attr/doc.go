@@ -11,5 +11,6 @@
 // describe a work (WorkFields).
 //
 // Files: attr.go holds Type, Column, Theme and Set; facts.go the facts
-// drawn from the graph (Intents, WorkFields, Clean).
+// drawn from the graph (Intents, WorkFields, Clean, the node and edge
+// tables of GraphTables); xml.go EscapeXML for the XML writers.
 package attr

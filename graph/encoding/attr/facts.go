@@ -148,7 +148,7 @@ func WorkColumns(g *graph.Graph, s *Set) []Column {
 		make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	year, theme := make([]int, n), make([]int, n)
 	intents := WorkIntents(g)
-	st, sup, men, con, oth := make([]int, n), make([]int, n), make([]int, n), make([]int, n), make([]int, n)
+	counts := newIntentColumns(n)
 	for i, w := range works {
 		key[i], label[i], kind[i] = w.Key, s.LabelOf(w), w.Kind.String()
 		title[i], authors[i], venue[i], doi[i] = Clean(w.Title), Authors(w), Clean(w.Venue), w.DOI
@@ -156,10 +156,9 @@ func WorkColumns(g *graph.Graph, s *Set) []Column {
 		if t := s.ThemeOf(int64(i)); t >= 0 {
 			theme[i], themeLabel[i] = t+1, Clean(s.Themes[t].Label)
 		}
-		c := intents[i]
-		st[i], sup[i], men[i], con[i], oth[i] = c.Statements, c.Supporting, c.Mentioning, c.Contrasting, c.Other
+		counts.set(i, intents[i])
 	}
-	return []Column{
+	return append([]Column{
 		Strings("key", "Key", key),
 		Strings("label", "Label", label),
 		Strings("kind", "Kind", kind),
@@ -170,12 +169,7 @@ func WorkColumns(g *graph.Graph, s *Set) []Column {
 		Strings("doi", "DOI", doi),
 		Ints("theme", "Theme", theme),
 		Strings("theme_label", "Theme label", themeLabel),
-		Ints("statements", "Citing statements", st),
-		Ints("supporting", "Supporting statements", sup),
-		Ints("mentioning", "Mentioning statements", men),
-		Ints("contrasting", "Contrasting statements", con),
-		Ints("other_intent", "Statements of other or no intent", oth),
-	}
+	}, counts.columns("Citing statements")...)
 }
 
 // EdgeColumns returns the standard columns of the given edges, in order:
@@ -186,26 +180,48 @@ func WorkColumns(g *graph.Graph, s *Set) []Column {
 func EdgeColumns(edges []*graph.Edge) []Column {
 	n := len(edges)
 	kind, method := make([]string, n), make([]string, n)
-	weight, st, sup, men, con, oth := make([]int, n), make([]int, n), make([]int, n), make([]int, n), make([]int, n), make([]int, n)
+	weight, counts := make([]int, n), newIntentColumns(n)
 	bg, me, re := make([]int, n), make([]int, n), make([]int, n)
 	for i, e := range edges {
 		kind[i], method[i], weight[i] = e.Kind.String(), Clean(e.Method), e.N
 		c := EdgeIntents(e)
-		st[i], sup[i], men[i], con[i], oth[i] = c.Statements, c.Supporting, c.Mentioning, c.Contrasting, c.Other
+		counts.set(i, c)
 		bg[i], me[i], re[i] = c.Background, c.Method, c.Result
 	}
-	return []Column{
+	cols := append([]Column{
 		Strings("kind", "Kind", kind),
 		Ints("weight", "Weight", weight),
 		Strings("method", "Match method", method),
-		Ints("statements", "Statements", st),
-		Ints("supporting", "Supporting statements", sup),
-		Ints("mentioning", "Mentioning statements", men),
-		Ints("contrasting", "Contrasting statements", con),
-		Ints("other_intent", "Statements of other or no intent", oth),
+	}, counts.columns("Statements")...)
+	return append(cols,
 		Ints("background", "Background statements", bg),
 		Ints("method_intent", "Method statements", me),
 		Ints("result", "Result statements", re),
+	)
+}
+
+// intentColumns are the columns of statements and their counts by intent
+// (supporting, mentioning, contrasting, other_intent), one row per node or
+// edge.
+type intentColumns struct{ st, sup, men, con, oth []int }
+
+func newIntentColumns(n int) intentColumns {
+	return intentColumns{make([]int, n), make([]int, n), make([]int, n), make([]int, n), make([]int, n)}
+}
+
+// set fills row i with c.
+func (ic intentColumns) set(i int, c Intents) {
+	ic.st[i], ic.sup[i], ic.men[i], ic.con[i], ic.oth[i] = c.Statements, c.Supporting, c.Mentioning, c.Contrasting, c.Other
+}
+
+// columns are the columns, the statements headed heading.
+func (ic intentColumns) columns(heading string) []Column {
+	return []Column{
+		Ints("statements", heading, ic.st),
+		Ints("supporting", "Supporting statements", ic.sup),
+		Ints("mentioning", "Mentioning statements", ic.men),
+		Ints("contrasting", "Contrasting statements", ic.con),
+		Ints("other_intent", "Statements of other or no intent", ic.oth),
 	}
 }
 
@@ -224,6 +240,23 @@ func AllEdges(g *graph.Graph) (edges []*graph.Edge, citeIndex []int) {
 		}
 	}
 	return edges, citeIndex
+}
+
+// Tables are the tables a graph writer writes (NodeTable, EdgeTable).
+type Tables struct {
+	Nodes       []Column      // one row per work of the graph
+	Edges       []*graph.Edge // every edge (AllEdges)
+	EdgeColumns []Column      // one row per edge of Edges
+}
+
+// GraphTables returns the node table and the edge table of g with s, or
+// the error of NodeTable or EdgeTable.
+func GraphTables(g *graph.Graph, s *Set) (t Tables, err error) {
+	if t.Nodes, err = NodeTable(g, s); err != nil {
+		return t, err
+	}
+	t.Edges, t.EdgeColumns, err = EdgeTable(g, s)
+	return t, err
 }
 
 // NodeTable returns the node columns every graph writer writes: the

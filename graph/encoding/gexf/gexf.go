@@ -2,7 +2,6 @@ package gexf
 
 import (
 	"bufio"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"strconv"
@@ -21,14 +20,11 @@ var attrTypes = map[attr.Type]string{attr.String: "string", attr.Int: "long", at
 // a column like a standard one, and otherwise the first error of w. Cost is
 // O((V + E) · columns).
 func Write(w io.Writer, g *graph.Graph, s attr.Set) error {
-	nodeCols, err := attr.NodeTable(g, &s)
+	t, err := attr.GraphTables(g, &s)
 	if err != nil {
 		return fmt.Errorf("gexf: %w", err)
 	}
-	edges, edgeCols, err := attr.EdgeTable(g, &s)
-	if err != nil {
-		return fmt.Errorf("gexf: %w", err)
-	}
+	nodeCols, edges, edgeCols := t.Nodes, t.Edges, t.EdgeColumns
 	works := g.Works()
 	last := 0
 	for _, wk := range works {
@@ -45,7 +41,7 @@ func Write(w io.Writer, g *graph.Graph, s attr.Set) error {
 
 	bw.WriteString(`    <nodes count="` + strconv.Itoa(len(works)) + `">` + "\n")
 	for i, wk := range works {
-		bw.WriteString(`      <node id="` + escape(attr.Clean(wk.Key)) + `" label="` + escape(s.LabelOf(wk)) + `">` + "\n")
+		bw.WriteString(`      <node id="` + attr.EscapeXML(attr.Clean(wk.Key)) + `" label="` + attr.EscapeXML(s.LabelOf(wk)) + `">` + "\n")
 		writeValues(bw, nodeCols, i)
 		writeSpell(bw, wk.Year, last)
 		bw.WriteString("      </node>\n")
@@ -54,8 +50,8 @@ func Write(w io.Writer, g *graph.Graph, s attr.Set) error {
 
 	bw.WriteString(`    <edges count="` + strconv.Itoa(len(edges)) + `">` + "\n")
 	for i, e := range edges {
-		bw.WriteString(`      <edge id="` + strconv.Itoa(i) + `" source="` + escape(attr.Clean(e.F.Key)) + `" target="` +
-			escape(attr.Clean(e.T.Key)) + `" weight="` + strconv.Itoa(e.N) + `" kind="` + e.Kind.String() + `">` + "\n")
+		bw.WriteString(`      <edge id="` + strconv.Itoa(i) + `" source="` + attr.EscapeXML(attr.Clean(e.F.Key)) + `" target="` +
+			attr.EscapeXML(attr.Clean(e.T.Key)) + `" weight="` + strconv.Itoa(e.N) + `" kind="` + e.Kind.String() + `">` + "\n")
 		writeValues(bw, edgeCols, i)
 		year := 0
 		if e.F.Year != 0 && e.T.Year != 0 {
@@ -74,7 +70,7 @@ func Write(w io.Writer, g *graph.Graph, s attr.Set) error {
 func writeAttributes(bw *bufio.Writer, class string, cols []attr.Column) {
 	bw.WriteString(`    <attributes class="` + class + `">` + "\n")
 	for _, c := range cols {
-		bw.WriteString(`      <attribute id="` + c.Name + `" title="` + escape(attr.Clean(c.Heading())) + `" type="` + attrTypes[c.Type] + `"/>` + "\n")
+		bw.WriteString(`      <attribute id="` + c.Name + `" title="` + attr.EscapeXML(attr.Clean(c.Heading())) + `" type="` + attrTypes[c.Type] + `"/>` + "\n")
 	}
 	bw.WriteString("    </attributes>\n")
 }
@@ -89,7 +85,7 @@ func writeValues(bw *bufio.Writer, cols []attr.Column, i int) {
 		if c.Type == attr.String && v == "" {
 			continue
 		}
-		bw.WriteString(`          <attvalue for="` + c.Name + `" value="` + escape(v) + `"/>` + "\n")
+		bw.WriteString(`          <attvalue for="` + c.Name + `" value="` + attr.EscapeXML(v) + `"/>` + "\n")
 	}
 	bw.WriteString("        </attvalues>\n")
 }
@@ -99,20 +95,4 @@ func writeSpell(bw *bufio.Writer, year, last int) {
 		return
 	}
 	bw.WriteString(`        <spells><spell start="` + strconv.Itoa(year) + `" end="` + strconv.Itoa(last) + `"/></spells>` + "\n")
-}
-
-// escape returns s escaped for XML text and attribute values; tabs and
-// line breaks (which attr.Clean removes anyway) become character
-// references.
-func escape(s string) string {
-	var b buffer
-	_ = xml.EscapeText(&b, []byte(s))
-	return string(b)
-}
-
-type buffer []byte
-
-func (b *buffer) Write(p []byte) (int, error) {
-	*b = append(*b, p...)
-	return len(p), nil
 }

@@ -2,7 +2,6 @@ package graphml
 
 import (
 	"bufio"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"strconv"
@@ -19,14 +18,11 @@ const Namespace = "http://graphml.graphdrawing.org/xmlns"
 // a column like a standard one, and otherwise the first error of w. Cost is
 // O((V + E) · columns).
 func Write(w io.Writer, g *graph.Graph, s attr.Set) error {
-	nodeCols, err := attr.NodeTable(g, &s)
+	t, err := attr.GraphTables(g, &s)
 	if err != nil {
 		return fmt.Errorf("graphml: %w", err)
 	}
-	edges, edgeCols, err := attr.EdgeTable(g, &s)
-	if err != nil {
-		return fmt.Errorf("graphml: %w", err)
-	}
+	nodeCols, edges, edgeCols := t.Nodes, t.Edges, t.EdgeColumns
 	bw := bufio.NewWriter(w)
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	bw.WriteString(`<graphml xmlns="` + Namespace + `" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"` +
@@ -70,7 +66,7 @@ func keyID(domain, name string) string {
 func writeKey(bw *bufio.Writer, domain string, c attr.Column) {
 	bw.WriteString(`  <key id="` + keyID(domain, c.Name) + `" for="` + domain + `" attr.name="` + c.Name +
 		`" attr.type="` + keyTypes[c.Type] + `">`)
-	bw.WriteString("<desc>" + escape(attr.Clean(c.Heading())) + "</desc></key>\n")
+	bw.WriteString("<desc>" + attr.EscapeXML(attr.Clean(c.Heading())) + "</desc></key>\n")
 }
 
 func writeData(bw *bufio.Writer, domain string, cols []attr.Column, i int) {
@@ -82,20 +78,6 @@ func writeData(bw *bufio.Writer, domain string, cols []attr.Column, i int) {
 		if c.Type == attr.String && v == "" {
 			continue
 		}
-		bw.WriteString(`      <data key="` + keyID(domain, c.Name) + `">` + escape(v) + "</data>\n")
+		bw.WriteString(`      <data key="` + keyID(domain, c.Name) + `">` + attr.EscapeXML(v) + "</data>\n")
 	}
-}
-
-// escape returns s escaped for XML text and attribute values.
-func escape(s string) string {
-	var b stringsBuilder
-	_ = xml.EscapeText(&b, []byte(s))
-	return string(b)
-}
-
-type stringsBuilder []byte
-
-func (b *stringsBuilder) Write(p []byte) (int, error) {
-	*b = append(*b, p...)
-	return len(p), nil
 }
