@@ -66,5 +66,6 @@
 //	textthemes.go      TextThemes: term vectors smoothed over citations, k-means
 //	compare.go         NMI and ARI
 //	generate.go        GrowCitations: the growth model of the benchmarks
-//	addgraph.go        AddGraph: the works of pages and exports joined to a graph.Compact
+//	addgraph.go        AddGraph and Combine: the works of pages and exports joined to a graph.Compact
+//	measures.go        Measures and StagesOf: the measures asked for by name
 package analysis

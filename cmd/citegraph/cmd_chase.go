@@ -123,8 +123,7 @@ func (o *chaseOptions) validate(_ context.Context, args []string) error {
 }
 
 func newChaseCommand(s streams) *cobra.Command {
-	var o chaseOptions
-	return command(&cobra.Command{
+	return command(s, &chaseOptions{}, &cobra.Command{
 		Use:   "chase -o DIR [--seeds FILE]... [ID...]",
 		Short: "Chase citations from seed works through the open citation indexes",
 		Long: `Chase asks OpenAlex, Crossref, OpenCitations and Semantic Scholar for the
@@ -151,7 +150,7 @@ $OPENALEX_API_KEY, $S2_API_KEY, $SCITE_API_KEY and $OPENCITATIONS_ACCESS_TOKEN.
 Requests that fail after the retries are reported, the rest of the chase goes
 on, and the exit code is 3.
 ` + exitCodesHelp,
-	}, o.addFlags, o.validate, func(ctx context.Context) error { return runChase(ctx, o, s) })
+	})
 }
 
 // services are the hosts of every service with their limits, each at the
@@ -167,7 +166,7 @@ func (o *chaseOptions) services() []fetch.Service {
 	return svcs
 }
 
-func runChase(ctx context.Context, o chaseOptions, s streams) error {
+func (o chaseOptions) run(ctx context.Context, s streams) error {
 	seeds, err := chase.GatherSeeds(ctx, o.ids, o.seedFiles, scrape.Default(), func(p string, n int) {
 		fmt.Fprintf(s.errOut, "%s: %d records without an identifier cannot be chased and were left out\n", p, n)
 	})

@@ -53,8 +53,7 @@ func validateFormat(format string) error {
 }
 
 func newExtractCommand(s streams) *cobra.Command {
-	var o extractOptions
-	return command(&cobra.Command{
+	return command(s, &extractOptions{}, &cobra.Command{
 		Use:   "extract PATH...",
 		Short: "Extract records from pages and exports as JSON Lines, RIS, BibTeX or CSL-JSON",
 		Long: `Extract reads each PATH (a file, or a folder read recursively in name order)
@@ -68,10 +67,10 @@ be read is reported on stderr and the others go on.
 BibTeX or CSL-JSON (one array), for reference managers and screening tools
 (Zotero, EndNote, Rayyan, Covidence, ASReview); --to jsonl is the default.
 ` + webHelp + exitCodesHelp,
-	}, o.addFlags, o.validate, func(ctx context.Context) error { return runExtract(ctx, o, s) })
+	})
 }
 
-func runExtract(ctx context.Context, o extractOptions, s streams) error {
+func (o extractOptions) run(ctx context.Context, s streams) error {
 	w := output.NewRecordWriter(o.to, s.out)
 	ga := s.gathering()
 	err := web.Gather(ctx, o.paths, o.web.config("", o.format, s.errOut), ga.Visitor(scrape.NamingDatabase(o.database, func(r graph.Record) error { return w.Write(&r) })))

@@ -51,8 +51,7 @@ func (o *ingestOptions) validate(ctx context.Context, args []string) (err error)
 }
 
 func newIngestCommand(s streams) *cobra.Command {
-	var o ingestOptions
-	return command(&cobra.Command{
+	return command(s, &ingestOptions{}, &cobra.Command{
 		Use:   "ingest --db FILE INPUT...",
 		Short: "Add sources to a corpus database, then resolve it",
 		Long: `Ingest reads each INPUT (a file, or a folder read recursively in name order)
@@ -75,10 +74,10 @@ the records it gave: fetched again with the same records, it is unchanged.
 "citegraph run --db FILE -o DIR" reads the corpus.
 ` + webHelp + exitCodesHelp,
 		Args: cobra.ArbitraryArgs,
-	}, o.addFlags, o.validate, func(ctx context.Context) error { return runIngest(ctx, o, s) })
+	})
 }
 
-func runIngest(ctx context.Context, o ingestOptions, s streams) error {
+func (o ingestOptions) run(ctx context.Context, s streams) error {
 	dec, err := graph.ReadDecisionsFile(o.decisions)
 	if err != nil {
 		return err

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -13,19 +12,16 @@ import (
 
 	"github.com/citegraph/citegraph/analysis"
 	"github.com/citegraph/citegraph/graph"
-	"github.com/citegraph/citegraph/graph/encoding/edgelist"
 	"github.com/citegraph/citegraph/graph/output"
 	"github.com/citegraph/citegraph/graph/store"
-	"github.com/citegraph/citegraph/scrape"
 	"github.com/citegraph/citegraph/scrape/intent"
-	"github.com/citegraph/citegraph/scrape/web"
 )
 
 type runOptions struct {
 	outDir    string
 	format    string
 	database  string
-	opt       output.Options // the flags of the outputs (render, layout, top …), completed by runRun
+	opt       output.Options // the flags of the outputs (render, layout, top …), completed by run
 	views     viewFlags
 	db        string
 	decisions string
@@ -83,8 +79,7 @@ func (o *runOptions) validate(ctx context.Context, args []string) (err error) {
 }
 
 func newRunCommand(s streams) *cobra.Command {
-	var o runOptions
-	return command(&cobra.Command{
+	return command(s, &runOptions{}, &cobra.Command{
 		Use:   "run [INPUT...] -o DIR",
 		Short: "Run the whole pipeline: extract, resolve, analyse, draw",
 		Long: `Run reads each INPUT (a file, or a folder read recursively in name order),
@@ -101,82 +96,10 @@ and the others go on. Files are written atomically: a file in DIR is either
 the old one or the complete new one.
 ` + webHelp + exitCodesHelp,
 		Args: cobra.ArbitraryArgs,
-	}, o.addFlags, o.validate, func(ctx context.Context) error { return runRun(ctx, o, s) })
+	})
 }
 
-// gathered is what a run reads: the records, the resolved graph, and the
-// sources read and failed.
-type gathered struct {
-	recs          []graph.Record
-	g             *graph.Graph
-	c             *graph.Compact // the graph read from edge lists, analysed instead of g (nil when none)
-	total, failed int
-	partial       int            // of the failed, those read in part (a corpus's ingest)
-	rep           *scrape.Report // per source; nil for a corpus
-}
-
-// gatherFiles reads the INPUTs and resolves their records.
-func gatherFiles(ctx context.Context, o runOptions, dec graph.Decisions, s streams) (gathered, error) {
-	if lists, _ := scrape.SplitEdgeLists(o.paths, edgelist.OrderFor, nil); len(lists) > 0 {
-		return gatherEdgeLists(ctx, o, dec, s)
-	}
-	var in gathered
-	ga := s.gathering()
-	err := web.Gather(ctx, o.paths, o.web.config(o.outDir, o.format, s.errOut), ga.Visitor(scrape.NamingDatabase(o.database, func(r graph.Record) error {
-		in.recs = append(in.recs, r)
-		return nil
-	})))
-	ga.End()
-	in.rep = &ga.Report
-	in.total, _, in.failed, _, _ = in.rep.Counts() // failed: sources that gave no record; one read in part is not
-	if err != nil {
-		return in, err
-	}
-	if len(in.recs) == 0 {
-		return in, fmt.Errorf("no records: none of the %d sources could be read", in.total)
-	}
-	if err := dec.Check(in.recs); err != nil {
-		return in, err
-	}
-	in.g = graph.BuildWith(in.recs, graph.BuildOptions{Decisions: dec, Progress: s.reporter()})
-	return in, ctx.Err()
-}
-
-// gatherEdgeLists reads the INPUTs as analyse does (loadInputs): the
-// compact graph is analysed, and its works described by the records.
-func gatherEdgeLists(ctx context.Context, o runOptions, dec graph.Decisions, s streams) (gathered, error) {
-	l, err := loadInputs(ctx, o.paths, o.format, "auto", "", dec, s)
-	if err != nil {
-		return gathered{}, err
-	}
-	var details func(string) *graph.Work
-	if l.g != nil {
-		details = l.g.Work
-	}
-	return gathered{recs: l.Records, g: graph.FromCompact(l.c, details), c: l.c, total: l.Total, failed: l.Failed, rep: l.rep}, nil
-}
-
-// gatherCorpus ingests the INPUTs, if any, into the corpus o.db, then reads
-// and resolves all it holds, storing the graph with the run.
-func gatherCorpus(ctx context.Context, o runOptions, dec graph.Decisions, s streams) (gathered, error) {
-	uo := store.UpdateOptions{Build: graph.BuildOptions{Decisions: dec, Progress: s.reporter()}, NonEmpty: true}
-	if len(o.paths) > 0 {
-		ing := ingestOptions{paths: o.paths, format: o.format, database: o.database, web: o.web}
-		ingest := ing.ingester(o.outDir, s)
-		uo.Ingest = func(ctx context.Context, st *store.Store, run int64) (store.IngestCounts, error) {
-			n, err := ingest(ctx, st, run)
-			if err == nil {
-				printIngested(s.errOut, n, o.db)
-			}
-			return n, err
-		}
-	}
-	r, err := store.UpdateResolve(ctx, o.db, strings.Join(o.args, " "), uo)
-	n := r.Ingested
-	return gathered{recs: r.Records, g: r.Graph, total: n.Sources, failed: n.Failed, partial: n.Partial}, err
-}
-
-func runRun(ctx context.Context, o runOptions, s streams) error {
+func (o runOptions) run(ctx context.Context, s streams) error {
 	dec, err := graph.ReadDecisionsFile(o.decisions)
 	if err != nil {
 		return err

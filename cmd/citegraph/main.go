@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/citegraph/citegraph/graph/memlimit"
 	"github.com/citegraph/citegraph/scrape"
 )
 
@@ -23,7 +24,7 @@ const (
 )
 
 func main() {
-	setMemoryLimit()
+	memlimit.Set()
 	ctx, stop := interruptContext()
 	defer stop()
 	s := streams{

@@ -120,17 +120,25 @@ func wrap(s, indent string, width int) string {
 	return b.String()
 }
 
-// command completes c, a subcommand: its flags are added by addFlags, and
-// its RunE calls validate with the arguments (a failure is a usage error,
-// printed with c's usage), then run.
-func command(c *cobra.Command, addFlags func(*pflag.FlagSet), validate func(context.Context, []string) error, run func(context.Context) error) *cobra.Command {
+// subcommand is what a command does: its flags, their validation (with
+// the arguments), and its work.
+type subcommand interface {
+	addFlags(*pflag.FlagSet)
+	validate(context.Context, []string) error
+	run(context.Context, streams) error
+}
+
+// command completes c with o: o adds c's flags, and c's RunE validates o
+// with the arguments (a failure is a usage error, printed with c's usage),
+// then runs o with s.
+func command(s streams, o subcommand, c *cobra.Command) *cobra.Command {
 	c.RunE = func(c *cobra.Command, args []string) error {
-		if err := validate(c.Context(), args); err != nil {
+		if err := o.validate(c.Context(), args); err != nil {
 			return &usageError{err: err, usage: c.UsageString()}
 		}
-		return run(c.Context())
+		return o.run(c.Context(), s)
 	}
-	addFlags(c.Flags())
+	o.addFlags(c.Flags())
 	return c
 }
 

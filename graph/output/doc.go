@@ -46,4 +46,5 @@
 //	review.go   the systematic review's format: records.csv, duplicates.csv, review.csv, prisma.json
 //	            and prisma.dot (RecordRows, DuplicateRows, ReviewRows, PreviousWorks)
 //	unique.go   unique.ris and unique.csv (graph.UniqueWorks), one record per unique work for screening
+//	nodes.go    analyse's nodes.csv and themes.csv: WriteNodes, WriteCompactThemes, WriteNodeFiles
 package output

@@ -61,3 +61,20 @@ func WriteCompactThemes(w io.Writer, c *graph.Compact, themes []analysis.Theme) 
 		return k, k, true
 	}))
 }
+
+// WriteNodeFiles writes what analyse writes into s: nodes.csv (WriteNodes)
+// and, when res has themes, themes.csv (WriteCompactThemes). It returns
+// the names of the files written, in that order.
+func WriteNodeFiles(s Sink, c *graph.Compact, res analysis.Result) ([]string, error) {
+	if err := WriteFile(s, "nodes.csv", func(w io.Writer) error { return WriteNodes(w, c, res) }); err != nil {
+		return nil, err
+	}
+	written := []string{"nodes.csv"}
+	if res.Theme != nil {
+		if err := WriteFile(s, "themes.csv", func(w io.Writer) error { return WriteCompactThemes(w, c, res.Themes) }); err != nil {
+			return written, err
+		}
+		written = append(written, "themes.csv")
+	}
+	return written, nil
+}

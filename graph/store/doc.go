@@ -18,8 +18,10 @@
 // --db: every file under some roots stored source by source (the reading
 // is the caller's: a Reader lists and extracts, so the store does not
 // know formats), then the graph of everything held built and stored with
-// the run. OpenExisting opens a corpus that must exist.
+// the run. OpenExisting opens a corpus that must exist. UpdateResolve is
+// both in one locked Update, as the commands call them.
 //
 // Files: store.go (Open, schema, runs, sources), ingest.go (Ingest,
-// Resolve, OpenExisting), graphs.go (the resolved graph).
+// Resolve, OpenExisting), run.go (Update, UpdateResolve, ReadRecords),
+// graphs.go (the resolved graph).
 package store

@@ -1,12 +1,12 @@
-package main
+package memlimit
 
 import "testing"
 
-// TestAvailableMemory reads the MemTotal line of /proc/meminfo (the text
+// TestAvailable reads the MemTotal line of /proc/meminfo (the text
 // is the first lines of a 24 GB machine's) and a cgroup v2
 // memory.max, which wins when it is lower and is ignored when it says
 // "max".
-func TestAvailableMemory(t *testing.T) {
+func TestAvailable(t *testing.T) {
 	meminfo := []byte("MemTotal:       24597732 kB\nMemFree:        10231232 kB\nMemAvailable:   20046300 kB\n")
 	tests := []struct {
 		name            string
@@ -22,7 +22,7 @@ func TestAvailableMemory(t *testing.T) {
 		{"garbage", "MemTotal: lots kB\n", "-1", 0},
 	}
 	for _, tt := range tests {
-		if got := availableMemory([]byte(tt.meminfo), []byte(tt.cgroup)); got != tt.want {
+		if got := Available([]byte(tt.meminfo), []byte(tt.cgroup)); got != tt.want {
 			t.Errorf("%s: %d, want %d", tt.name, got, tt.want)
 		}
 	}

@@ -1,4 +1,7 @@
-package main
+// Package memlimit keeps a process's Go heap within the memory of the
+// machine (or of its cgroup): citegraph sets it at start, and so can a
+// program that embeds citegraph's stages on large corpora.
+package memlimit
 
 import (
 	"bufio"
@@ -9,31 +12,31 @@ import (
 	"strings"
 )
 
-// memoryShare is the share of the machine's memory (or of the cgroup's
+// Share is the share of the machine's memory (or of the cgroup's
 // limit, when lower) that citegraph's heap is kept under when GOMEMLIMIT
 // is not set: the Go collector otherwise lets the heap grow to twice what
 // is live, which on a corpus of a million records is more than the
 // machine has.
-const memoryShare = 2.0 / 3
+const Share = 2.0 / 3
 
-// setMemoryLimit sets the Go runtime's soft memory limit to memoryShare of
+// Set sets the Go runtime's soft memory limit to Share of
 // the memory available, unless GOMEMLIMIT says otherwise or the memory
 // cannot be read.
-func setMemoryLimit() {
+func Set() {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
 	meminfo, _ := os.ReadFile("/proc/meminfo")
 	cgroup, _ := os.ReadFile("/sys/fs/cgroup/memory.max")
-	if avail := availableMemory(meminfo, cgroup); avail > 0 {
-		debug.SetMemoryLimit(int64(float64(avail) * memoryShare))
+	if avail := Available(meminfo, cgroup); avail > 0 {
+		debug.SetMemoryLimit(int64(float64(avail) * Share))
 	}
 }
 
-// availableMemory returns the bytes of MemTotal in meminfo (the text of
+// Available returns the bytes of MemTotal in meminfo (the text of
 // /proc/meminfo), or the cgroup v2 limit (the text of memory.max) when it
 // is lower; 0 when neither gives a number.
-func availableMemory(meminfo, cgroup []byte) int64 {
+func Available(meminfo, cgroup []byte) int64 {
 	var total int64
 	sc := bufio.NewScanner(bytes.NewReader(meminfo))
 	for sc.Scan() {
