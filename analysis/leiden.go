@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+
+	"github.com/citegraph/citegraph/graph"
 )
 
 // Quality is the quality function community detection maximises.
@@ -440,13 +442,7 @@ func (g *lgraph) aggregate(memb []int32, k int) *lgraph {
 	n := g.n()
 	a := &lgraph{start: make([]int64, k+1), nodeW: make([]float64, k), self: make([]float64, k), total: g.total}
 	// Members of each community, by counting sort.
-	cnt := make([]int64, k+1)
-	for _, c := range memb {
-		cnt[c+1]++
-	}
-	for c := range k {
-		cnt[c+1] += cnt[c]
-	}
+	cnt := graph.RowStarts(k, memb)
 	members := make([]int32, n)
 	pos := append([]int64(nil), cnt[:k]...)
 	for i, c := range memb {

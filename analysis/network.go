@@ -244,13 +244,7 @@ func bipartite(rows [][]int32, items int) (b, bt graph.Adjacency) {
 		b.Start[i+1] = b.Start[i] + int64(len(r))
 		b.Adj = append(b.Adj, r...)
 	}
-	bt.Start = make([]int64, items+1)
-	for _, x := range b.Adj {
-		bt.Start[x+1]++
-	}
-	for i := range items {
-		bt.Start[i+1] += bt.Start[i]
-	}
+	bt.Start = graph.RowStarts(items, b.Adj)
 	bt.Adj = make([]int32, len(b.Adj))
 	pos := slices.Clone(bt.Start[:items])
 	for i, r := range rows {

@@ -341,13 +341,7 @@ func buildCSR(n int, from, to []int32, w []float64) (out, in Adjacency, self, re
 	}
 	// Walking the cited nodes in order fills the out-rows sorted, with
 	// repeats adjacent.
-	outDeg := make([]int64, n+1)
-	for _, f := range bySrc {
-		outDeg[f+1]++
-	}
-	for v := range n {
-		outDeg[v+1] += outDeg[v]
-	}
+	outDeg := RowStarts(n, bySrc)
 	adj := make([]int32, m)
 	aw := make([]float64, m)
 	pos = slices.Clone(outDeg[:n])
@@ -395,13 +389,7 @@ func buildCSR(n int, from, to []int32, w []float64) (out, in Adjacency, self, re
 // transpose returns the reverse adjacency of a, rows sorted. O(n + m).
 func transpose(n int, a Adjacency) Adjacency {
 	var t Adjacency
-	t.Start = make([]int64, n+1)
-	for _, v := range a.Adj {
-		t.Start[v+1]++
-	}
-	for v := range n {
-		t.Start[v+1] += t.Start[v]
-	}
+	t.Start = RowStarts(n, a.Adj)
 	t.Adj = make([]int32, len(a.Adj))
 	if a.W != nil {
 		t.W = make([]float64, len(a.Adj))
@@ -752,4 +740,19 @@ func (g *Graph) Compact() *Compact {
 	c.terms = emptyAdjacency(n)
 	c.vocab = []string{}
 	return c
+}
+
+// RowStarts returns the row offsets of a CSR adjacency with n rows whose
+// entries belong to the rows keys names (each key in 0 … n-1, counted once
+// per occurrence): row v spans start[v] … start[v+1]. It is the counting
+// step of a counting sort, O(n + len(keys)).
+func RowStarts(n int, keys []int32) []int64 {
+	start := make([]int64, n+1)
+	for _, k := range keys {
+		start[k+1]++
+	}
+	for v := range n {
+		start[v+1] += start[v]
+	}
+	return start
 }
