@@ -484,6 +484,11 @@ func (d *drawing) write(bw *bufio.Writer) {
 	for _, w := range loose {
 		writeStmt(bw, "\t", quoteID(w.Key), d.nodeAttrs(w))
 	}
+	if d.view != nil && d.layout() == "dot" {
+		// Views only: their readers have the legend's nodes already, and
+		// graph.dot is read as data (every node a work, every edge a link).
+		writeColumns(bw, clusters, byCluster)
+	}
 	if d.view != nil {
 		d.view.writeExtras(bw, d)
 	}
@@ -629,4 +634,37 @@ func writeStmt(bw *bufio.Writer, indent, head string, attrs []attr) {
 		bw.WriteString("]")
 	}
 	bw.WriteString(";\n")
+}
+
+// minColumns is the number of clusters from which dot's drawing puts them
+// in columns (writeColumns).
+const minColumns = 3
+
+// writeColumns arranges the clusters of a drawing dot lays out from left
+// to right in about √k columns of k/√k clusters each, the first (largest)
+// themes in the first column: left to itself, dot puts every work no
+// citation orders in the first rank, and so stacks the clusters in one
+// column as tall as they are many beside a legend as wide as the map. An
+// invisible anchor per column ("col:j", chained) precedes every work of
+// the column's clusters, so that a column's works come after the
+// previous column's anchor; citations still order the works within.
+func writeColumns(bw *bufio.Writer, clusters []int, byCluster map[int][]*graph.Work) {
+	k := len(clusters)
+	if k < minColumns {
+		return
+	}
+	cols := int(math.Ceil(math.Sqrt(float64(k))))
+	rows := (k + cols - 1) / cols
+	for j := 0; j*rows < k; j++ {
+		anchor := quoteID("col:" + strconv.Itoa(j))
+		writeStmt(bw, "\t", anchor, []attr{{"shape", "point"}, {"style", "invis"}, {"width", "0"}, {"label", `""`}})
+		if j > 0 {
+			writeStmt(bw, "\t", quoteID("col:"+strconv.Itoa(j-1))+" -> "+anchor, []attr{{"style", "invis"}})
+		}
+		for _, c := range clusters[j*rows : min(k, (j+1)*rows)] {
+			for _, w := range byCluster[c] {
+				writeStmt(bw, "\t", anchor+" -> "+quoteID(w.Key), []attr{{"style", "invis"}})
+			}
+		}
+	}
 }

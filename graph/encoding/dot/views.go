@@ -426,6 +426,7 @@ func (v *View) writeLegend(bw *bufio.Writer, d *drawing) {
 		bw.WriteString("\t\t" + a.key + "=" + a.val + ";\n")
 	}
 	prev := ""
+	var ids []string
 	for _, c := range clusters {
 		label := ""
 		if c < len(d.opt.ClusterLabel) {
@@ -441,8 +442,9 @@ func (v *View) writeLegend(bw *bufio.Writer, d *drawing) {
 			a = append(a, attr{"fontcolor", value(fc)})
 		}
 		id := "legend:" + strconv.Itoa(c)
+		ids = append(ids, id)
 		writeStmt(bw, "\t\t", quoteID(id), a)
-		if prev != "" {
+		if prev != "" && v.Historiograph {
 			writeStmt(bw, "\t\t", quoteID(prev)+" -> "+quoteID(id), []attr{{"style", "invis"}})
 		}
 		prev = id
@@ -453,9 +455,10 @@ func (v *View) writeLegend(bw *bufio.Writer, d *drawing) {
 			label = "1 other theme"
 		}
 		id := "legend:other"
+		ids = append(ids, id)
 		writeStmt(bw, "\t\t", quoteID(id), []attr{{"label", quoteText(asLabel, label)}, {"shape", "box"}, {"style", `"rounded,filled"`},
 			{"fillcolor", value(OtherColour)}, {"color", value(OtherColour)}})
-		if prev != "" {
+		if prev != "" && v.Historiograph {
 			writeStmt(bw, "\t\t", quoteID(prev)+" -> "+quoteID(id), []attr{{"style", "invis"}})
 		}
 		prev = id
@@ -465,8 +468,19 @@ func (v *View) writeLegend(bw *bufio.Writer, d *drawing) {
 		text.WriteString(quoteLine(l) + `\l`)
 	}
 	writeStmt(bw, "\t\t", quoteID("legend:key"), []attr{{"label", `"` + text.String() + `"`}, {"shape", "plaintext"}, {"fontsize", "10"}})
-	if prev != "" {
+	if prev != "" && v.Historiograph {
 		writeStmt(bw, "\t\t", quoteID(prev)+" -> "+quoteID("legend:key"), []attr{{"style", "invis"}})
+	}
+	if !v.Historiograph {
+		// Drawn from left to right, one rank stacks the swatches in a
+		// column, in the order written; a chain of invisible edges, which
+		// orders the rows of a historiograph's legend, would lay them out
+		// in one row as wide as the themes are many.
+		bw.WriteString("\t\t{ rank=same;")
+		for _, id := range ids {
+			bw.WriteString(" " + quoteID(id) + ";")
+		}
+		bw.WriteString(" " + quoteID("legend:key") + "; }\n")
 	}
 	bw.WriteString("\t}\n")
 }

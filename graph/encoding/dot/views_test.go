@@ -20,8 +20,8 @@ import (
 // viewDOT is a view reduced to what the tests look at.
 type viewDOT struct {
 	graph    map[string]string
-	nodes    map[string]map[string]string // works only (not year: or legend: nodes)
-	extra    []string                     // year: and legend: nodes
+	nodes    map[string]map[string]string // works only (not year:, legend: or col: nodes)
+	extra    []string                     // year:, legend: and col: (layout anchor) nodes
 	edges    []parsedEdge                 // between works
 	rankSame [][]string
 }
@@ -46,7 +46,9 @@ func parseView(t *testing.T, text string) *viewDOT {
 		}
 		return m
 	}
-	isExtra := func(id string) bool { return strings.HasPrefix(id, "year:") || strings.HasPrefix(id, "legend:") }
+	isExtra := func(id string) bool {
+		return strings.HasPrefix(id, "year:") || strings.HasPrefix(id, "legend:") || strings.HasPrefix(id, "col:")
+	}
 	var walk func(stmts []ast.Stmt)
 	walk = func(stmts []ast.Stmt) {
 		var same []string
