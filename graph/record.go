@@ -188,7 +188,7 @@ type Statement struct {
 	// Additions to the contract.
 	// ClassifiedBy says where Intent comes from: "source" when the source
 	// gave it, the name and version of citegraph's trained classifier
-	// (intent.ModelName, e.g. "citegraph-intent-linear/2") when citegraph
+	// (intent.ModelName, e.g. "citegraph-intent-linear/4") when citegraph
 	// classified the sentence (with Confidence its calibrated probability),
 	// "" when there is no intent.
 	ClassifiedBy string `json:"classified_by,omitempty"`
