@@ -46,33 +46,11 @@ func SPC(g Citations) (logSPC []float64, cyclic int) {
 	lin := make([]float64, n)
 	lout := make([]float64, n)
 	for _, v := range order {
-		acc := math.Inf(-1)
-		any := false
-		for _, u := range in.Row(v) {
-			if keepUV(u, v) {
-				acc = logAdd(acc, lin[u])
-				any = true
-			}
-		}
-		if !any {
-			acc = 0
-		}
-		lin[v] = acc
+		lin[v] = logSumKept(in.Row(v), lin, func(u int32) bool { return keepUV(u, v) })
 	}
 	for i := len(order) - 1; i >= 0; i-- {
 		u := order[i]
-		acc := math.Inf(-1)
-		any := false
-		for _, v := range out.Row(u) {
-			if keepUV(u, v) {
-				acc = logAdd(acc, lout[v])
-				any = true
-			}
-		}
-		if !any {
-			acc = 0
-		}
-		lout[u] = acc
+		lout[u] = logSumKept(out.Row(u), lout, func(v int32) bool { return keepUV(u, v) })
 	}
 	logSPC = make([]float64, len(out.Adj))
 	for u := range int32(n) {
@@ -86,6 +64,22 @@ func SPC(g Citations) (logSPC []float64, cyclic int) {
 		}
 	}
 	return logSPC, cyclic
+}
+
+// logSumKept is log Σ exp(l[x]) over the xs that keep admits: the log of
+// a node's path count from its kept neighbours'; 0 (one path) when none
+// is kept.
+func logSumKept(xs []int32, l []float64, keep func(int32) bool) float64 {
+	acc, kept := math.Inf(-1), false
+	for _, x := range xs {
+		if keep(x) {
+			acc, kept = logAdd(acc, l[x]), true
+		}
+	}
+	if !kept {
+		return 0
+	}
+	return acc
 }
 
 // logAdd returns ln(e^a + e^b).
