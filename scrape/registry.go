@@ -680,11 +680,21 @@ func listFiles(root string) ([]string, error) {
 // folders and data sets carry beside the exports (every folder of
 // ../shared/data has one). Named on the command line, such a file is read
 // all the same.
+//
+// Only a text name counts (no extension, .txt, .rst, .md, .markdown): a
+// "README.ris" is an export like any other and is read.
 func isDocumentation(name string) bool {
-	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
-	switch base {
+	ext := strings.ToLower(filepath.Ext(name))
+	switch ext {
+	case ".md", ".markdown":
+		return true
+	case "", ".txt", ".rst":
+	default:
+		return false
+	}
+	switch strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name))) {
 	case "README", "LICENSE", "LICENCE", "MANIFEST", "CHANGELOG", "COPYING", "NOTICE":
 		return true
 	}
-	return strings.EqualFold(filepath.Ext(name), ".md")
+	return false
 }

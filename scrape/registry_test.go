@@ -244,7 +244,7 @@ func TestForcedPageFormatOnPage(t *testing.T) {
 // failed sources; a note named on the command line is read as asked.
 func TestListFilesSkipsDocumentation(t *testing.T) {
 	dir := t.TempDir()
-	for _, n := range []string{"README.md", "MANIFEST.md", "LICENSE", "licence.txt", "notes.MD", "search.ris", "readme_search.ris"} {
+	for _, n := range []string{"README.md", "MANIFEST.md", "LICENSE", "licence.txt", "notes.MD", "search.ris", "readme_search.ris", "README.ris", "cora.README"} {
 		if err := os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -253,7 +253,8 @@ func TestListFilesSkipsDocumentation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{filepath.Join(dir, "readme_search.ris"), filepath.Join(dir, "search.ris")}
+	// README.ris is an export named so, cora.README no text name: both read.
+	want := []string{filepath.Join(dir, "README.ris"), filepath.Join(dir, "cora.README"), filepath.Join(dir, "readme_search.ris"), filepath.Join(dir, "search.ris")}
 	if !slices.Equal(got, want) {
 		t.Errorf("ListFiles = %q, want %q", got, want)
 	}

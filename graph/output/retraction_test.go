@@ -80,7 +80,7 @@ func TestRetractedEverywhere(t *testing.T) {
 		t.Errorf("prisma.json retracted %d (%v), want 2", p.Retracted, err)
 	}
 	md := string(read(t, dir, "report.md"))
-	if !strings.Contains(md, `Works a source marks retracted | 2: Alpha 2010 \(cited 1 time here\); Beta 2011 \(cited 1 time here\)`) {
+	if !strings.Contains(md, `Works a source marks retracted | 2: Alpha 2010 \(cited once here\); Beta 2011 \(cited once here\)`) {
 		i := strings.Index(md, "retracted")
 		t.Errorf("report.md does not count the retracted works: %q", md[max(0, i-40):min(len(md), i+120)])
 	}

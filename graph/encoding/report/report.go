@@ -731,12 +731,7 @@ func retractedCount(g *graph.Graph, s attr.Set) string {
 		}
 		n++
 		if len(names) < maxRetractedNamed {
-			times := "times"
-			c := g.To(w.ID()).Len()
-			if c == 1 {
-				times = "time"
-			}
-			names = append(names, fmt.Sprintf("%s (cited %d %s here)", attr.Clean(s.LabelOf(w)), c, times))
+			names = append(names, fmt.Sprintf("%s (cited %s here)", attr.Clean(s.LabelOf(w)), times(g.To(w.ID()).Len())))
 		}
 	}
 	if n == 0 {
