@@ -69,6 +69,9 @@ func TestRetractedEverywhere(t *testing.T) {
 			t.Errorf("%s: %d labels say (retracted), want 2", f, n)
 		}
 	}
+	if !bytes.Contains(read(t, dir, "top.dot"), []byte(`a source marks the work retracted`)) {
+		t.Error("top.dot's legend does not say what the retracted outline means")
+	}
 	if n := bytes.Count(read(t, dir, "graph.graphml"), []byte(`<data key="n_retracted">true</data>`)); n != 2 {
 		t.Errorf("graph.graphml: %d retracted nodes, want 2", n)
 	}

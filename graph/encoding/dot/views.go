@@ -399,6 +399,12 @@ func (v *View) legendLines(d *drawing) []string {
 	if v.MainPath != nil {
 		lines = append(lines, "Bold black arrows: main path")
 	}
+	for _, w := range d.g.Works() {
+		if w.Retracted && d.shown[w.ID()] {
+			lines = append(lines, "Thick vermillion outline: a source marks the work retracted")
+			break
+		}
+	}
 	return lines
 }
 
